@@ -1,0 +1,382 @@
+//! Family reunification: persons who join a settled refugee, outside the quota.
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result, sum_u32};
+use crate::explain::{Derived, Explanation, Quantity, Unit};
+use crate::interval::Interval;
+use crate::provenance::{Fact, Source};
+use crate::ratio::Ratio;
+
+/// Who the family-reunified persons join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sponsor {
+    /// An unaccompanied minor refugee.
+    UnaccompaniedMinor,
+    /// An adult refugee.
+    Refugee,
+    /// A person with a residence permit on humanitarian grounds.
+    HumanitarianPermit,
+    /// Not recorded.
+    Unknown,
+}
+
+/// When family reunification triggers the integration grant, and for how long: rules from
+/// IMDi, kept as data with their source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyGrantRule {
+    /// The family member must have applied within this many years of the sponsor's first
+    /// settlement.
+    pub application_window_years: u32,
+    /// Grant years for family of a refugee.
+    pub grant_years: u8,
+    /// Grant years for family of a person with a humanitarian permit.
+    pub humanitarian_grant_years: u8,
+    /// Where the rule is documented.
+    pub source: Source,
+}
+
+impl FamilyGrantRule {
+    /// The rule as `../shared/DOMAIN.md` documents it from imdi.no ("Integreringstilskudd"):
+    /// applied within 5 years of the sponsor's settlement; 5 grant years, 3 for family of a
+    /// humanitarian-permit holder.
+    pub fn imdi() -> FamilyGrantRule {
+        FamilyGrantRule {
+            application_window_years: 5,
+            grant_years: 5,
+            humanitarian_grant_years: 3,
+            source: Source::new("imdi.no, «Integreringstilskudd» (via DOMAIN.md)").quote(
+                "Family members reunified with a refugee trigger the grant if they applied within 5 years of the refugee's settlement; for family of a person with a humanitarian permit it is paid for 3 years only",
+            ),
+        }
+    }
+}
+
+/// One family case: persons who joined a sponsor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyCase {
+    /// Whom they join.
+    pub sponsor: Sponsor,
+    /// The sponsor's first settlement in Norway.
+    pub sponsor_settled: NaiveDate,
+    /// When the family applied for reunification.
+    pub applied: NaiveDate,
+    /// When they arrived in the municipality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrived: Option<NaiveDate>,
+    /// How many persons.
+    pub persons: u32,
+    /// Where it is recorded.
+    pub source: Source,
+}
+
+/// Whether a family case triggers the integration grant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyGrant {
+    /// Whether the grant is paid at all.
+    pub eligible: bool,
+    /// For how many grant years (0 if not eligible).
+    pub years: u8,
+}
+
+impl FamilyCase {
+    /// Computes, under `rule`, whether the case triggers the grant and for how many years.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{FamilyCase, FamilyGrantRule, Source, Sponsor};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let case = FamilyCase {
+    ///     sponsor: Sponsor::HumanitarianPermit,
+    ///     sponsor_settled: d(2016, 3, 1),
+    ///     applied: d(2019, 6, 1),
+    ///     arrived: None,
+    ///     persons: 3,
+    ///     source: Source::new("saksmappe"),
+    /// };
+    /// let g = case.grant(&FamilyGrantRule::imdi())?.value;
+    /// assert!(g.eligible);
+    /// assert_eq!(g.years, 3);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] if the application predates the sponsor's settlement.
+    pub fn grant(&self, rule: &FamilyGrantRule) -> Result<Derived<FamilyGrant>> {
+        if self.applied < self.sponsor_settled {
+            return Err(Error::invalid(
+                "family application date",
+                self.applied,
+                format!(
+                    "it is before the sponsor's settlement on {}",
+                    self.sponsor_settled
+                ),
+            ));
+        }
+        let months = rule.application_window_years.saturating_mul(12);
+        let deadline = self
+            .sponsor_settled
+            .checked_add_months(Months::new(months))
+            .unwrap_or(NaiveDate::MAX);
+        let within = self.applied <= deadline;
+        let years = if !within {
+            0
+        } else if self.sponsor == Sponsor::HumanitarianPermit {
+            rule.humanitarian_grant_years
+        } else {
+            rule.grant_years
+        };
+        let g = FamilyGrant {
+            eligible: within,
+            years,
+        };
+        let formula = format!(
+            "applied {} {} the {}-year window from the sponsor's settlement {} (ends {}); {}",
+            self.applied,
+            if within { "within" } else { "after" },
+            rule.application_window_years,
+            self.sponsor_settled,
+            deadline,
+            if self.sponsor == Sponsor::HumanitarianPermit {
+                "sponsor has a humanitarian permit"
+            } else {
+                "sponsor is a refugee"
+            }
+        );
+        Ok(Derived::new(
+            g,
+            Explanation::derived(
+                "integration grant years for the family case",
+                Quantity::count(years, Unit::Count),
+                formula,
+                vec![Explanation::parameter(
+                    "family reunification grant rule",
+                    Quantity::text(format!(
+                        "{} years window; {} grant years, {} for humanitarian",
+                        rule.application_window_years,
+                        rule.grant_years,
+                        rule.humanitarian_grant_years
+                    )),
+                    rule.source.clone(),
+                )],
+            ),
+        ))
+    }
+}
+
+/// Family reunification in a municipality and period (*familiegjenforening*).
+///
+/// Family-reunified persons come **in addition** to the decision and the request.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Fact, FamilyReunification, Source, Sponsor};
+///
+/// let src = || Source::new("Stavanger årsrapport 2017");
+/// let fam = FamilyReunification::default()
+///     .families(Fact::new(27, src()))
+///     .families_joining(Sponsor::UnaccompaniedMinor, Fact::new(21, src()));
+/// let share = fam.share_joining(Sponsor::UnaccompaniedMinor)?;
+/// assert_eq!(share.value.to_string(), "21/27");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[doc(alias = "familiegjenforening")]
+#[doc(alias = "familieinnvandrede")]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FamilyReunification {
+    /// Family-reunified persons, if the count is known exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persons: Option<Fact<u32>>,
+    /// Family cases (families) followed up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub families: Option<Fact<u32>>,
+    /// Families by whom they joined (need not cover all families).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub families_by_sponsor: Vec<(Sponsor, Fact<u32>)>,
+    /// Individual cases, where recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<FamilyCase>,
+}
+
+impl FamilyReunification {
+    /// With an exact count of persons.
+    pub fn persons(mut self, n: Fact<u32>) -> FamilyReunification {
+        self.persons = Some(n);
+        self
+    }
+
+    /// With a count of families.
+    pub fn families(mut self, n: Fact<u32>) -> FamilyReunification {
+        self.families = Some(n);
+        self
+    }
+
+    /// With a count of families who joined a kind of sponsor.
+    pub fn families_joining(mut self, sponsor: Sponsor, n: Fact<u32>) -> FamilyReunification {
+        self.families_by_sponsor.push((sponsor, n));
+        self
+    }
+
+    /// Checks that families by sponsor do not exceed the families.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::PartExceedsWhole`] if they do.
+    pub fn validate(&self) -> Result<()> {
+        let by = sum_u32(
+            self.families_by_sponsor.iter().map(|(_, n)| n.value),
+            "families by sponsor",
+        )?;
+        if let Some(f) = &self.families {
+            if by > f.value {
+                return Err(Error::exceeds(
+                    "families by sponsor",
+                    by,
+                    "families",
+                    f.value,
+                ));
+            }
+        }
+        if let Some(p) = &self.persons {
+            if let Some(f) = &self.families {
+                if f.value > p.value {
+                    return Err(Error::exceeds(
+                        "family cases",
+                        f.value,
+                        "family-reunified persons",
+                        p.value,
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The number of family-reunified persons: exact if stated (or summed from the cases),
+    /// otherwise bounded below by the number of families (every case brings at least one).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] if neither persons, cases nor families are known.
+    pub fn persons_bound(&self) -> Result<Derived<Interval>> {
+        if let Some(p) = &self.persons {
+            let v = rust_decimal::Decimal::from(p.value);
+            return Ok(Derived::new(
+                Interval::exactly(v),
+                p.explain("family-reunified persons", Unit::Persons),
+            ));
+        }
+        if !self.cases.is_empty() {
+            let n = sum_u32(self.cases.iter().map(|c| c.persons), "family persons")?;
+            let v = rust_decimal::Decimal::from(n);
+            return Ok(Derived::new(
+                Interval::exactly(v),
+                Explanation::derived(
+                    "family-reunified persons",
+                    Quantity::persons(n),
+                    format!("sum over {} family cases", self.cases.len()),
+                    Vec::new(),
+                ),
+            ));
+        }
+        let f = self.families.as_ref().ok_or_else(|| {
+            Error::not_computable("family-reunified persons", "no persons, cases or families")
+        })?;
+        let i = Interval::at_least(rust_decimal::Decimal::from(f.value));
+        Ok(Derived::new(
+            i,
+            Explanation::derived(
+                "family-reunified persons (bound)",
+                Quantity::interval(i, Unit::Persons),
+                "at least one person per family case",
+                vec![f.explain("families", Unit::Families)],
+            ),
+        ))
+    }
+
+    /// The share of families who joined `sponsor`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without a family count or a count for that sponsor.
+    pub fn share_joining(&self, sponsor: Sponsor) -> Result<Derived<Ratio>> {
+        let f = self.families.as_ref().ok_or_else(|| {
+            Error::not_computable("share of families by sponsor", "no family count")
+        })?;
+        let (_, part) = self
+            .families_by_sponsor
+            .iter()
+            .find(|(s, _)| *s == sponsor)
+            .ok_or_else(|| {
+                Error::not_computable("share of families by sponsor", "no count for that sponsor")
+            })?;
+        let r = Ratio::of(u64::from(part.value), u64::from(f.value))?;
+        Ok(Derived::new(
+            r,
+            Explanation::derived(
+                "share of families joining the sponsor",
+                Quantity::share(r),
+                "families joining the sponsor / families",
+                vec![
+                    part.explain("families joining the sponsor", Unit::Families),
+                    f.explain("families", Unit::Families),
+                ],
+            ),
+        ))
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn case(sponsor: Sponsor, applied: NaiveDate) -> FamilyCase {
+        FamilyCase {
+            sponsor,
+            sponsor_settled: d(2015, 6, 30),
+            applied,
+            arrived: None,
+            persons: 2,
+            source: Source::new("test"),
+        }
+    }
+
+    #[test]
+    fn five_year_window() {
+        let rule = FamilyGrantRule::imdi();
+        let g = |c: FamilyCase| c.grant(&rule).unwrap().value;
+        assert_eq!(g(case(Sponsor::Refugee, d(2020, 6, 30))).years, 5);
+        assert!(!g(case(Sponsor::Refugee, d(2020, 7, 1))).eligible);
+        assert_eq!(g(case(Sponsor::HumanitarianPermit, d(2016, 1, 1))).years, 3);
+        assert!(case(Sponsor::Refugee, d(2015, 1, 1)).grant(&rule).is_err());
+    }
+
+    #[test]
+    fn bounds() {
+        let src = || Source::new("t");
+        let fam = FamilyReunification::default().families(Fact::new(27, src()));
+        assert_eq!(fam.persons_bound().unwrap().value.to_string(), "[27, ∞)");
+        let bad = FamilyReunification::default()
+            .families(Fact::new(2, src()))
+            .families_joining(Sponsor::UnaccompaniedMinor, Fact::new(3, src()));
+        assert!(bad.validate().is_err());
+    }
+}

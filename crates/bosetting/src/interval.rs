@@ -1,0 +1,408 @@
+//! Intervals of exact decimals: what a rounded, approximate or bounded figure stands for.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::dec;
+use crate::error::Result;
+use crate::ratio::Ratio;
+use crate::rounding::{RoundingRule, floor_div};
+
+/// One end of an [`Interval`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Bound {
+    /// No bound on this side.
+    Unbounded,
+    /// The value itself belongs to the interval.
+    Included(#[serde(with = "rust_decimal::serde::str")] Decimal),
+    /// The interval comes arbitrarily close to the value but excludes it.
+    Excluded(#[serde(with = "rust_decimal::serde::str")] Decimal),
+}
+
+impl Bound {
+    /// The bound's value, if it has one.
+    pub fn value(self) -> Option<Decimal> {
+        match self {
+            Bound::Unbounded => None,
+            Bound::Included(v) | Bound::Excluded(v) => Some(v),
+        }
+    }
+
+    fn map(self, f: impl FnOnce(Decimal) -> Result<Decimal>) -> Result<Bound> {
+        Ok(match self {
+            Bound::Unbounded => Bound::Unbounded,
+            Bound::Included(v) => Bound::Included(f(v)?),
+            Bound::Excluded(v) => Bound::Excluded(f(v)?),
+        })
+    }
+}
+
+/// A set of values between two bounds, each of which may be included, excluded or absent.
+///
+/// Published figures stand for intervals ("0,7 mill kr" under half-up is
+/// `[650000, 750000)`), goals are intervals ("minst 55 %" is `[55, ∞)`), and reconciliation
+/// asks whether a computed value, or a computed interval, meets them.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Bound, Interval, Ratio};
+/// use rust_decimal_macros::dec;
+///
+/// let seventy_one = Interval::new(Bound::Included(dec!(70.5)), Bound::Excluded(dec!(71.5)));
+/// // Which counts out of 57 are 71 % under half-up? None:
+/// assert_eq!(seventy_one.counts_within(57, dec!(100))?, None);
+/// // 41 / 57 = 71.9 %, outside:
+/// assert!(!seventy_one.contains_ratio(&Ratio::of(41, 57)?, dec!(100))?);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[doc(alias = "intervall")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Interval {
+    /// The lower end.
+    pub lower: Bound,
+    /// The upper end.
+    pub upper: Bound,
+}
+
+impl Interval {
+    /// The interval between two bounds (possibly empty).
+    pub fn new(lower: Bound, upper: Bound) -> Interval {
+        Interval { lower, upper }
+    }
+
+    /// The single value `v`.
+    pub fn exactly(v: Decimal) -> Interval {
+        Interval::new(Bound::Included(v), Bound::Included(v))
+    }
+
+    /// All values.
+    pub fn everything() -> Interval {
+        Interval::new(Bound::Unbounded, Bound::Unbounded)
+    }
+
+    /// `[lo, hi]`.
+    pub fn closed(lo: Decimal, hi: Decimal) -> Interval {
+        Interval::new(Bound::Included(lo), Bound::Included(hi))
+    }
+
+    /// `[v, ∞)`.
+    pub fn at_least(v: Decimal) -> Interval {
+        Interval::new(Bound::Included(v), Bound::Unbounded)
+    }
+
+    /// `(-∞, v]`.
+    pub fn at_most(v: Decimal) -> Interval {
+        Interval::new(Bound::Unbounded, Bound::Included(v))
+    }
+
+    /// Whether `x` lies in the interval.
+    pub fn contains(&self, x: Decimal) -> bool {
+        let above = match self.lower {
+            Bound::Unbounded => true,
+            Bound::Included(l) => x >= l,
+            Bound::Excluded(l) => x > l,
+        };
+        let below = match self.upper {
+            Bound::Unbounded => true,
+            Bound::Included(u) => x <= u,
+            Bound::Excluded(u) => x < u,
+        };
+        above && below
+    }
+
+    /// Whether `ratio × scale` lies in the interval, decided exactly by cross-multiplying
+    /// (so 41/57 × 100 is compared without ever being written as a decimal).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`] if the cross products overflow.
+    pub fn contains_ratio(&self, ratio: &Ratio, scale: Decimal) -> Result<bool> {
+        let n = dec::mul(ratio.numerator(), scale, "interval test")?;
+        let d = ratio.denominator();
+        let cmp = |b: Decimal| -> Result<Ordering> { Ok(n.cmp(&dec::mul(b, d, "interval test")?)) };
+        let above = match self.lower {
+            Bound::Unbounded => true,
+            Bound::Included(l) => cmp(l)? != Ordering::Less,
+            Bound::Excluded(l) => cmp(l)? == Ordering::Greater,
+        };
+        let below = match self.upper {
+            Bound::Unbounded => true,
+            Bound::Included(u) => cmp(u)? != Ordering::Greater,
+            Bound::Excluded(u) => cmp(u)? == Ordering::Less,
+        };
+        Ok(above && below)
+    }
+
+    /// Whether no value lies in the interval.
+    pub fn is_empty(&self) -> bool {
+        match (self.lower, self.upper) {
+            (Bound::Unbounded, _) | (_, Bound::Unbounded) => false,
+            (Bound::Included(l), Bound::Included(u)) => l > u,
+            (Bound::Included(l), Bound::Excluded(u))
+            | (Bound::Excluded(l), Bound::Included(u))
+            | (Bound::Excluded(l), Bound::Excluded(u)) => l >= u,
+        }
+    }
+
+    /// Whether the interval is a single value.
+    pub fn as_point(&self) -> Option<Decimal> {
+        match (self.lower, self.upper) {
+            (Bound::Included(l), Bound::Included(u)) if l == u => Some(l),
+            _ => None,
+        }
+    }
+
+    /// The values in both intervals.
+    pub fn intersect(&self, other: &Interval) -> Interval {
+        let lower = tighter(self.lower, other.lower, Ordering::Greater);
+        let upper = tighter(self.upper, other.upper, Ordering::Less);
+        Interval::new(lower, upper)
+    }
+
+    /// Whether the two intervals share a value.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        !self.intersect(other).is_empty()
+    }
+
+    /// `{x + y}` for `x` in `self`, `y` in `other`.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`] on overflow.
+    pub fn checked_add(&self, other: &Interval) -> Result<Interval> {
+        Ok(Interval::new(
+            combine(self.lower, other.lower, |a, b| {
+                dec::add(a, b, "interval sum")
+            })?,
+            combine(self.upper, other.upper, |a, b| {
+                dec::add(a, b, "interval sum")
+            })?,
+        ))
+    }
+
+    /// `{-x}`.
+    pub fn negated(&self) -> Interval {
+        let flip = |b: Bound| match b {
+            Bound::Unbounded => Bound::Unbounded,
+            Bound::Included(v) => Bound::Included(-v),
+            Bound::Excluded(v) => Bound::Excluded(-v),
+        };
+        Interval::new(flip(self.upper), flip(self.lower))
+    }
+
+    /// `{x - y}` for `x` in `self`, `y` in `other`.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`] on overflow.
+    pub fn checked_sub(&self, other: &Interval) -> Result<Interval> {
+        self.checked_add(&other.negated())
+    }
+
+    /// `{x × k}` for a non-negative factor `k` (a negative factor is applied as `−(x × |k|)`).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`] on overflow.
+    pub fn checked_scale(&self, k: Decimal) -> Result<Interval> {
+        let scaled = Interval::new(
+            self.lower.map(|v| dec::mul(v, k.abs(), "interval scale"))?,
+            self.upper.map(|v| dec::mul(v, k.abs(), "interval scale"))?,
+        );
+        Ok(if k.is_sign_negative() {
+            scaled.negated()
+        } else {
+            scaled
+        })
+    }
+
+    /// The whole counts `k` in `0..=whole` for which `k / whole × scale` lies in the
+    /// interval, as an inclusive range (`None` if there are none). With `scale = 100` this
+    /// answers "which counts out of 57 are 71 %?".
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`] on overflow.
+    pub fn counts_within(&self, whole: u64, scale: Decimal) -> Result<Option<(u64, u64)>> {
+        let n = dec::from_u64(whole);
+        if whole == 0 || scale <= Decimal::ZERO {
+            return Ok(None);
+        }
+        // k ∈ interval × whole / scale
+        let lo = match self.lower {
+            Bound::Unbounded => Decimal::ZERO,
+            Bound::Included(l) => {
+                let t = dec::mul(l, n, "count search")?;
+                -floor_div(-t, scale)? // ceil(t / scale)
+            }
+            Bound::Excluded(l) => {
+                let t = dec::mul(l, n, "count search")?;
+                dec::add(floor_div(t, scale)?, Decimal::ONE, "count search")?
+            }
+        };
+        let hi = match self.upper {
+            Bound::Unbounded => n,
+            Bound::Included(u) => floor_div(dec::mul(u, n, "count search")?, scale)?,
+            Bound::Excluded(u) => {
+                let t = dec::mul(u, n, "count search")?;
+                let c = -floor_div(-t, scale)?; // ceil
+                dec::sub(c, Decimal::ONE, "count search")?
+            }
+        };
+        let lo = lo.max(Decimal::ZERO);
+        let hi = hi.min(n);
+        if lo > hi {
+            return Ok(None);
+        }
+        let to_u64 = |d: Decimal| u64::try_from(d).unwrap_or(0);
+        Ok(Some((to_u64(lo), to_u64(hi))))
+    }
+
+    /// The interval's ends rounded outward to `step` under `Floor`/ceiling, for display.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`] on overflow.
+    pub fn widen_to(&self, step: Decimal) -> Result<Interval> {
+        let down = |v: Decimal| RoundingRule::Floor.round(v, step);
+        let up = |v: Decimal| -> Result<Decimal> { Ok(-RoundingRule::Floor.round(-v, step)?) };
+        Ok(Interval::new(self.lower.map(down)?, self.upper.map(up)?))
+    }
+}
+
+fn tighter(a: Bound, b: Bound, prefer: Ordering) -> Bound {
+    match (a, b) {
+        (Bound::Unbounded, x) | (x, Bound::Unbounded) => x,
+        (x, y) => {
+            let (xv, yv) = (x.value().unwrap_or_default(), y.value().unwrap_or_default());
+            match xv.cmp(&yv) {
+                o if o == prefer => x,
+                Ordering::Equal => {
+                    if matches!(x, Bound::Excluded(_)) {
+                        x
+                    } else {
+                        y
+                    }
+                }
+                _ => y,
+            }
+        }
+    }
+}
+
+fn combine(
+    a: Bound,
+    b: Bound,
+    f: impl FnOnce(Decimal, Decimal) -> Result<Decimal>,
+) -> Result<Bound> {
+    Ok(match (a, b) {
+        (Bound::Unbounded, _) | (_, Bound::Unbounded) => Bound::Unbounded,
+        (Bound::Included(x), Bound::Included(y)) => Bound::Included(f(x, y)?),
+        (x, y) => Bound::Excluded(f(
+            x.value().unwrap_or_default(),
+            y.value().unwrap_or_default(),
+        )?),
+    })
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.lower {
+            Bound::Unbounded => f.write_str("(-∞")?,
+            Bound::Included(v) => write!(f, "[{}", v.normalize())?,
+            Bound::Excluded(v) => write!(f, "({}", v.normalize())?,
+        }
+        f.write_str(", ")?;
+        match self.upper {
+            Bound::Unbounded => f.write_str("∞)"),
+            Bound::Included(v) => write!(f, "{}]", v.normalize()),
+            Bound::Excluded(v) => write!(f, "{})", v.normalize()),
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn counts_behind_percentages() {
+        let hu = |p: Decimal| RoundingRule::HalfUp.interval(p, dec!(1)).unwrap();
+        let tr = |p: Decimal| RoundingRule::Truncate.interval(p, dec!(1)).unwrap();
+        assert_eq!(hu(dec!(71)).counts_within(57, dec!(100)).unwrap(), None);
+        assert_eq!(
+            tr(dec!(71)).counts_within(57, dec!(100)).unwrap(),
+            Some((41, 41))
+        );
+        assert_eq!(
+            hu(dec!(19)).counts_within(75, dec!(100)).unwrap(),
+            Some((14, 14))
+        );
+        assert_eq!(
+            hu(dec!(33)).counts_within(75, dec!(100)).unwrap(),
+            Some((25, 25))
+        );
+        assert_eq!(
+            hu(dec!(52)).counts_within(75, dec!(100)).unwrap(),
+            Some((39, 39))
+        );
+        assert_eq!(
+            hu(dec!(4)).counts_within(75, dec!(100)).unwrap(),
+            Some((3, 3))
+        );
+    }
+
+    #[test]
+    fn set_operations() {
+        let a = Interval::closed(dec!(1), dec!(5));
+        let b = Interval::new(Bound::Excluded(dec!(5)), Bound::Unbounded);
+        assert!(a.intersect(&b).is_empty());
+        assert!(!a.overlaps(&b));
+        let c = Interval::at_least(dec!(5));
+        assert_eq!(a.intersect(&c).as_point(), Some(dec!(5)));
+        let d = a.checked_sub(&Interval::closed(dec!(0), dec!(1))).unwrap();
+        assert_eq!(d.to_string(), "[0, 5]");
+        assert_eq!(Interval::everything().to_string(), "(-∞, ∞)");
+    }
+
+    #[test]
+    fn serde_keeps_exact_strings() {
+        let i = Interval::new(Bound::Included(dec!(0.65)), Bound::Excluded(dec!(0.75)));
+        let s = serde_json::to_string(&i).unwrap();
+        assert_eq!(
+            s,
+            r#"{"lower":{"included":"0.65"},"upper":{"excluded":"0.75"}}"#
+        );
+        assert_eq!(serde_json::from_str::<Interval>(&s).unwrap(), i);
+    }
+
+    proptest! {
+        #[test]
+        fn counts_within_agrees_with_brute_force(p in 0u32..=100, whole in 1u64..400, rule_i in 0usize..4) {
+            let rule = RoundingRule::ALL[rule_i];
+            let i = rule.interval(Decimal::from(p), dec!(1)).unwrap();
+            let brute: Vec<u64> = (0..=whole)
+                .filter(|&k| i.contains_ratio(&Ratio::of(k, whole).unwrap(), dec!(100)).unwrap())
+                .collect();
+            let fast = i.counts_within(whole, dec!(100)).unwrap();
+            match fast {
+                None => prop_assert!(brute.is_empty()),
+                Some((lo, hi)) => prop_assert_eq!(brute, (lo..=hi).collect::<Vec<_>>()),
+            }
+        }
+    }
+}

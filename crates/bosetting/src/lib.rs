@@ -1,0 +1,108 @@
+//! An exact, explainable model of how Norwegian municipalities settle refugees and pay for
+//! it: IMDi's requests and the council's decisions, settled persons and family
+//! reunification, housing, the introduction programme and its results, the integration
+//! grant, budgets and the refugee fund, and the figures municipalities publish about it all.
+//!
+//! Inputs are facts with a [`Source`]; every derived figure is a [`Derived`] value that
+//! carries an [`Explanation`] (formula, inputs, sources). Money is [`Money`] and shares are
+//! [`Ratio`]s, exact; nothing is rounded except under a named [`RoundingRule`]. A published
+//! figure ("0,7 mill kr", "71 %", "cirka 280") is a [`PublishedFigure`] that stands for an
+//! interval and can be reconciled with what the model computes.
+//!
+//! ```
+//! use bosetting::{
+//!     Against, Computed, Decision, Fact, Municipality, PublishedFigure, ReconcilePolicy,
+//!     RoundingRule, Settled, SettlementYear, Source, Status, Unit, Year,
+//! };
+//!
+//! let doc = || Source::new("Bodø kommune, årsrapport 2020");
+//! let year = Year::new(2020)?;
+//! let mut bodo = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), year);
+//! bodo.decisions.push(Decision::base(74, doc().quote("vedtatt 74 flyktninger")));
+//! bodo.settled = Some(Settled::new(year.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+//!
+//! // Derived figures explain themselves.
+//! let shortfall = bodo.shortfall()?;
+//! assert_eq!(shortfall.value, 33);
+//! let fulfilment = bodo.fulfilment(Against::Decision)?;
+//! assert_eq!(fulfilment.value.percent(RoundingRule::HalfUp, 1)?.to_string(), "55.4");
+//!
+//! // A published rate is an interval; "71 %" of 57 exits fits no whole count under half-up.
+//! let rate = PublishedFigure::parse("71%", Unit::Percent, doc().quote("71% av deltakerne"))?;
+//! let fit = rate.counts_for_share(57, &ReconcilePolicy::default())?;
+//! assert_eq!(fit.status, Status::Inconsistent);
+//! assert_eq!(fit.under(RoundingRule::Truncate), Some((41, 41)));
+//! # Ok::<(), bosetting::Error>(())
+//! ```
+//!
+//! # Glossary
+//!
+//! | Norwegian | English | Type |
+//! |---|---|---|
+//! | anmodning (opprinnelig / revidert) | IMDi's request (original / revised) | [`Request`], [`RequestFigures`] |
+//! | vedtak, tilleggsvedtak | council decision, additional decision | [`Decision`], [`DecisionKind`] |
+//! | vedtaksplasser | decided places | [`Places`] |
+//! | bosatte, bosetting | settled persons, settlement | [`Settled`], [`SettlementEvent`] |
+//! | bosettingsår | a municipality's settlement year | [`SettlementYear`] |
+//! | enslige mindreårige (EM) | unaccompanied minors | [`Category::UnaccompaniedMinor`] |
+//! | overføringsflyktninger, kvoteflyktninger | resettlement (quota) refugees | [`Origin::Resettlement`] |
+//! | mottak | reception centre | [`Origin::ReceptionCentre`] |
+//! | avtalt selvbosetting | agreed self-settlement | [`Origin::AgreedSelfSettlement`], [`DwellingKind::AgreedSelfSettlement`] |
+//! | familiegjenforening, familieinnvandrede | family reunification, family-reunified persons | [`FamilyReunification`], [`FamilyCase`] |
+//! | bolig, bofellesskap | dwelling, shared home | [`Housing`], [`Dwellings`], [`DwellingKind`] |
+//! | kommune, kommunenummer | municipality, municipality number | [`Municipality`], [`MunicipalityNumber`] |
+//! | tertial | four-month reporting period | [`Tertial`] |
+//! | tilskuddsår | grant year 1–5 | [`GrantYear`] |
+//! | kilde | source | [`Source`], [`Fact`] |
+//! | andel, prosent | share, percentage | [`Ratio`] |
+//! | avrunding | rounding | [`RoundingRule`] |
+//! | publisert tall | published figure | [`PublishedFigure`], [`Qualifier`] |
+//! | tallkontroll | figure check | [`Reconciliation`], [`Status`] |
+//!
+//! # Errors
+//!
+//! Every fallible function returns [`Error`], whose messages name the field and the offending
+//! value. Library code never panics on input.
+
+mod calendar;
+pub mod compare;
+mod dec;
+mod error;
+mod explain;
+mod family;
+mod housing;
+mod interval;
+mod money;
+mod municipality;
+mod provenance;
+mod published;
+mod quota;
+mod ratio;
+mod rounding;
+mod rules;
+mod series;
+mod settlement;
+mod year;
+
+pub use calendar::{GrantYear, Period, Tertial, Year};
+pub use error::{Error, Result};
+pub use explain::{Derived, Explanation, Quantity, Unit, Value};
+pub use family::{FamilyCase, FamilyGrant, FamilyGrantRule, FamilyReunification, Sponsor};
+pub use housing::{DwellingKind, Dwellings, Housing};
+pub use interval::{Bound, Interval};
+pub use money::{Money, ParsedAmount, parse_amount};
+pub use municipality::{FormerNumber, Municipality, MunicipalityNumber, NumberChange, Renumbering};
+pub use provenance::{Fact, Source};
+pub use published::{
+    Computed, CountFit, PublishedFigure, Qualifier, ReconcilePolicy, Reconciliation, RuleOutcome,
+    Status,
+};
+pub use quota::{
+    AgeBand, Condition, Decision, DecisionKind, DecisionOutcome, DecisionStatus, EmPart, Places,
+    Request, RequestFigures, fold_decisions,
+};
+pub use ratio::Ratio;
+pub use rounding::RoundingRule;
+pub use series::{PercentOfRequest, QuotaSeries, Reported, YearQuota};
+pub use settlement::{Category, GroupCount, Origin, OriginCount, Settled, SettlementEvent};
+pub use year::{Against, Pace, SettlementYear};

@@ -1,0 +1,922 @@
+//! Published figures, and reconciling them with what the model computes.
+
+use std::fmt;
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::dec;
+use crate::error::{Error, Result};
+use crate::explain::{Explanation, Quantity, Unit, Value};
+use crate::interval::{Bound, Interval};
+use crate::money::{parse_amount, parse_nb_decimal, split_number};
+use crate::provenance::Source;
+use crate::ratio::Ratio;
+use crate::rounding::RoundingRule;
+
+/// How a document qualified a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Qualifier {
+    /// The number is exact ("bosatte 41").
+    Exact,
+    /// Rounded to the printed precision ("0,7 mill kr", "71 %").
+    Rounded,
+    /// Approximate ("cirka 280", "om lag", "omtrent", "rundt").
+    Approximate,
+    /// At least the number ("minst 55 prosent").
+    AtLeast,
+    /// More than the number ("vel 70", "drøyt", "over").
+    MoreThan,
+    /// At most the number ("inntil 60", "høyst", "opptil").
+    AtMost,
+    /// Less than the number ("i underkant av", "under", "knapt").
+    LessThan,
+}
+
+/// Norwegian phrases and the qualifier each expresses; longest first so that "i underkant
+/// av" wins over "under".
+const PHRASES: &[(&str, Qualifier)] = &[
+    ("i underkant av", Qualifier::LessThan),
+    ("i overkant av", Qualifier::MoreThan),
+    ("ikke mindre enn", Qualifier::AtLeast),
+    ("ikke mer enn", Qualifier::AtMost),
+    ("anslagsvis", Qualifier::Approximate),
+    ("maksimalt", Qualifier::AtMost),
+    ("flere enn", Qualifier::MoreThan),
+    ("færre enn", Qualifier::LessThan),
+    ("mindre enn", Qualifier::LessThan),
+    ("ikke over", Qualifier::AtMost),
+    ("minimum", Qualifier::AtLeast),
+    ("omkring", Qualifier::Approximate),
+    ("omtrent", Qualifier::Approximate),
+    ("mer enn", Qualifier::MoreThan),
+    ("opptil", Qualifier::AtMost),
+    ("om lag", Qualifier::Approximate),
+    ("inntil", Qualifier::AtMost),
+    ("cirka", Qualifier::Approximate),
+    ("drøyt", Qualifier::MoreThan),
+    ("drøye", Qualifier::MoreThan),
+    ("nesten", Qualifier::LessThan),
+    ("rundt", Qualifier::Approximate),
+    ("høyst", Qualifier::AtMost),
+    ("minst", Qualifier::AtLeast),
+    ("knapt", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("maks", Qualifier::AtMost),
+    ("over", Qualifier::MoreThan),
+    ("ca.", Qualifier::Approximate),
+    ("vel", Qualifier::MoreThan),
+    ("ca", Qualifier::Approximate),
+];
+
+/// A figure as a document printed it: the text, the value it denotes, its unit and printed
+/// precision, how it was qualified, and where it was printed. It stands for an interval
+/// (see [`PublishedFigure::interval`]).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{PublishedFigure, Qualifier, ReconcilePolicy, Source, Unit};
+///
+/// let f = PublishedFigure::parse("0,7 mill kr", Unit::Kroner, Source::new("årsrapport"))?;
+/// assert_eq!(f.qualifier, Qualifier::Rounded);
+/// assert_eq!(f.interval(&ReconcilePolicy::default())?.to_string(), "[650000, 750000)");
+///
+/// let g = PublishedFigure::parse("vel 70", Unit::Persons, Source::new("årsrapport"))?;
+/// assert_eq!(g.qualifier, Qualifier::MoreThan);
+/// assert_eq!(g.interval(&ReconcilePolicy::default())?.to_string(), "(70, ∞)");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[doc(alias = "publisert tall")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedFigure {
+    /// The figure as printed ("0,7 mill kr").
+    pub text: String,
+    /// The nominal value in the unit's base (kroner, persons, percent).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    /// The unit.
+    pub unit: Unit,
+    /// The value of one unit in the last printed digit (`100000` for "0,7 mill kr").
+    #[serde(with = "rust_decimal::serde::str")]
+    pub step: Decimal,
+    /// How the document qualified it.
+    pub qualifier: Qualifier,
+    /// Where it was printed.
+    pub source: Source,
+}
+
+/// The parameters of reconciliation: the rounding rule the document is assumed to use and
+/// how wide "cirka" is.
+///
+/// The defaults are this library's conventions, not rules from a source: Norwegian public
+/// documents round half up, and an approximate figure is taken as ±10 % (never narrower than
+/// half its printed step). Both are parameters so a user can state their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReconcilePolicy {
+    /// The rule a rounded figure is assumed to follow.
+    pub rule: RoundingRule,
+    /// Relative half-width of an approximate figure's interval.
+    pub approximate: Ratio,
+}
+
+impl Default for ReconcilePolicy {
+    fn default() -> ReconcilePolicy {
+        ReconcilePolicy {
+            rule: RoundingRule::HalfUp,
+            approximate: Ratio::from_percent(Decimal::TEN),
+        }
+    }
+}
+
+impl ReconcilePolicy {
+    /// The default policy with another rounding rule.
+    pub fn with_rule(rule: RoundingRule) -> ReconcilePolicy {
+        ReconcilePolicy {
+            rule,
+            ..ReconcilePolicy::default()
+        }
+    }
+}
+
+/// The outcome of comparing a published figure with the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The figure is a fact fed into the model, not checked against anything.
+    Input,
+    /// The model computes the same figure at the printed precision.
+    Reproduced,
+    /// The model's value, or the range it can bound, lies within what the figure stands for.
+    Consistent,
+    /// No value the model allows is what the figure stands for.
+    Inconsistent,
+}
+
+impl Status {
+    /// The status's name (`input`, `reproduced`, `consistent`, `inconsistent`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Input => "input",
+            Status::Reproduced => "reproduced",
+            Status::Consistent => "consistent",
+            Status::Inconsistent => "inconsistent",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What the model computed, to be compared with a published figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Computed {
+    /// An exact value in the published figure's unit.
+    Value(#[serde(with = "rust_decimal::serde::str")] Decimal),
+    /// An exact ratio; compared as a percentage when the figure is in percent.
+    Ratio(Ratio),
+    /// A range the model can bound but not pin down.
+    Range(Interval),
+}
+
+impl Computed {
+    /// The computed side of a [`Quantity`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a text quantity.
+    pub fn from_quantity(q: &Quantity) -> Result<Computed> {
+        Ok(match &q.value {
+            Value::Integer(n) => Computed::Value(Decimal::from(*n)),
+            Value::Decimal(d) => Computed::Value(*d),
+            Value::Ratio(r) => Computed::Ratio(*r),
+            Value::Interval(i) => Computed::Range(*i),
+            Value::Text(t) => {
+                return Err(Error::invalid(
+                    "computed value",
+                    format!("{t:?}"),
+                    "text cannot be compared with a number",
+                ));
+            }
+        })
+    }
+}
+
+/// What one rounding rule makes of the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleOutcome {
+    /// The rule.
+    pub rule: RoundingRule,
+    /// The status under it.
+    pub status: Status,
+    /// The computed value as that rule would print it, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "opt_decimal")]
+    pub shown: Option<Decimal>,
+}
+
+/// The result of [`PublishedFigure::reconcile`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reconciliation {
+    /// The status under the policy's rule.
+    pub status: Status,
+    /// The policy's rule.
+    pub rule: RoundingRule,
+    /// What the published figure stands for under that rule.
+    pub interval: Interval,
+    /// What the model computed.
+    pub computed: Computed,
+    /// The same comparison under every rule, for figures that are rounded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_rule: Vec<RuleOutcome>,
+    /// In words, with the numbers.
+    pub explanation: String,
+}
+
+/// Which whole counts out of a known whole fit a published percentage, per rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountFit {
+    /// The whole (57 exits).
+    pub whole: u64,
+    /// Per rule, the inclusive range of counts that print as the published percentage.
+    pub by_rule: Vec<(RoundingRule, Option<(u64, u64)>)>,
+    /// The counts on either side of the published percentage, for the explanation.
+    pub neighbours: (Option<u64>, Option<u64>),
+    /// The status under the policy's rule: consistent if some count fits, else inconsistent.
+    pub status: Status,
+    /// In words.
+    pub explanation: String,
+}
+
+impl CountFit {
+    /// The counts that fit under `rule`.
+    pub fn under(&self, rule: RoundingRule) -> Option<(u64, u64)> {
+        self.by_rule
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .and_then(|(_, c)| *c)
+    }
+}
+
+impl PublishedFigure {
+    /// Reads a figure from the text a document printed ("cirka 280", "71 %", "0,7 mill kr",
+    /// "Minst 55 prosent", "inntil 60").
+    ///
+    /// With no qualifier word, counts (persons, families, dwellings) and FTE are exact, and
+    /// percentages, multiples and amounts printed in millions are rounded.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] naming the text and what is wrong with it, including a unit in the
+    /// text that contradicts `unit` ("71 %" given as kroner).
+    pub fn parse(text: &str, unit: Unit, source: Source) -> Result<PublishedFigure> {
+        let fail = |reason: String| Error::Parse {
+            what: "published figure",
+            text: text.to_owned(),
+            reason,
+        };
+        let lower = text.trim().to_lowercase();
+        let mut rest: &str = &lower;
+        let mut qualifier = None;
+        for (phrase, q) in PHRASES {
+            if let Some(r) = rest.strip_prefix(phrase) {
+                let boundary = r
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_whitespace() || c.is_ascii_digit());
+                if boundary || phrase.ends_with('.') {
+                    qualifier = Some(*q);
+                    rest = r.trim_start();
+                    break;
+                }
+            }
+        }
+        let (value, step) = if unit == Unit::Kroner {
+            let a = parse_amount(rest).map_err(|e| match e {
+                Error::Parse { reason, .. } => fail(reason),
+                other => other,
+            })?;
+            (a.amount.amount(), a.step)
+        } else {
+            let (num, tail) = split_number(rest);
+            if num.is_empty() {
+                return Err(fail("no number".to_owned()));
+            }
+            let (v, s) = parse_nb_decimal(num).map_err(fail)?;
+            check_unit_words(tail.trim(), unit).map_err(fail)?;
+            (v, s)
+        };
+        let qualifier = qualifier.unwrap_or(match unit {
+            Unit::Persons
+            | Unit::Families
+            | Unit::Dwellings
+            | Unit::Count
+            | Unit::Fte
+            | Unit::Year => Qualifier::Exact,
+            Unit::Kroner if step <= Decimal::ONE => Qualifier::Exact,
+            _ => Qualifier::Rounded,
+        });
+        Ok(PublishedFigure {
+            text: text.trim().to_owned(),
+            value,
+            unit,
+            step,
+            qualifier,
+            source,
+        })
+    }
+
+    /// The same figure with another qualifier (when the context says more than the words,
+    /// for example a count the document rounded).
+    pub fn with_qualifier(mut self, qualifier: Qualifier) -> PublishedFigure {
+        self.qualifier = qualifier;
+        self
+    }
+
+    /// The values the figure stands for under `policy`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn interval(&self, policy: &ReconcilePolicy) -> Result<Interval> {
+        let v = self.value;
+        Ok(match self.qualifier {
+            Qualifier::Exact => Interval::exactly(v),
+            Qualifier::Rounded => policy.rule.interval(v, self.step)?,
+            Qualifier::Approximate => {
+                let rel = policy
+                    .approximate
+                    .scale(v.abs())?
+                    .round(RoundingRule::HalfUp, 10)?;
+                let half_step = dec::div(self.step, Decimal::TWO, "approximate interval")?;
+                let w = rel.max(half_step);
+                Interval::closed(
+                    dec::sub(v, w, "approximate interval")?,
+                    dec::add(v, w, "approximate interval")?,
+                )
+            }
+            Qualifier::AtLeast => Interval::at_least(v),
+            Qualifier::MoreThan => Interval::new(Bound::Excluded(v), Bound::Unbounded),
+            Qualifier::AtMost => Interval::at_most(v),
+            Qualifier::LessThan => Interval::new(Bound::Unbounded, Bound::Excluded(v)),
+        })
+    }
+
+    fn scale_for(&self, computed: &Computed) -> Decimal {
+        match (computed, self.unit) {
+            (Computed::Ratio(_), Unit::Percent) => Decimal::ONE_HUNDRED,
+            _ => Decimal::ONE,
+        }
+    }
+
+    /// Compares the figure with what the model computed, under `policy`.
+    ///
+    /// - An exact figure is *reproduced* if the model computes the same value.
+    /// - A rounded figure is *reproduced* if the model's value, rounded under the policy's
+    ///   rule to the printed precision, is the printed value.
+    /// - An approximate or bounded figure is *reproduced* if the model computes exactly the
+    ///   printed value, *consistent* if the model's value lies in what the figure stands for.
+    /// - A computed range is *consistent* if it overlaps what the figure stands for.
+    /// - Anything else is *inconsistent*, and the explanation says why, with the numbers and
+    ///   what the other rounding rules would give.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Computed, PublishedFigure, Ratio, ReconcilePolicy, Source, Status, Unit};
+    ///
+    /// let f = PublishedFigure::parse("52 %", Unit::Percent, Source::new("årsrapport"))?;
+    /// let r = f.reconcile(&Computed::Ratio(Ratio::of(39, 75)?), &ReconcilePolicy::default())?;
+    /// assert_eq!(r.status, Status::Reproduced);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn reconcile(
+        &self,
+        computed: &Computed,
+        policy: &ReconcilePolicy,
+    ) -> Result<Reconciliation> {
+        let interval = self.interval(policy)?;
+        let scale = self.scale_for(computed);
+        let mut by_rule = Vec::new();
+        let (status, explanation) = match computed {
+            Computed::Range(range) => {
+                let overlap = interval.intersect(range);
+                let status = match (range.as_point(), interval.as_point()) {
+                    (Some(a), Some(b)) if a == b => Status::Reproduced,
+                    _ if overlap.is_empty() => Status::Inconsistent,
+                    _ => Status::Consistent,
+                };
+                let text = format!(
+                    "the model bounds the value to {range}; \"{}\" stands for {interval} under {}; {}",
+                    self.text,
+                    policy.rule,
+                    if overlap.is_empty() {
+                        "the two do not overlap".to_owned()
+                    } else {
+                        format!("both hold for {overlap}")
+                    }
+                );
+                (status, text)
+            }
+            Computed::Value(_) | Computed::Ratio(_) => {
+                let shown_value = self.describe(computed, scale)?;
+                match self.qualifier {
+                    Qualifier::Exact => {
+                        let equal = self.equals(computed, scale)?;
+                        let status = if equal {
+                            Status::Reproduced
+                        } else {
+                            Status::Inconsistent
+                        };
+                        let text = if equal {
+                            format!("computed {shown_value}, as printed (\"{}\")", self.text)
+                        } else {
+                            format!(
+                                "computed {shown_value}, but the document prints \"{}\" as an exact figure",
+                                self.text
+                            )
+                        };
+                        (status, text)
+                    }
+                    Qualifier::Rounded => {
+                        for rule in RoundingRule::ALL {
+                            let shown = self.round_computed(computed, scale, rule)?;
+                            let status = if shown == self.value {
+                                Status::Reproduced
+                            } else {
+                                Status::Inconsistent
+                            };
+                            by_rule.push(RuleOutcome {
+                                rule,
+                                status,
+                                shown: Some(shown),
+                            });
+                        }
+                        let mine = by_rule
+                            .iter()
+                            .find(|o| o.rule == policy.rule)
+                            .cloned()
+                            .unwrap_or(RuleOutcome {
+                                rule: policy.rule,
+                                status: Status::Inconsistent,
+                                shown: None,
+                            });
+                        let mut text = format!(
+                            "computed {shown_value}; {} to the printed precision ({}) gives {}",
+                            policy.rule,
+                            self.step.normalize(),
+                            mine.shown
+                                .map(|d| d.normalize().to_string())
+                                .unwrap_or_default()
+                        );
+                        if mine.status == Status::Reproduced {
+                            let _ = write!(text, ", as printed (\"{}\")", self.text);
+                        } else {
+                            let _ = write!(
+                                text,
+                                ", not the printed \"{}\" (which stands for {interval})",
+                                self.text
+                            );
+                            let others: Vec<String> = by_rule
+                                .iter()
+                                .filter(|o| o.status == Status::Reproduced)
+                                .map(|o| o.rule.to_string())
+                                .collect();
+                            if others.is_empty() {
+                                text.push_str("; no rounding rule gives the printed figure");
+                            } else {
+                                let _ = write!(
+                                    text,
+                                    "; {} would give the printed figure",
+                                    others.join(" or ")
+                                );
+                            }
+                        }
+                        (mine.status, text)
+                    }
+                    _ => {
+                        let inside = self.contains(&interval, computed, scale)?;
+                        let equal = self.equals(computed, scale)?;
+                        let status = if equal {
+                            Status::Reproduced
+                        } else if inside {
+                            Status::Consistent
+                        } else {
+                            Status::Inconsistent
+                        };
+                        let text = format!(
+                            "computed {shown_value}; \"{}\" stands for {interval}{}",
+                            self.text,
+                            if inside {
+                                ", which contains it"
+                            } else {
+                                ", which does not contain it"
+                            }
+                        );
+                        (status, text)
+                    }
+                }
+            }
+        };
+        Ok(Reconciliation {
+            status,
+            rule: policy.rule,
+            interval,
+            computed: computed.clone(),
+            by_rule,
+            explanation,
+        })
+    }
+
+    /// Which whole counts out of `whole` print as this percentage, under every rule: the
+    /// count behind a published rate when only the rate and the whole are known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{PublishedFigure, ReconcilePolicy, RoundingRule, Source, Status, Unit};
+    ///
+    /// let rate = PublishedFigure::parse("71 %", Unit::Percent, Source::new("Bodø 2020"))?;
+    /// let fit = rate.counts_for_share(57, &ReconcilePolicy::default())?;
+    /// assert_eq!(fit.under(RoundingRule::HalfUp), None);
+    /// assert_eq!(fit.under(RoundingRule::Truncate), Some((41, 41)));
+    /// assert_eq!(fit.status, Status::Inconsistent);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] if the figure is not a percentage; [`Error::Overflow`] on
+    /// overflow.
+    pub fn counts_for_share(&self, whole: u64, policy: &ReconcilePolicy) -> Result<CountFit> {
+        if self.unit != Unit::Percent {
+            return Err(Error::invalid(
+                "published figure unit",
+                self.unit,
+                "a count behind a share needs a percentage",
+            ));
+        }
+        let hundred = Decimal::ONE_HUNDRED;
+        let mut by_rule = Vec::new();
+        for rule in RoundingRule::ALL {
+            let p = ReconcilePolicy { rule, ..*policy };
+            let counts = self.interval(&p)?.counts_within(whole, hundred)?;
+            by_rule.push((rule, counts));
+        }
+        let n = dec::from_u64(whole);
+        let at = crate::rounding::floor_div(dec::mul(self.value, n, "count search")?, hundred)?;
+        let below = u64::try_from(at).ok().filter(|k| *k <= whole);
+        let above = below.and_then(|k| k.checked_add(1)).filter(|k| *k <= whole);
+        let mine = by_rule
+            .iter()
+            .find(|(r, _)| *r == policy.rule)
+            .and_then(|(_, c)| *c);
+        let pct = |k: u64| -> String {
+            Ratio::of(k, whole)
+                .and_then(|r| r.percent(RoundingRule::HalfUp, 1))
+                .map(|d| format!("{k}/{whole} = {} %", d.normalize()))
+                .unwrap_or_default()
+        };
+        let mut text = match mine {
+            Some((lo, hi)) if lo == hi => format!(
+                "{lo} of {whole} is \"{}\" under {} ({})",
+                self.text,
+                policy.rule,
+                pct(lo)
+            ),
+            Some((lo, hi)) => format!(
+                "{lo} to {hi} of {whole} are \"{}\" under {}",
+                self.text, policy.rule
+            ),
+            None => {
+                let mut t = format!(
+                    "no whole count out of {whole} is \"{}\" under {}",
+                    self.text, policy.rule
+                );
+                let nb: Vec<String> = [below, above].into_iter().flatten().map(pct).collect();
+                if !nb.is_empty() {
+                    let _ = write!(t, " ({})", nb.join(", "));
+                }
+                t
+            }
+        };
+        if mine.is_none() {
+            let fits: Vec<String> = by_rule
+                .iter()
+                .filter_map(|(r, c)| {
+                    c.map(|(lo, hi)| {
+                        if lo == hi {
+                            format!("{lo} under {r}")
+                        } else {
+                            format!("{lo}–{hi} under {r}")
+                        }
+                    })
+                })
+                .collect();
+            if fits.is_empty() {
+                text.push_str("; no rounding rule makes it fit");
+            } else {
+                let _ = write!(text, "; it fits {}", fits.join(", "));
+            }
+        }
+        Ok(CountFit {
+            whole,
+            by_rule,
+            neighbours: (below, above),
+            status: if mine.is_some() {
+                Status::Consistent
+            } else {
+                Status::Inconsistent
+            },
+            explanation: text,
+        })
+    }
+
+    /// The figure as an explanation leaf.
+    pub fn explain(&self, label: impl Into<String>) -> Explanation {
+        Explanation::input(
+            label,
+            Quantity::decimal(self.value, self.unit),
+            self.source.clone(),
+        )
+    }
+
+    fn round_computed(
+        &self,
+        computed: &Computed,
+        scale: Decimal,
+        rule: RoundingRule,
+    ) -> Result<Decimal> {
+        match computed {
+            Computed::Value(v) => rule.round(*v, self.step),
+            Computed::Ratio(r) => rule.round_ratio(
+                dec::mul(r.numerator(), scale, "reconcile")?,
+                r.denominator(),
+                self.step,
+            ),
+            Computed::Range(_) => Err(Error::invalid(
+                "computed value",
+                "range",
+                "a range has no single rounded value",
+            )),
+        }
+    }
+
+    fn equals(&self, computed: &Computed, scale: Decimal) -> Result<bool> {
+        self.contains(&Interval::exactly(self.value), computed, scale)
+    }
+
+    fn contains(&self, interval: &Interval, computed: &Computed, scale: Decimal) -> Result<bool> {
+        match computed {
+            Computed::Value(v) => Ok(interval.contains(*v)),
+            Computed::Ratio(r) => interval.contains_ratio(r, scale),
+            Computed::Range(range) => Ok(interval.overlaps(range)),
+        }
+    }
+
+    fn describe(&self, computed: &Computed, scale: Decimal) -> Result<String> {
+        Ok(match computed {
+            Computed::Value(v) => v.normalize().to_string(),
+            Computed::Ratio(r) if scale == Decimal::ONE_HUNDRED => {
+                let shown = r.percent(RoundingRule::HalfUp, 2)?;
+                format!("{r} = {} %", shown.normalize())
+            }
+            Computed::Ratio(r) => {
+                format!("{r} = {}", r.round(RoundingRule::HalfUp, 4)?.normalize())
+            }
+            Computed::Range(i) => i.to_string(),
+        })
+    }
+}
+
+fn check_unit_words(tail: &str, unit: Unit) -> std::result::Result<(), String> {
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    let percentish = matches!(first, "%" | "prosent" | "pst" | "pst.");
+    let points = matches!(first, "prosentpoeng" | "poeng" | "pp" | "prosentenheter");
+    match unit {
+        Unit::Percent if first.is_empty() || percentish => Ok(()),
+        Unit::Percent => Err(format!("expected a percentage, found {first:?}")),
+        Unit::PercentagePoints if first.is_empty() || points => Ok(()),
+        Unit::PercentagePoints => Err(format!("expected percentage points, found {first:?}")),
+        _ if percentish || points => Err(format!(
+            "the text is a percentage but the figure is in {unit}"
+        )),
+        _ if tail.contains("mill") || tail.contains("kr") => Err(format!(
+            "the text is an amount of money but the figure is in {unit}"
+        )),
+        _ => Ok(()),
+    }
+}
+
+mod opt_decimal {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => s.serialize_some(&d.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        let s: Option<String> = Option::deserialize(d)?;
+        s.map(|s| Decimal::from_str_exact(&s).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal_macros::dec;
+
+    fn src() -> Source {
+        Source::new("test")
+    }
+
+    fn fig(text: &str, unit: Unit) -> PublishedFigure {
+        PublishedFigure::parse(text, unit, src()).unwrap()
+    }
+
+    #[test]
+    fn qualifiers_from_words() {
+        assert_eq!(
+            fig("cirka 280", Unit::Persons).qualifier,
+            Qualifier::Approximate
+        );
+        assert_eq!(fig("vel 70", Unit::Persons).qualifier, Qualifier::MoreThan);
+        assert_eq!(
+            fig("Minst 55 prosent", Unit::Percent).qualifier,
+            Qualifier::AtLeast
+        );
+        assert_eq!(fig("Inntil 60", Unit::Persons).qualifier, Qualifier::AtMost);
+        assert_eq!(
+            fig("i underkant av 50", Unit::Persons).qualifier,
+            Qualifier::LessThan
+        );
+        assert_eq!(
+            fig("ca. 250", Unit::Persons).qualifier,
+            Qualifier::Approximate
+        );
+        assert_eq!(fig("ca 250 flyktninger", Unit::Persons).value, dec!(250));
+        assert_eq!(fig("41", Unit::Persons).qualifier, Qualifier::Exact);
+        assert_eq!(fig("71%", Unit::Percent).qualifier, Qualifier::Rounded);
+        assert_eq!(fig("96,6", Unit::Percent).step, dec!(0.1));
+        assert_eq!(fig("33 701", Unit::Persons).value, dec!(33701));
+        // "over" is a qualifier, but "overført" is not a number at all.
+        assert!(PublishedFigure::parse("overført 11", Unit::Persons, src()).is_err());
+    }
+
+    #[test]
+    fn unit_mismatches_are_refused() {
+        let e = PublishedFigure::parse("71 %", Unit::Kroner, src()).unwrap_err();
+        assert!(e.to_string().contains("71 %"), "{e}");
+        let e = PublishedFigure::parse("71 %", Unit::Persons, src()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot read published figure from \"71 %\": the text is a percentage but the figure is in persons"
+        );
+        assert!(PublishedFigure::parse("0,7 mill kr", Unit::Persons, src()).is_err());
+        assert!(PublishedFigure::parse("", Unit::Persons, src()).is_err());
+    }
+
+    #[test]
+    fn bodo_intro_rate_fits_no_count_under_half_up() {
+        let f = fig("71%", Unit::Percent);
+        let fit = f.counts_for_share(57, &ReconcilePolicy::default()).unwrap();
+        assert_eq!(fit.status, Status::Inconsistent);
+        assert_eq!(fit.under(RoundingRule::HalfUp), None);
+        assert_eq!(fit.under(RoundingRule::HalfEven), None);
+        assert_eq!(fit.under(RoundingRule::Truncate), Some((41, 41)));
+        assert_eq!(
+            fit.explanation,
+            "no whole count out of 57 is \"71%\" under half-up (40/57 = 70.2 %, 41/57 = 71.9 %); \
+             it fits 41 under truncate, 41 under floor"
+        );
+    }
+
+    #[test]
+    fn rounded_figures() {
+        let f = fig("0,7 mill kr", Unit::Kroner);
+        let p = ReconcilePolicy::default();
+        let r = f.reconcile(&Computed::Value(dec!(690000)), &p).unwrap();
+        assert_eq!(r.status, Status::Reproduced);
+        let r = f.reconcile(&Computed::Value(dec!(750000)), &p).unwrap();
+        assert_eq!(r.status, Status::Inconsistent);
+        // A range the model can only bound:
+        let r = f
+            .reconcile(
+                &Computed::Range(Interval::closed(dec!(600000), dec!(660000))),
+                &p,
+            )
+            .unwrap();
+        assert_eq!(r.status, Status::Consistent);
+
+        let spend = fig("96,6", Unit::Percent);
+        let r = spend
+            .reconcile(&Computed::Ratio(Ratio::of(276, 286).unwrap()), &p)
+            .unwrap();
+        assert_eq!(r.status, Status::Inconsistent);
+        assert!(r.explanation.contains("gives 96.5"), "{}", r.explanation);
+    }
+
+    #[test]
+    fn bounds_and_approximations() {
+        let p = ReconcilePolicy::default();
+        let vel = fig("vel 70", Unit::Persons);
+        assert_eq!(
+            vel.reconcile(&Computed::Value(dec!(72)), &p)
+                .unwrap()
+                .status,
+            Status::Consistent
+        );
+        assert_eq!(
+            vel.reconcile(&Computed::Value(dec!(70)), &p)
+                .unwrap()
+                .status,
+            Status::Reproduced
+        );
+        assert_eq!(
+            vel.reconcile(&Computed::Value(dec!(69)), &p)
+                .unwrap()
+                .status,
+            Status::Inconsistent
+        );
+        let ca = fig("ca 250", Unit::Persons);
+        assert_eq!(ca.interval(&p).unwrap().to_string(), "[225, 275]");
+        assert_eq!(
+            ca.reconcile(&Computed::Value(dec!(250)), &p)
+                .unwrap()
+                .status,
+            Status::Reproduced
+        );
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let f = fig("0,7 mill kr", Unit::Kroner);
+        let s = serde_json::to_string(&f).unwrap();
+        let back: PublishedFigure = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, f);
+        let r = f
+            .reconcile(&Computed::Value(dec!(700000)), &ReconcilePolicy::default())
+            .unwrap();
+        let back: Reconciliation =
+            serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+        assert_eq!(back, r);
+    }
+
+    proptest! {
+        #[test]
+        fn a_computed_share_reproduces_its_own_rounding(part in 0u64..5000, extra in 0u64..5000, decimals in 0u32..3, rule_i in 0usize..4) {
+            let rule = RoundingRule::ALL[rule_i];
+            let r = Ratio::of(part, part + extra + 1).unwrap();
+            let printed = r.percent(rule, decimals).unwrap();
+            let text = format!("{} %", printed.to_string().replace('.', ","));
+            let f = PublishedFigure::parse(&text, Unit::Percent, src()).unwrap();
+            let rec = f.reconcile(&Computed::Ratio(r), &ReconcilePolicy::with_rule(rule)).unwrap();
+            prop_assert_eq!(rec.status, Status::Reproduced, "{}", rec.explanation);
+        }
+
+        #[test]
+        fn count_fit_agrees_with_reconcile(p in 0u32..=100, whole in 1u64..300) {
+            let f = fig(&format!("{p} %"), Unit::Percent);
+            let policy = ReconcilePolicy::default();
+            let fit = f.counts_for_share(whole, &policy).unwrap();
+            for k in 0..=whole {
+                let rec = f.reconcile(&Computed::Ratio(Ratio::of(k, whole).unwrap()), &policy).unwrap();
+                let fits = fit.under(policy.rule).is_some_and(|(lo, hi)| lo <= k && k <= hi);
+                prop_assert_eq!(fits, rec.status == Status::Reproduced);
+            }
+        }
+
+        #[test]
+        fn parsing_never_panics(s in "\\PC{0,30}", u in 0usize..6) {
+            let unit = [Unit::Persons, Unit::Kroner, Unit::Percent, Unit::PercentagePoints, Unit::Fte, Unit::Times][u];
+            let _ = PublishedFigure::parse(&s, unit, src());
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Exact ratios: shares, percentages, rates and relative changes.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::dec;
+use crate::error::{Error, Result};
+use crate::rounding::RoundingRule;
+
+/// An exact ratio `numerator / denominator` (denominator positive).
+///
+/// Shares and percentages are kept as ratios so that 41 of 57 stays `41/57` and is only
+/// rounded, under a named rule, when it is shown or compared with a published percentage.
+/// Two ratios are equal when they denote the same number (`1/2 == 2/4`). Serialized as the
+/// exact string `"41/57"`.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Ratio, RoundingRule};
+/// use rust_decimal_macros::dec;
+///
+/// let fulfilment = Ratio::of(41, 74)?;
+/// assert_eq!(fulfilment.percent(RoundingRule::HalfUp, 1)?, dec!(55.4));
+/// assert_eq!(fulfilment.to_string(), "41/74");
+/// assert_eq!(Ratio::of(1, 2)?, Ratio::of(2, 4)?);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[doc(alias = "andel")]
+#[doc(alias = "prosent")]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Ratio {
+    num: Decimal,
+    den: Decimal,
+}
+
+impl Ratio {
+    /// `num / den`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DivisionByZero`] if `den` is zero.
+    pub fn new(num: Decimal, den: Decimal) -> Result<Ratio> {
+        if den.is_zero() {
+            return Err(Error::DivisionByZero {
+                operation: format!("ratio {num} / {den}"),
+            });
+        }
+        if den.is_sign_negative() {
+            Ok(Ratio {
+                num: -num,
+                den: -den,
+            })
+        } else {
+            Ok(Ratio { num, den })
+        }
+    }
+
+    /// `part / whole` for counts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DivisionByZero`] if `whole` is zero.
+    pub fn of(part: u64, whole: u64) -> Result<Ratio> {
+        Ratio::new(dec::from_u64(part), dec::from_u64(whole))
+    }
+
+    /// A percentage `p` as the ratio `p / 100`.
+    pub fn from_percent(p: Decimal) -> Ratio {
+        Ratio {
+            num: p,
+            den: Decimal::ONE_HUNDRED,
+        }
+    }
+
+    /// The ratio of two amounts `a / b` (amounts in the same unit).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DivisionByZero`] if `b` is zero.
+    pub fn between(a: Decimal, b: Decimal) -> Result<Ratio> {
+        Ratio::new(a, b)
+    }
+
+    /// The relative change from `from` to `to`: `(to − from) / from`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DivisionByZero`] if `from` is zero; [`Error::Overflow`] on overflow.
+    pub fn change(from: Decimal, to: Decimal) -> Result<Ratio> {
+        Ratio::new(dec::sub(to, from, "relative change")?, from)
+    }
+
+    /// Numerator.
+    pub fn numerator(&self) -> Decimal {
+        self.num
+    }
+
+    /// Denominator (always positive).
+    pub fn denominator(&self) -> Decimal {
+        self.den
+    }
+
+    /// The ratio as a percentage rounded to `decimals` places under `rule`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn percent(&self, rule: RoundingRule, decimals: u32) -> Result<Decimal> {
+        let n = dec::mul(self.num, Decimal::ONE_HUNDRED, "percentage")?;
+        rule.round_ratio(n, self.den, step(decimals))
+    }
+
+    /// The ratio as a decimal rounded to `decimals` places under `rule`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn round(&self, rule: RoundingRule, decimals: u32) -> Result<Decimal> {
+        rule.round_ratio(self.num, self.den, step(decimals))
+    }
+
+    /// `self × k`, exactly.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn scale(&self, k: Decimal) -> Result<Ratio> {
+        Ratio::new(dec::mul(self.num, k, "ratio scale")?, self.den)
+    }
+
+    /// `self − other`, exactly.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn checked_sub(&self, other: &Ratio) -> Result<Ratio> {
+        let a = dec::mul(self.num, other.den, "ratio difference")?;
+        let b = dec::mul(other.num, self.den, "ratio difference")?;
+        Ratio::new(
+            dec::sub(a, b, "ratio difference")?,
+            dec::mul(self.den, other.den, "ratio difference")?,
+        )
+    }
+
+    /// `self + other`, exactly.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn checked_add(&self, other: &Ratio) -> Result<Ratio> {
+        let a = dec::mul(self.num, other.den, "ratio sum")?;
+        let b = dec::mul(other.num, self.den, "ratio sum")?;
+        Ratio::new(
+            dec::add(a, b, "ratio sum")?,
+            dec::mul(self.den, other.den, "ratio sum")?,
+        )
+    }
+
+    /// Whether the ratio is between 0 and 1 inclusive (a proper share).
+    pub fn is_share(&self) -> bool {
+        !self.num.is_sign_negative() && self.num <= self.den
+    }
+
+    /// The ratio to 28 significant digits, for display only.
+    pub fn approx(&self) -> Decimal {
+        self.num.checked_div(self.den).unwrap_or_default()
+    }
+
+    fn cross(&self, other: &Ratio) -> Ordering {
+        match (
+            self.num.checked_mul(other.den),
+            other.num.checked_mul(self.den),
+        ) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            // Products beyond 7.9e28 cannot be compared exactly; their 28-digit quotients can.
+            _ => self.approx().cmp(&other.approx()),
+        }
+    }
+}
+
+fn step(decimals: u32) -> Decimal {
+    Decimal::new(1, decimals.min(28))
+}
+
+impl PartialEq for Ratio {
+    fn eq(&self, other: &Ratio) -> bool {
+        self.cross(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Ratio {}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, other: &Ratio) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ratio {
+    fn cmp(&self, other: &Ratio) -> Ordering {
+        self.cross(other)
+    }
+}
+
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.num, self.den)
+    }
+}
+
+impl FromStr for Ratio {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Ratio> {
+        let parse = |t: &str| {
+            Decimal::from_str_exact(t.trim()).map_err(|e| Error::Parse {
+                what: "ratio",
+                text: s.to_owned(),
+                reason: e.to_string(),
+            })
+        };
+        match s.split_once('/') {
+            Some((n, d)) => Ratio::new(parse(n)?, parse(d)?),
+            None => Ratio::new(parse(s)?, Decimal::ONE),
+        }
+    }
+}
+
+impl TryFrom<String> for Ratio {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Ratio> {
+        s.parse()
+    }
+}
+
+impl From<Ratio> for String {
+    fn from(r: Ratio) -> String {
+        r.to_string()
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn ledger_shares() {
+        let r = |a, b| Ratio::of(a, b).unwrap();
+        let hu = RoundingRule::HalfUp;
+        assert_eq!(r(279, 285).percent(hu, 1).unwrap(), dec!(97.9));
+        assert_eq!(r(253, 260).percent(hu, 1).unwrap(), dec!(97.3));
+        assert_eq!(r(26, 25).percent(hu, 0).unwrap(), dec!(104));
+        assert_eq!(r(29730, 33701).percent(hu, 1).unwrap(), dec!(88.2));
+        assert_eq!(r(31258, 4489).round(hu, 2).unwrap(), dec!(6.96));
+        let change = Ratio::change(dec!(17), dec!(15)).unwrap();
+        assert_eq!(change.percent(hu, 1).unwrap(), dec!(-11.8));
+    }
+
+    #[test]
+    fn parse_and_serde() {
+        let r: Ratio = "41/57".parse().unwrap();
+        assert_eq!(r, Ratio::of(41, 57).unwrap());
+        assert!("1/0".parse::<Ratio>().is_err());
+        assert!("x/2".parse::<Ratio>().is_err());
+        let s = serde_json::to_string(&r).unwrap();
+        assert_eq!(s, "\"41/57\"");
+        let back: Ratio = serde_json::from_str(&s).unwrap();
+        assert_eq!(back.to_string(), "41/57");
+    }
+
+    proptest! {
+        #[test]
+        fn serde_round_trip_is_exact(n in any::<i64>(), d in 1i64..i64::MAX, s in 0u32..10) {
+            let r = Ratio::new(Decimal::new(n, s), Decimal::from(d)).unwrap();
+            let back: Ratio = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+            prop_assert_eq!(back.numerator(), r.numerator());
+            prop_assert_eq!(back.denominator(), r.denominator());
+        }
+
+        #[test]
+        fn equality_is_by_value(a in 0u64..10_000, b in 1u64..10_000, k in 1u64..1000) {
+            prop_assert_eq!(Ratio::of(a, b).unwrap(), Ratio::of(a * k, b * k).unwrap());
+        }
+
+        #[test]
+        fn a_computed_share_reconciles_with_its_own_rounding(a in 0u64..100_000, extra in 0u64..100_000, decimals in 0u32..4, rule_i in 0usize..4) {
+            let rule = RoundingRule::ALL[rule_i];
+            let r = Ratio::of(a, a + extra + 1).unwrap();
+            let shown = r.percent(rule, decimals).unwrap();
+            let interval = rule.interval(shown, Decimal::new(1, decimals)).unwrap();
+            prop_assert!(interval.contains_ratio(&r, dec!(100)).unwrap());
+        }
+    }
+}

@@ -1,0 +1,559 @@
+//! One municipality's settlement year: request, decisions, settled, family, housing.
+
+use chrono::Datelike;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Tertial, Year};
+use crate::compare::{self, Operand};
+use crate::dec;
+use crate::error::{Error, Result};
+use crate::explain::{Derived, Explanation, Quantity, Unit};
+use crate::family::FamilyReunification;
+use crate::housing::Housing;
+use crate::municipality::Municipality;
+use crate::quota::{Decision, DecisionOutcome, Request, explain_decisions, fold_decisions};
+use crate::ratio::Ratio;
+use crate::settlement::Settled;
+
+/// What a fulfilment rate is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Against {
+    /// The council's decision (places in force).
+    Decision,
+    /// IMDi's current (possibly revised) request.
+    Request,
+    /// IMDi's original request.
+    OriginalRequest,
+}
+
+/// Settlement against an even pace through the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pace {
+    /// Persons settled by the end of the period.
+    pub settled: u32,
+    /// Places decided for the year.
+    pub decided: u32,
+    /// Share of the year elapsed (a tertial is a third).
+    pub elapsed: Ratio,
+    /// Persons an even pace would have settled: decided × elapsed.
+    pub expected: Ratio,
+    /// Settled / decided.
+    pub share_of_decision: Ratio,
+    /// Settled − expected (positive: ahead of pace).
+    pub ahead_by: Ratio,
+}
+
+/// One municipality's settlement year, as IMDi and the municipality see it.
+///
+/// Every derived figure comes with an [`Explanation`] that names the formula and the sourced
+/// inputs.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Against, Decision, Fact, Municipality, Settled, SettlementYear, Source, Year};
+///
+/// let src = || Source::new("Bodø kommune, årsrapport 2020").quote("bosatte 41 av vedtatt 74 flyktninger");
+/// let year = Year::new(2020)?;
+/// let mut bodo = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), year);
+/// bodo.decisions.push(Decision::base(74, src()));
+/// bodo.settled = Some(Settled::new(year.period()).with_total(Fact::new(41, src())));
+///
+/// let gap = bodo.shortfall()?;
+/// assert_eq!(gap.value, 33);
+/// println!("{}", gap.explanation);
+/// let rate = bodo.fulfilment(Against::Decision)?;
+/// assert_eq!(rate.value.to_string(), "41/74");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[doc(alias = "bosettingsår")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementYear {
+    /// The municipality.
+    pub municipality: Municipality,
+    /// The year.
+    pub year: Year,
+    /// IMDi's request, with its revisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<Request>,
+    /// The council's decisions for the year, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+    /// Settled persons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled: Option<Settled>,
+    /// Family reunification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<FamilyReunification>,
+    /// Housing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub housing: Option<Housing>,
+}
+
+impl SettlementYear {
+    /// An empty year.
+    pub fn new(municipality: Municipality, year: Year) -> SettlementYear {
+        SettlementYear {
+            municipality,
+            year,
+            request: None,
+            decisions: Vec::new(),
+            settled: None,
+            family: None,
+            housing: None,
+        }
+    }
+
+    /// Checks that the parts agree with each other and with the year.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a request for another year; [`Error::DateOutsidePeriod`]
+    /// for settled counts or decisions outside the year; and any error of the parts'
+    /// own validation.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(r) = &self.request {
+            if r.year != self.year {
+                return Err(Error::invalid(
+                    "request year",
+                    r.year,
+                    format!("the settlement year is {}", self.year),
+                ));
+            }
+        }
+        if !self.decisions.is_empty() {
+            fold_decisions(&self.decisions)?;
+        }
+        if let Some(s) = &self.settled {
+            let p = self.year.period();
+            if !p.covers(s.period) {
+                return Err(Error::invalid(
+                    "settled period",
+                    s.period,
+                    format!("it is not inside {}", self.year),
+                ));
+            }
+            s.validate()?;
+        }
+        if let Some(f) = &self.family {
+            f.validate()?;
+        }
+        Ok(())
+    }
+
+    fn settled(&self) -> Result<&Settled> {
+        self.settled
+            .as_ref()
+            .ok_or_else(|| Error::not_computable("settlement figures", "no settled persons"))
+    }
+
+    /// The decisions folded into what is in force.
+    ///
+    /// # Errors
+    ///
+    /// As [`fold_decisions`].
+    pub fn decided(&self) -> Result<Derived<DecisionOutcome>> {
+        let o = fold_decisions(&self.decisions)?;
+        let e = explain_decisions(&self.decisions, &o);
+        Ok(Derived::new(o, e))
+    }
+
+    /// The most places the decisions allow.
+    ///
+    /// # Errors
+    ///
+    /// As [`fold_decisions`].
+    pub fn decided_places(&self) -> Result<Derived<u32>> {
+        let d = self.decided()?;
+        Ok(Derived::new(d.value.places.max(), d.explanation))
+    }
+
+    /// Persons settled.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without settled counts.
+    pub fn settled_total(&self) -> Result<Derived<u32>> {
+        self.settled()?.total()
+    }
+
+    /// Places left unfilled: decided − settled (negative when more were settled than
+    /// decided).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without a decision or settled counts.
+    pub fn shortfall(&self) -> Result<Derived<i64>> {
+        let d = self.decided_places()?;
+        let s = self.settled_total()?;
+        // Two u32 values: their difference always fits an i64.
+        let v = i64::from(d.value).saturating_sub(i64::from(s.value));
+        let label = if v >= 0 {
+            "places unfilled (decided − settled)"
+        } else {
+            "persons settled beyond the decision (decided − settled, negative)"
+        };
+        Ok(Derived::new(
+            v,
+            Explanation::derived(
+                label,
+                Quantity::persons(v),
+                "decided − settled",
+                vec![d.explanation, s.explanation],
+            ),
+        ))
+    }
+
+    fn request(&self) -> Result<&Request> {
+        self.request
+            .as_ref()
+            .ok_or_else(|| Error::not_computable("request figures", "no request"))
+    }
+
+    /// IMDi's current request.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without a request total.
+    pub fn current_request(&self) -> Result<Derived<u32>> {
+        let r = self.request()?;
+        let v = r
+            .current_total()
+            .ok_or_else(|| Error::not_computable("current request", "no total"))?;
+        Ok(Derived::new(v, r.explain_current()?))
+    }
+
+    /// IMDi's original request.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without an original total.
+    pub fn original_request(&self) -> Result<Derived<u32>> {
+        let r = self.request()?;
+        let v = r
+            .original_total()
+            .ok_or_else(|| Error::not_computable("original request", "no total"))?;
+        Ok(Derived::new(v, r.explain_original()?))
+    }
+
+    /// Settled as a share of the decision or the request.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without the figures; [`Error::DivisionByZero`] against zero.
+    pub fn fulfilment(&self, against: Against) -> Result<Derived<Ratio>> {
+        let s = self.settled_total()?;
+        let (whole, label) = match against {
+            Against::Decision => (self.decided_places()?, "settled / decided"),
+            Against::Request => (self.current_request()?, "settled / current request"),
+            Against::OriginalRequest => (self.original_request()?, "settled / original request"),
+        };
+        compare::share("fulfilment", &s, &whole, label)
+    }
+
+    /// EM settled as a share of the decision's EM part.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without an EM part or an EM count.
+    pub fn em_fulfilment(&self) -> Result<Derived<Ratio>> {
+        let em = self.settled()?.em_total()?;
+        let part = self.decided_em()?;
+        compare::share(
+            "EM fulfilment",
+            &em,
+            &part,
+            "EM settled / EM places decided",
+        )
+    }
+
+    /// The EM places in force.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] if no decision has an EM part.
+    pub fn decided_em(&self) -> Result<Derived<u32>> {
+        let d = self.decided()?;
+        let em = d.value.em.ok_or_else(|| {
+            Error::not_computable("decided EM places", "no EM part in the decision")
+        })?;
+        let src = self
+            .decisions
+            .iter()
+            .rev()
+            .find(|x| x.em.is_some())
+            .map(|x| x.source.clone())
+            .unwrap_or_default();
+        Ok(Derived::new(
+            em,
+            Explanation::input("decided EM places", Quantity::persons(em), src),
+        ))
+    }
+
+    /// Ordinary places in force: decided − EM places.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without an EM part.
+    pub fn decided_ordinary(&self) -> Result<Derived<u32>> {
+        let all = self.decided_places()?;
+        let em = self.decided_em()?;
+        let v = all.value.saturating_sub(em.value);
+        Ok(Derived::new(
+            v,
+            Explanation::derived(
+                "decided ordinary places",
+                Quantity::persons(v),
+                "decided − EM places",
+                vec![all.explanation, em.explanation],
+            ),
+        ))
+    }
+
+    /// Ordinary settled as a share of the ordinary places.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without the figures.
+    pub fn ordinary_fulfilment(&self) -> Result<Derived<Ratio>> {
+        let s = self.settled()?.ordinary_total()?;
+        let d = self.decided_ordinary()?;
+        compare::share(
+            "ordinary fulfilment",
+            &s,
+            &d,
+            "ordinary settled / ordinary places decided",
+        )
+    }
+
+    /// Settled plus family-reunified persons (who come on top of the decision).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without an exact family count.
+    pub fn total_with_family(&self) -> Result<Derived<u32>> {
+        let s = self.settled_total()?;
+        let fam = self
+            .family
+            .as_ref()
+            .and_then(|f| f.persons.as_ref())
+            .ok_or_else(|| {
+                Error::not_computable("settled with family", "no exact family-reunified count")
+            })?;
+        let v = crate::error::add_u32(s.value, fam.value, "settled with family")?;
+        Ok(Derived::new(
+            v,
+            Explanation::derived(
+                "settled including family reunification",
+                Quantity::persons(v),
+                "settled + family-reunified",
+                vec![
+                    s.explanation,
+                    fam.explain("family-reunified persons", Unit::Persons),
+                ],
+            ),
+        ))
+    }
+
+    /// The decision as a share of the current request.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without the figures.
+    pub fn decision_share_of_request(&self) -> Result<Derived<Ratio>> {
+        let d = self.decided_places()?;
+        let r = self.current_request()?;
+        compare::share(
+            "decision as a share of the request",
+            &d,
+            &r,
+            "decided / current request",
+        )
+    }
+
+    /// How the request was revised: current − original.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without the figures.
+    pub fn request_revision(&self) -> Result<Derived<Decimal>> {
+        let o = self.original_request()?;
+        let c = self.current_request()?;
+        compare::difference(
+            "revision of the request",
+            &c,
+            &o,
+            Unit::Persons,
+            "current request − original request",
+        )
+    }
+
+    /// Settlement at the end of the settled period against an even pace through the year.
+    /// When the period ends on a tertial's last day the elapsed share is whole tertials
+    /// (T1 = 1/3); otherwise it is days elapsed / days in the year.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without a decision or settled counts.
+    pub fn pace(&self) -> Result<Derived<Pace>> {
+        let settled = self.settled()?;
+        let s = settled.total()?;
+        let d = self.decided_places()?;
+        let end = settled.period.end();
+        let t = Tertial::containing(end)?;
+        let (elapsed, how) = if end == t.last_day() {
+            (
+                Ratio::of(u64::from(t.number()), 3)?,
+                format!("{} tertial(s) of 3 elapsed (per {})", t.number(), end),
+            )
+        } else {
+            let days = u64::from(end.ordinal());
+            (
+                Ratio::of(days, u64::from(self.year.days()))?,
+                format!("{days} of {} days elapsed", self.year.days()),
+            )
+        };
+        let expected = elapsed.scale(d.decimal())?;
+        let share = Ratio::of(u64::from(s.value), u64::from(d.value))?;
+        let ahead = Ratio::new(s.decimal(), Decimal::ONE)?.checked_sub(&expected)?;
+        let pace = Pace {
+            settled: s.value,
+            decided: d.value,
+            elapsed,
+            expected,
+            share_of_decision: share,
+            ahead_by: ahead,
+        };
+        let e = Explanation::derived(
+            "settled against an even pace",
+            Quantity::new(crate::explain::Value::Ratio(ahead), Unit::Persons),
+            format!("settled − decided × elapsed share of the year; {how}"),
+            vec![
+                s.explanation,
+                d.explanation,
+                Explanation::derived(
+                    "even pace",
+                    Quantity::new(crate::explain::Value::Ratio(expected), Unit::Persons),
+                    "decided × elapsed",
+                    Vec::new(),
+                ),
+            ],
+        );
+        Ok(Derived::new(pace, e))
+    }
+
+    /// Persons requested beyond what the housing can carry.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without housing capacity or a request.
+    pub fn capacity_gap(&self) -> Result<Derived<Decimal>> {
+        let h = self
+            .housing
+            .as_ref()
+            .ok_or_else(|| Error::not_computable("capacity gap", "no housing"))?;
+        let cap = h.capacity()?;
+        let req = self.current_request()?;
+        let gap = dec::sub(req.decimal(), cap.value, "capacity gap")?.normalize();
+        Ok(Derived::new(
+            gap,
+            Explanation::derived(
+                "persons requested beyond the housing capacity",
+                Quantity::decimal(gap, Unit::Persons),
+                "current request − housing capacity",
+                vec![req.explanation, cap.explanation],
+            ),
+        ))
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+    use crate::calendar::Period;
+    use crate::provenance::{Fact, Source};
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    fn src() -> Source {
+        Source::new("t")
+    }
+
+    fn year_with(decided: u32, settled: u32) -> SettlementYear {
+        let y = Year::new(2020).unwrap();
+        let mut s = SettlementYear::new(Municipality::new("1804".parse().unwrap(), "Bodø"), y);
+        s.decisions.push(Decision::base(decided, src()));
+        s.settled = Some(Settled::new(y.period()).with_total(Fact::new(settled, src())));
+        s
+    }
+
+    #[test]
+    fn drammen_pace_after_one_tertial() {
+        let y = Year::new(2017).unwrap();
+        let mut s = SettlementYear::new(Municipality::new("0602".parse().unwrap(), "Drammen"), y);
+        s.decisions.push(Decision::base(170, src()).with_em(15));
+        let t1 = Tertial::new(y, 1).unwrap().year_to_date();
+        s.settled = Some(
+            Settled::new(t1)
+                .with_total(Fact::new(70, src()))
+                .with_em(Fact::new(2, src())),
+        );
+        s.validate().unwrap();
+        let p = s.pace().unwrap().value;
+        assert_eq!(
+            p.share_of_decision
+                .percent(crate::RoundingRule::HalfUp, 1)
+                .unwrap()
+                .to_string(),
+            "41.2"
+        );
+        assert_eq!(
+            p.expected
+                .round(crate::RoundingRule::HalfUp, 1)
+                .unwrap()
+                .to_string(),
+            "56.7"
+        );
+        assert!(p.ahead_by > Ratio::of(0, 1).unwrap());
+    }
+
+    #[test]
+    fn settled_outside_the_year_is_refused() {
+        let mut s = year_with(10, 5);
+        s.settled = Some(Settled::new(
+            Period::new(
+                NaiveDate::from_ymd_opt(2019, 12, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2020, 1, 31).unwrap(),
+            )
+            .unwrap(),
+        ));
+        assert!(s.validate().is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn settled_plus_shortfall_is_the_decision(decided in 0u32..100_000, settled in 0u32..100_000) {
+            let s = year_with(decided, settled);
+            let gap = s.shortfall().unwrap().value;
+            prop_assert_eq!(i64::from(settled) + gap, i64::from(decided));
+        }
+
+        #[test]
+        fn settlement_year_json_round_trip(decided in 0u32..10_000, settled in 0u32..10_000) {
+            let s = year_with(decided, settled);
+            let json = serde_json::to_string(&s).unwrap();
+            let back: SettlementYear = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(&back, &s);
+            prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
+        }
+    }
+}
