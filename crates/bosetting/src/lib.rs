@@ -58,6 +58,13 @@
 //! | avrunding | rounding | [`RoundingRule`] |
 //! | publisert tall | published figure | [`PublishedFigure`], [`Qualifier`] |
 //! | tallkontroll | figure check | [`Reconciliation`], [`Status`] |
+//! | introduksjonsprogrammet, deltakere | introduction programme, participants | [`ProgrammeStock`], [`Cohort`] |
+//! | introduksjonsloven, integreringsloven | the programme's legal regimes | [`Regime`], [`RegimeTable`] |
+//! | avsluttet, direkte overgang | exits, direct transition | [`Exits`], [`Measure::DirectTransition`] |
+//! | arbeid og utdanning, grunnskole | work and education, adult primary school | [`Outcome`], [`OutcomeDefinition`] |
+//! | mål, indikator | goal, indicator | [`Goal`], [`Indicator`] |
+//! | årsverk, bemanning | full-time equivalents, staffing | [`Staffing`] |
+//! | søknader, tilbud, takket ja / nei | applications, offers, accepted / declined | [`Activity`], [`Uptake`] |
 //!
 //! # Errors
 //!
@@ -70,28 +77,37 @@ mod dec;
 mod error;
 mod explain;
 mod family;
+mod goals;
 mod housing;
 mod interval;
 mod money;
 mod municipality;
+mod programme;
 mod provenance;
 mod published;
 mod quota;
 mod ratio;
 mod rounding;
 mod rules;
+pub mod serde_date;
 mod series;
 mod settlement;
+mod staffing;
 mod year;
 
 pub use calendar::{GrantYear, Period, Tertial, Year};
 pub use error::{Error, Result};
 pub use explain::{Derived, Explanation, Quantity, Unit, Value};
 pub use family::{FamilyCase, FamilyGrant, FamilyGrantRule, FamilyReunification, Sponsor};
+pub use goals::{Goal, GoalEvaluation, GoalStatus};
 pub use housing::{DwellingKind, Dwellings, Housing};
 pub use interval::{Bound, Interval};
 pub use money::{Money, ParsedAmount, parse_amount};
 pub use municipality::{FormerNumber, Municipality, MunicipalityNumber, NumberChange, Renumbering};
+pub use programme::{
+    Cohort, CohortLimits, Exits, Indicator, Measure, Outcome, OutcomeDefinition, ProgrammeStock,
+    RateDecomposition, Regime, RegimeTable,
+};
 pub use provenance::{Fact, Source};
 pub use published::{
     Computed, CountFit, PublishedFigure, Qualifier, ReconcilePolicy, Reconciliation, RuleOutcome,
@@ -105,4 +121,5 @@ pub use ratio::Ratio;
 pub use rounding::RoundingRule;
 pub use series::{PercentOfRequest, QuotaSeries, Reported, YearQuota};
 pub use settlement::{Category, GroupCount, Origin, OriginCount, Settled, SettlementEvent};
+pub use staffing::{Activity, Staffing, StaffingChange, Uptake};
 pub use year::{Against, Pace, SettlementYear};

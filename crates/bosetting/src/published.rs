@@ -568,6 +568,13 @@ impl PublishedFigure {
             ));
         }
         let hundred = Decimal::ONE_HUNDRED;
+        if self.value.is_sign_negative() || self.value > hundred {
+            return Err(Error::invalid(
+                "published share",
+                format!("{:?}", self.text),
+                "a share of a whole must be between 0 and 100 %",
+            ));
+        }
         let mut by_rule = Vec::new();
         for rule in RoundingRule::ALL {
             let p = ReconcilePolicy { rule, ..*policy };

@@ -1,0 +1,359 @@
+//! A municipality's goals and indicators, evaluated against the model.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::dec;
+use crate::error::Result;
+use crate::explain::{Derived, Explanation, Quantity, Unit, Value};
+use crate::interval::{Bound, Interval};
+use crate::provenance::Source;
+use crate::published::{PublishedFigure, Qualifier, ReconcilePolicy};
+use crate::ratio::Ratio;
+use crate::rounding::RoundingRule;
+
+/// A goal a municipality sets itself for a year ("Minst 55 prosent av deltakere … skal være
+/// i jobb eller utdanning ved avslutning").
+///
+/// The target is a [`PublishedFigure`], so bounds use the same interval machinery: "minst 55
+/// prosent" is `[55, ∞)`, "inntil 60" is `(-∞, 60]`. A plain number ("bosetter 74
+/// flyktninger") is a level to reach: `[74, ∞)`.
+#[doc(alias = "mål")]
+#[doc(alias = "indikator")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    /// A stable identifier.
+    pub id: String,
+    /// The goal as the document words it.
+    pub text: String,
+    /// What the goal is measured by, as a figure key the caller resolves ("settled",
+    /// "programme.direct_transition").
+    pub metric: String,
+    /// The target.
+    pub target: PublishedFigure,
+    /// Where the goal is stated.
+    pub source: Source,
+}
+
+/// Whether a goal was met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GoalStatus {
+    /// The measured value meets the target.
+    Met,
+    /// It does not.
+    NotMet,
+    /// The model has nothing (or not enough) to measure it by.
+    NotMeasurable,
+}
+
+impl fmt::Display for GoalStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            GoalStatus::Met => "met",
+            GoalStatus::NotMet => "not met",
+            GoalStatus::NotMeasurable => "not measurable",
+        })
+    }
+}
+
+/// The outcome of [`Goal::evaluate`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalEvaluation {
+    /// The goal's identifier.
+    pub goal: String,
+    /// Met, not met, not measurable.
+    pub status: GoalStatus,
+    /// What the goal was measured by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured: Option<Quantity>,
+    /// How far from the target, when not met (persons short, percentage points under).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<Quantity>,
+    /// In words: "41 of 74: 33 short".
+    pub summary: String,
+    /// The explanation tree: the measurement and the target.
+    pub explanation: Explanation,
+}
+
+impl Goal {
+    /// The values that meet the goal.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`] on overflow.
+    pub fn target_interval(&self) -> Result<Interval> {
+        match self.target.qualifier {
+            Qualifier::Exact | Qualifier::Rounded => Ok(Interval::at_least(self.target.value)),
+            _ => self.target.interval(&ReconcilePolicy::default()),
+        }
+    }
+
+    /// Evaluates the goal against what the model measured (`None`: the model has no
+    /// figure for the metric). Never panics, whatever the input.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Derived, Explanation, Goal, GoalStatus, PublishedFigure, Quantity, Ratio, Source, Unit};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let goal = Goal {
+    ///     id: "intro".into(),
+    ///     text: "55 prosent av deltakerne skal gå direkte ut i arbeid eller utdanning".into(),
+    ///     metric: "programme.direct_transition".into(),
+    ///     target: PublishedFigure::parse("55 prosent", Unit::Percent, src())?,
+    ///     source: src(),
+    /// };
+    /// let rate = Quantity::share(Ratio::of(39, 75)?);
+    /// let measured = Derived::new(rate.clone(), Explanation::input("rate", rate, src()));
+    /// let e = goal.evaluate(Some(&measured))?;
+    /// assert_eq!(e.status, GoalStatus::NotMet);
+    /// assert_eq!(e.summary, "52 %: 3 percentage points under the target of 55 %");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Overflow`] on overflow.
+    pub fn evaluate(&self, measured: Option<&Derived<Quantity>>) -> Result<GoalEvaluation> {
+        let target = self.target_interval()?;
+        let target_leaf = Explanation::input(
+            format!("target: {}", self.text),
+            Quantity::interval(target, self.target.unit),
+            self.target.source.clone(),
+        );
+        let Some(m) = measured else {
+            return Ok(GoalEvaluation {
+                goal: self.id.clone(),
+                status: GoalStatus::NotMeasurable,
+                measured: None,
+                gap: None,
+                summary: format!(
+                    "not measurable: the model has no figure for {}",
+                    self.metric
+                ),
+                explanation: Explanation::derived(
+                    "goal",
+                    Quantity::text("not measurable"),
+                    format!("no figure for {}", self.metric),
+                    vec![target_leaf],
+                ),
+            });
+        };
+        let percent_target = self.target.unit == Unit::Percent;
+        let (status, gap, summary) = match (&m.value.value, m.value.unit) {
+            (Value::Ratio(r), Unit::Share) if percent_target => self.judge_ratio(r, &target)?,
+            (Value::Integer(n), _) => self.judge_value(Decimal::from(*n), &target, m.value.unit)?,
+            (Value::Decimal(d), _) => self.judge_value(*d, &target, m.value.unit)?,
+            (Value::Interval(i), unit) => {
+                let i = if unit == Unit::Share && percent_target {
+                    i.checked_scale(Decimal::ONE_HUNDRED)?
+                } else {
+                    *i
+                };
+                judge_interval(&i, &target)
+            }
+            _ => (
+                GoalStatus::NotMeasurable,
+                None,
+                format!(
+                    "not measurable: the measured {} cannot be compared with a target in {}",
+                    m.value.unit, self.target.unit
+                ),
+            ),
+        };
+        Ok(GoalEvaluation {
+            goal: self.id.clone(),
+            status,
+            measured: Some(m.value.clone()),
+            gap,
+            summary: summary.clone(),
+            explanation: Explanation::derived(
+                "goal",
+                Quantity::text(status.to_string()),
+                summary,
+                vec![m.explanation.clone(), target_leaf],
+            ),
+        })
+    }
+
+    fn judge_ratio(
+        &self,
+        r: &Ratio,
+        target: &Interval,
+    ) -> Result<(GoalStatus, Option<Quantity>, String)> {
+        let pct = r.scale(Decimal::ONE_HUNDRED)?;
+        let shown = r.percent(RoundingRule::HalfUp, 1)?.normalize();
+        if target.contains_ratio(r, Decimal::ONE_HUNDRED)? {
+            return Ok((
+                GoalStatus::Met,
+                None,
+                format!("{shown} %: meets the target ({})", self.target.text),
+            ));
+        }
+        let (bound, under) = nearest_bound(target, pct.approx());
+        let gap = Ratio::new(bound, Decimal::ONE)?.checked_sub(&pct)?;
+        let gap_abs = if under {
+            gap
+        } else {
+            gap.scale(Decimal::NEGATIVE_ONE)?
+        };
+        let g = gap_abs.round(RoundingRule::HalfUp, 1)?.normalize();
+        Ok((
+            GoalStatus::NotMet,
+            Some(Quantity::new(Value::Ratio(gap_abs), Unit::PercentagePoints)),
+            format!(
+                "{shown} %: {g} percentage points {} the target of {} %",
+                if under { "under" } else { "over" },
+                bound.normalize()
+            ),
+        ))
+    }
+
+    fn judge_value(
+        &self,
+        v: Decimal,
+        target: &Interval,
+        unit: Unit,
+    ) -> Result<(GoalStatus, Option<Quantity>, String)> {
+        let shown = v.normalize();
+        if target.contains(v) {
+            return Ok((
+                GoalStatus::Met,
+                None,
+                format!("{shown}: meets the target ({})", self.target.text),
+            ));
+        }
+        let (bound, under) = nearest_bound(target, v);
+        let gap = if under {
+            dec::sub(bound, v, "goal gap")?
+        } else {
+            dec::sub(v, bound, "goal gap")?
+        };
+        Ok((
+            GoalStatus::NotMet,
+            Some(Quantity::decimal(gap, unit)),
+            if under {
+                format!(
+                    "{shown} of {}: {} short",
+                    bound.normalize(),
+                    gap.normalize()
+                )
+            } else {
+                format!(
+                    "{shown}: {} over the limit of {}",
+                    gap.normalize(),
+                    bound.normalize()
+                )
+            },
+        ))
+    }
+}
+
+/// The bound of `target` nearest to a value outside it, and whether the value is under it.
+fn nearest_bound(target: &Interval, v: Decimal) -> (Decimal, bool) {
+    match target.lower {
+        Bound::Included(l) | Bound::Excluded(l) if v <= l => (l, true),
+        _ => (target.upper.value().unwrap_or(v), false),
+    }
+}
+
+fn judge_interval(i: &Interval, target: &Interval) -> (GoalStatus, Option<Quantity>, String) {
+    let inter = i.intersect(target);
+    if inter.is_empty() {
+        (
+            GoalStatus::NotMet,
+            None,
+            format!("the model bounds the value to {i}, wholly outside the target {target}"),
+        )
+    } else if inter == *i {
+        (
+            GoalStatus::Met,
+            None,
+            format!("the model bounds the value to {i}, wholly inside the target {target}"),
+        )
+    } else {
+        (
+            GoalStatus::NotMeasurable,
+            None,
+            format!("the model bounds the value to {i}, partly inside the target {target}"),
+        )
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn goal(text: &str, unit: Unit) -> Goal {
+        Goal {
+            id: "g".into(),
+            text: text.into(),
+            metric: "m".into(),
+            target: PublishedFigure::parse(text, unit, Source::new("t")).unwrap(),
+            source: Source::new("t"),
+        }
+    }
+
+    fn measured(q: Quantity) -> Derived<Quantity> {
+        Derived::new(q.clone(), Explanation::input("m", q, Source::new("t")))
+    }
+
+    #[test]
+    fn bodo_settlement_goal() {
+        let e = goal("74", Unit::Persons)
+            .evaluate(Some(&measured(Quantity::persons(41))))
+            .unwrap();
+        assert_eq!(e.status, GoalStatus::NotMet);
+        assert_eq!(e.summary, "41 of 74: 33 short");
+    }
+
+    #[test]
+    fn bounds() {
+        let g = goal("Minst 55 prosent", Unit::Percent);
+        let met = g
+            .evaluate(Some(&measured(Quantity::interval(
+                Interval::new(
+                    Bound::Included(Decimal::new(705, 1)),
+                    Bound::Excluded(Decimal::new(715, 1)),
+                ),
+                Unit::Percent,
+            ))))
+            .unwrap();
+        assert_eq!(met.status, GoalStatus::Met);
+        let cap = goal("Inntil 60", Unit::Persons);
+        let over = cap
+            .evaluate(Some(&measured(Quantity::persons(64))))
+            .unwrap();
+        assert_eq!(over.summary, "64: 4 over the limit of 60");
+        let none = cap.evaluate(None).unwrap();
+        assert_eq!(none.status, GoalStatus::NotMeasurable);
+    }
+
+    proptest! {
+        #[test]
+        fn evaluating_a_goal_never_panics(v in any::<i64>(), p in any::<i64>(), s in 0u32..10, which in 0usize..4) {
+            let texts = ["minst {}", "inntil {}", "{}", "cirka {}"];
+            let t = texts[which].replace("{}", &p.unsigned_abs().to_string());
+            let Ok(target) = PublishedFigure::parse(&t, Unit::Persons, Source::new("t")) else { return Ok(()); };
+            let g = Goal { id: "g".into(), text: t, metric: "m".into(), target, source: Source::new("t") };
+            let _ = g.evaluate(Some(&measured(Quantity::persons(v))));
+            let _ = g.evaluate(Some(&measured(Quantity::decimal(Decimal::new(v, s), Unit::Fte))));
+            let _ = g.evaluate(Some(&measured(Quantity::text("x"))));
+            if let Ok(r) = Ratio::new(Decimal::new(v, s), Decimal::from(p.unsigned_abs().max(1))) {
+                let _ = g.evaluate(Some(&measured(Quantity::share(r))));
+            }
+        }
+    }
+}
