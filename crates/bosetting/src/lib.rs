@@ -65,24 +65,36 @@
 //! | mål, indikator | goal, indicator | [`Goal`], [`Indicator`] |
 //! | årsverk, bemanning | full-time equivalents, staffing | [`Staffing`] |
 //! | søknader, tilbud, takket ja / nei | applications, offers, accepted / declined | [`Activity`], [`Uptake`] |
+//! | integreringstilskudd, satser | integration grant, rates | [`GrantRates`], [`Rate`], [`entitlements`] |
+//! | særskilt tilskudd for enslige mindreårige | EM grant | [`GrantRates::em_grant`] |
+//! | eldretilskudd, barnehagetilskudd | elderly grant, kindergarten grant | [`GrantKind`] |
+//! | budsjett(ramme), forbruksprosent | budget (frame), consumption percentage | [`Budget`] |
+//! | mindreforbruk, merforbruk | underspend, overspend | [`Budget::result`] |
+//! | prognose, tertialrapport | forecast, tertial report | [`ForecastCheck`] |
+//! | flyktningfond, disposisjonsfond | refugee fund | [`FundLedger`], [`FundRules`] |
+//! | framskriving, scenario | projection, scenario | [`projection::Engine`], [`projection::Path`] |
 //!
 //! # Errors
 //!
 //! Every fallible function returns [`Error`], whose messages name the field and the offending
 //! value. Library code never panics on input.
 
+mod budget;
 mod calendar;
 pub mod compare;
 mod dec;
 mod error;
 mod explain;
 mod family;
+mod fund;
 mod goals;
+mod grants;
 mod housing;
 mod interval;
 mod money;
 mod municipality;
 mod programme;
+pub mod projection;
 mod provenance;
 mod published;
 mod quota;
@@ -95,11 +107,17 @@ mod settlement;
 mod staffing;
 mod year;
 
+pub use budget::{Budget, BudgetAdjustment, ConsumptionCheck, ForecastCheck, ServiceResult};
 pub use calendar::{GrantYear, Period, Tertial, Year};
 pub use error::{Error, Result};
 pub use explain::{Derived, Explanation, Quantity, Unit, Value};
 pub use family::{FamilyCase, FamilyGrant, FamilyGrantRule, FamilyReunification, Sponsor};
+pub use fund::{EntryKind, FundEntry, FundLedger, FundRules};
 pub use goals::{Goal, GoalEvaluation, GoalStatus};
+pub use grants::{
+    AgeLimits, DisabilityKind, EntitlementLine, Entitlements, GrantCategory, GrantCohort,
+    GrantKind, GrantRates, MissingNote, Rate, Validity, entitlements,
+};
 pub use housing::{DwellingKind, Dwellings, Housing};
 pub use interval::{Bound, Interval};
 pub use money::{Money, ParsedAmount, parse_amount};

@@ -333,6 +333,23 @@ impl PublishedFigure {
         })
     }
 
+    /// An exact figure given in code rather than read from text: the text is the value.
+    pub fn exact(value: Decimal, unit: Unit, source: Source) -> PublishedFigure {
+        PublishedFigure {
+            text: value.normalize().to_string(),
+            value,
+            unit,
+            step: Decimal::ONE,
+            qualifier: Qualifier::Exact,
+            source,
+        }
+    }
+
+    /// The figure as money (its nominal value in kroner).
+    pub fn money(&self) -> crate::money::Money {
+        crate::money::Money::new(self.value)
+    }
+
     /// The same figure with another qualifier (when the context says more than the words,
     /// for example a count the document rounded).
     pub fn with_qualifier(mut self, qualifier: Qualifier) -> PublishedFigure {

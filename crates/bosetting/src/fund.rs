@@ -1,0 +1,402 @@
+//! The municipal refugee fund (*flyktningfond*): a ledger under the municipality's own rules.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::explain::{Derived, Explanation, Quantity};
+use crate::money::Money;
+use crate::provenance::{Fact, Source};
+use crate::ratio::Ratio;
+use crate::rounding::RoundingRule;
+
+/// The municipality's rules for its fund. No national statute governs these funds, so every
+/// rule is a parameter with the council decision (or statutes) it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundRules {
+    /// The share of a year's surplus that goes into the fund.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surplus_share: Option<Ratio>,
+    /// The purposes a withdrawal may cover; empty means any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawal_purposes: Vec<String>,
+    /// The most the fund may hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Money>,
+    /// Whether the balance may go below zero.
+    #[serde(default)]
+    pub allow_negative: bool,
+    /// Where the rules are decided (*vedtekter*, a council decision).
+    pub source: Source,
+}
+
+/// Into or out of the fund.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryKind {
+    /// Money into the fund.
+    Deposit,
+    /// Money out of the fund.
+    Withdrawal,
+}
+
+/// One movement in the fund.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundEntry {
+    /// When.
+    pub date: NaiveDate,
+    /// In or out.
+    pub kind: EntryKind,
+    /// How much (positive).
+    pub amount: Money,
+    /// What for ("cover lost grant income", "surplus 2019").
+    pub purpose: String,
+    /// Where it is documented.
+    pub source: Source,
+}
+
+/// A fund's ledger: the opening balance and every dated movement, checked against the rules
+/// as it is posted. A movement that breaks a rule is refused with an error; it is never
+/// clamped or adjusted.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{EntryKind, Fact, FundEntry, FundLedger, FundRules, Money, Source};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let rules = FundRules {
+///     surplus_share: None,
+///     withdrawal_purposes: vec!["cover lost grant income".into()],
+///     cap: None,
+///     allow_negative: false,
+///     source: Source::new("vedtekter for Flyktningfondet"),
+/// };
+/// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1),
+///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
+/// fund.post(FundEntry {
+///     date: d(2020, 12, 31),
+///     kind: EntryKind::Withdrawal,
+///     amount: Money::kroner(11_200_000),
+///     purpose: "cover lost grant income".into(),
+///     source: Source::new("årsrapport 2020").quote("overført 11,2 mill kr"),
+/// })?;
+/// assert_eq!(fund.balance_at(d(2020, 12, 31))?.value, Money::kroner(8_800_000));
+///
+/// // A withdrawal for a purpose the rules do not allow is refused:
+/// let refused = fund.post(FundEntry {
+///     date: d(2021, 1, 5),
+///     kind: EntryKind::Withdrawal,
+///     amount: Money::kroner(1),
+///     purpose: "new town hall".into(),
+///     source: Source::new("x"),
+/// });
+/// assert!(refused.is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[doc(alias = "flyktningfond")]
+#[doc(alias = "disposisjonsfond")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundLedger {
+    /// The fund's name.
+    pub name: String,
+    /// The date of the opening balance.
+    pub opened: NaiveDate,
+    /// The opening balance.
+    pub opening: Fact<Money>,
+    /// The rules.
+    pub rules: FundRules,
+    entries: Vec<FundEntry>,
+}
+
+impl FundLedger {
+    /// A ledger with an opening balance on `opened`.
+    pub fn new(
+        name: impl Into<String>,
+        opened: NaiveDate,
+        opening: Fact<Money>,
+        rules: FundRules,
+    ) -> FundLedger {
+        FundLedger {
+            name: name.into(),
+            opened,
+            opening,
+            rules,
+            entries: Vec::new(),
+        }
+    }
+
+    /// The movements, in date order.
+    pub fn entries(&self) -> &[FundEntry] {
+        &self.entries
+    }
+
+    /// The balance after every movement so far.
+    fn current(&self) -> Result<Money> {
+        self.entries
+            .iter()
+            .try_fold(self.opening.value, |b, e| match e.kind {
+                EntryKind::Deposit => b.checked_add(e.amount),
+                EntryKind::Withdrawal => b.checked_sub(e.amount),
+            })
+    }
+
+    /// Posts a movement, checking it against the rules.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a non-positive amount or a date before the opening or an
+    /// earlier movement; [`Error::RuleBroken`] for a withdrawal for a purpose the rules do
+    /// not allow, one that takes the balance below zero where that is not allowed, or a
+    /// deposit beyond the cap; [`Error::Overflow`] on overflow.
+    pub fn post(&mut self, entry: FundEntry) -> Result<()> {
+        if entry.amount <= Money::ZERO {
+            return Err(Error::invalid(
+                "fund movement amount",
+                entry.amount,
+                "must be positive (the kind says in or out)",
+            ));
+        }
+        let last = self.entries.last().map_or(self.opened, |e| e.date);
+        if entry.date < last {
+            return Err(Error::invalid(
+                "fund movement date",
+                entry.date,
+                format!("it is before the previous movement or the opening on {last}"),
+            ));
+        }
+        let balance = self.current()?;
+        let rule_src = self.rules.source.to_string();
+        match entry.kind {
+            EntryKind::Withdrawal => {
+                if !self.rules.withdrawal_purposes.is_empty()
+                    && !self.rules.withdrawal_purposes.contains(&entry.purpose)
+                {
+                    return Err(Error::RuleBroken {
+                        rule: format!("{} withdrawal purposes ({rule_src})", self.name),
+                        detail: format!(
+                            "{:?} is not among the allowed purposes: {}",
+                            entry.purpose,
+                            self.rules.withdrawal_purposes.join(", ")
+                        ),
+                    });
+                }
+                let after = balance.checked_sub(entry.amount)?;
+                if after.is_negative() && !self.rules.allow_negative {
+                    return Err(Error::RuleBroken {
+                        rule: format!("{} may not go below zero ({rule_src})", self.name),
+                        detail: format!(
+                            "withdrawing {} on {} from a balance of {} leaves {}",
+                            entry.amount, entry.date, balance, after
+                        ),
+                    });
+                }
+            }
+            EntryKind::Deposit => {
+                let after = balance.checked_add(entry.amount)?;
+                if let Some(cap) = self.rules.cap.filter(|c| after > *c) {
+                    return Err(Error::RuleBroken {
+                        rule: format!("{} is capped at {cap} ({rule_src})", self.name),
+                        detail: format!(
+                            "depositing {} on {} onto {} makes {}",
+                            entry.amount, entry.date, balance, after
+                        ),
+                    });
+                }
+            }
+        }
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    /// Deposits the rules' share of a surplus, rounded down to whole kroner.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] if the rules say nothing about surpluses, or the deposit breaks
+    /// a rule; as [`FundLedger::post`].
+    pub fn deposit_surplus(
+        &mut self,
+        date: NaiveDate,
+        surplus: Money,
+        source: Source,
+    ) -> Result<Money> {
+        let share = self.rules.surplus_share.ok_or_else(|| Error::RuleBroken {
+            rule: format!("{} surplus rule", self.name),
+            detail: "the fund's rules give no share of a surplus to deposit".into(),
+        })?;
+        let amount = Money::new(RoundingRule::Floor.round_ratio(
+            surplus.checked_mul(share.numerator())?.amount(),
+            share.denominator(),
+            rust_decimal::Decimal::ONE,
+        )?);
+        if amount > Money::ZERO {
+            self.post(FundEntry {
+                date,
+                kind: EntryKind::Deposit,
+                amount,
+                purpose: "surplus".into(),
+                source,
+            })?;
+        }
+        Ok(amount)
+    }
+
+    /// The balance at the end of `date`: opening + deposits − withdrawals up to that day.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a date before the opening; [`Error::Overflow`] on
+    /// overflow.
+    pub fn balance_at(&self, date: NaiveDate) -> Result<Derived<Money>> {
+        if date < self.opened {
+            return Err(Error::invalid(
+                "fund balance date",
+                date,
+                format!("the ledger opens on {}", self.opened),
+            ));
+        }
+        let mut b = self.opening.value;
+        let mut inputs = vec![Explanation::input(
+            format!("opening balance {}", self.opened),
+            Quantity::money(self.opening.value),
+            self.opening.source.clone(),
+        )];
+        for e in self.entries.iter().filter(|e| e.date <= date) {
+            b = match e.kind {
+                EntryKind::Deposit => b.checked_add(e.amount)?,
+                EntryKind::Withdrawal => b.checked_sub(e.amount)?,
+            };
+            let signed = match e.kind {
+                EntryKind::Deposit => e.amount,
+                EntryKind::Withdrawal => e.amount.negated(),
+            };
+            inputs.push(Explanation::input(
+                format!("{} {}: {}", e.date, kind_name(e.kind), e.purpose),
+                Quantity::money(signed),
+                e.source.clone(),
+            ));
+        }
+        Ok(Derived::new(
+            b,
+            Explanation::derived(
+                format!("{} balance at {date}", self.name),
+                Quantity::money(b),
+                "opening + deposits − withdrawals",
+                inputs,
+            ),
+        ))
+    }
+
+    /// The balance after each movement, in order.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn balances(&self) -> Result<Vec<(NaiveDate, Money)>> {
+        let mut b = self.opening.value;
+        let mut out = vec![(self.opened, b)];
+        for e in &self.entries {
+            b = match e.kind {
+                EntryKind::Deposit => b.checked_add(e.amount)?,
+                EntryKind::Withdrawal => b.checked_sub(e.amount)?,
+            };
+            out.push((e.date, b));
+        }
+        Ok(out)
+    }
+}
+
+fn kind_name(k: EntryKind) -> &'static str {
+    match k {
+        EntryKind::Deposit => "deposit",
+        EntryKind::Withdrawal => "withdrawal",
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d0() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()
+    }
+
+    fn ledger(opening: i64, allow_negative: bool, cap: Option<i64>) -> FundLedger {
+        FundLedger::new(
+            "fund",
+            d0(),
+            Fact::new(Money::kroner(opening), Source::new("t")),
+            FundRules {
+                surplus_share: Some(Ratio::of(1, 2).unwrap()),
+                withdrawal_purposes: vec![],
+                cap: cap.map(Money::kroner),
+                allow_negative,
+                source: Source::new("vedtekter"),
+            },
+        )
+    }
+
+    fn entry(day: u64, kind: EntryKind, amount: i64) -> FundEntry {
+        FundEntry {
+            date: d0() + chrono::Days::new(day),
+            kind,
+            amount: Money::kroner(amount),
+            purpose: "p".into(),
+            source: Source::new("t"),
+        }
+    }
+
+    #[test]
+    fn rules_are_errors_not_clamps() {
+        let mut f = ledger(100, false, Some(150));
+        let e = f.post(entry(1, EntryKind::Withdrawal, 101)).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("fund may not go below zero (vedtekter)"),
+            "{e}"
+        );
+        assert!(f.post(entry(1, EntryKind::Deposit, 51)).is_err());
+        assert!(f.post(entry(1, EntryKind::Deposit, 0)).is_err());
+        f.post(entry(5, EntryKind::Deposit, 50)).unwrap();
+        assert!(f.post(entry(4, EntryKind::Deposit, 1)).is_err());
+        assert_eq!(f.entries().len(), 1);
+        let mut g = ledger(0, false, None);
+        assert_eq!(
+            g.deposit_surplus(d0(), Money::kroner(101), Source::new("t"))
+                .unwrap(),
+            Money::kroner(50)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn the_fund_identity_holds_at_every_date(
+            opening in 0i64..1_000_000_000,
+            moves in proptest::collection::vec((0u64..30, any::<bool>(), 1i64..50_000_000), 0..40),
+        ) {
+            let mut f = ledger(opening, true, None);
+            let mut day = 0;
+            for (gap, dep, amount) in moves {
+                day += gap;
+                let kind = if dep { EntryKind::Deposit } else { EntryKind::Withdrawal };
+                f.post(entry(day, kind, amount)).unwrap();
+            }
+            for (date, bal) in f.balances().unwrap() {
+                let deposits: i64 = f.entries().iter().filter(|e| e.date <= date && e.kind == EntryKind::Deposit).map(|e| e.amount.to_ore().unwrap() / 100).sum();
+                let withdrawals: i64 = f.entries().iter().filter(|e| e.date <= date && e.kind == EntryKind::Withdrawal).map(|e| e.amount.to_ore().unwrap() / 100).sum();
+                prop_assert_eq!(f.balance_at(date).unwrap().value, Money::kroner(opening + deposits - withdrawals));
+                let _ = bal;
+            }
+        }
+    }
+}

@@ -1,0 +1,1004 @@
+//! The state's grants for settled refugees: rates as dated, sourced data, and the
+//! entitlements they give per calendar year.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{GrantYear, Year};
+use crate::error::{Error, Result};
+use crate::explain::{Derived, Explanation, Quantity};
+use crate::money::Money;
+use crate::provenance::Source;
+
+/// The categories the integration grant distinguishes.
+///
+/// These are grant categories, not quota categories: an unaccompanied minor who arrives with
+/// an escorting adult counts on the ordinary quota but is an
+/// [`GrantCategory::UnaccompaniedMinor`] for the grant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GrantCategory {
+    /// A single adult (*enslig voksen*).
+    SingleAdult,
+    /// Another adult (in a family).
+    OtherAdult,
+    /// A child in a family.
+    Child,
+    /// An unaccompanied minor.
+    UnaccompaniedMinor,
+}
+
+impl GrantCategory {
+    /// All four, in table order.
+    pub const ALL: [GrantCategory; 4] = [
+        GrantCategory::SingleAdult,
+        GrantCategory::OtherAdult,
+        GrantCategory::Child,
+        GrantCategory::UnaccompaniedMinor,
+    ];
+
+    /// Position in [`GrantCategory::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            GrantCategory::SingleAdult => 0,
+            GrantCategory::OtherAdult => 1,
+            GrantCategory::Child => 2,
+            GrantCategory::UnaccompaniedMinor => 3,
+        }
+    }
+}
+
+impl fmt::Display for GrantCategory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            GrantCategory::SingleAdult => "single adult",
+            GrantCategory::OtherAdult => "other adult",
+            GrantCategory::Child => "child",
+            GrantCategory::UnaccompaniedMinor => "unaccompanied minor",
+        })
+    }
+}
+
+/// The two disability grants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DisabilityKind {
+    /// *Tilskudd 1*: once.
+    OneOff,
+    /// *Tilskudd 2*: yearly, for a number of years.
+    Yearly,
+}
+
+/// An inclusive range of validity years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Validity {
+    /// First year.
+    pub from: Year,
+    /// Last year.
+    pub to: Year,
+}
+
+impl Validity {
+    fn contains(self, y: Year) -> bool {
+        self.from <= y && y <= self.to
+    }
+    fn overlaps(self, o: Validity) -> bool {
+        self.from <= o.to && o.from <= self.to
+    }
+}
+
+impl fmt::Display for Validity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}–{}", self.from, self.to)
+        }
+    }
+}
+
+/// A rate: an amount per person, valid for a range of years, with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rate {
+    /// Kroner per person.
+    pub amount: Money,
+    /// The years it is valid for.
+    pub validity: Validity,
+    /// Where it is documented.
+    pub source: Source,
+}
+
+impl Rate {
+    fn explain(&self, label: String) -> Explanation {
+        Explanation::parameter(
+            format!("{label} (valid {})", self.validity),
+            Quantity::money(self.amount),
+            self.source.clone(),
+        )
+    }
+}
+
+/// Age limits on a rate (ages reached during the year in question).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AgeLimits {
+    /// Youngest age covered.
+    pub min_age: Option<u8>,
+    /// Oldest age covered.
+    pub max_age: Option<u8>,
+}
+
+impl AgeLimits {
+    fn covers(self, age: i32) -> bool {
+        self.min_age.is_none_or(|m| age >= i32::from(m))
+            && self.max_age.is_none_or(|m| age <= i32::from(m))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Entry<K> {
+    key: K,
+    rate: Rate,
+    #[serde(default)]
+    ages: AgeLimits,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    years: Option<u8>,
+}
+
+/// A note on a rate the table does not have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingNote {
+    /// What is missing.
+    pub what: String,
+    /// Why, or what is known instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The grant rate tables: integration grant by first-settlement year, category and grant
+/// year; EM grant by payment year and age band; one-off elderly and kindergarten grants;
+/// disability grants; the grant for settling beyond the request. Each rate has its validity
+/// and its source. A lookup of a rate that is not there is an error naming the key.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// let r = rates.integration(Year::new(2024)?, GrantCategory::SingleAdult, GrantYear::new(1)?)?;
+/// assert_eq!(r.amount.to_string(), "241100 kr");
+///
+/// let missing = rates.integration(Year::new(2019)?, GrantCategory::SingleAdult, GrantYear::new(2)?);
+/// assert_eq!(
+///     missing.unwrap_err().to_string(),
+///     "no integration grant rate for first settlement 2019, single adult, grant year 2",
+/// );
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[doc(alias = "integreringstilskudd")]
+#[doc(alias = "satser")]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct GrantRates {
+    integration: Vec<Entry<(GrantCategory, GrantYear)>>,
+    integration_total: Vec<Entry<GrantCategory>>,
+    em: Vec<Entry<String>>,
+    elderly: Vec<Entry<()>>,
+    kindergarten: Vec<Entry<()>>,
+    disability: Vec<Entry<DisabilityKind>>,
+    beyond_request: Vec<Entry<()>>,
+    missing: Vec<MissingNote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row<K> {
+    #[serde(flatten)]
+    key: K,
+    #[serde(default)]
+    year: Option<Year>,
+    #[serde(default)]
+    from_year: Option<Year>,
+    #[serde(default)]
+    to_year: Option<Year>,
+    amount: Money,
+    source: Source,
+}
+
+#[derive(Deserialize)]
+struct IntegrationKey {
+    category: GrantCategory,
+    grant_year: GrantYear,
+}
+
+#[derive(Deserialize)]
+struct CategoryKey {
+    category: GrantCategory,
+}
+
+#[derive(Deserialize)]
+struct EmKey {
+    band: String,
+    #[serde(default)]
+    min_age: Option<u8>,
+    #[serde(default)]
+    max_age: Option<u8>,
+}
+
+#[derive(Deserialize)]
+struct AgeKey {
+    #[serde(default)]
+    min_age: Option<u8>,
+    #[serde(default)]
+    max_age: Option<u8>,
+}
+
+#[derive(Deserialize)]
+struct DisabilityKey {
+    kind: DisabilityKind,
+    #[serde(default)]
+    years: Option<u8>,
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+#[derive(Deserialize)]
+struct RateFile {
+    #[serde(default)]
+    integration: Vec<Row<IntegrationKey>>,
+    #[serde(default)]
+    integration_total: Vec<Row<CategoryKey>>,
+    #[serde(default)]
+    em: Vec<Row<EmKey>>,
+    #[serde(default)]
+    elderly: Vec<Row<AgeKey>>,
+    #[serde(default)]
+    kindergarten: Vec<Row<AgeKey>>,
+    #[serde(default)]
+    disability: Vec<Row<DisabilityKey>>,
+    #[serde(default)]
+    beyond_request: Vec<Row<Empty>>,
+    #[serde(default)]
+    missing: Vec<MissingNote>,
+}
+
+const BUILTIN_RATES: &str = include_str!("../data/grant-rates.toml");
+
+fn validity<K>(row: &Row<K>, table: &str) -> Result<Validity> {
+    match (row.year, row.from_year, row.to_year) {
+        (Some(y), None, None) => Ok(Validity { from: y, to: y }),
+        (None, Some(f), Some(t)) if f <= t => Ok(Validity { from: f, to: t }),
+        _ => Err(Error::invalid(
+            format!("{table} rate validity"),
+            format!(
+                "year {:?}, from_year {:?}, to_year {:?}",
+                row.year, row.from_year, row.to_year
+            ),
+            "give either `year` or both `from_year` and `to_year` (in order)",
+        )),
+    }
+}
+
+fn push<K: PartialEq + fmt::Debug + Clone>(
+    list: &mut Vec<Entry<K>>,
+    table: &'static str,
+    key: K,
+    rate: Rate,
+    ages: AgeLimits,
+    years: Option<u8>,
+) -> Result<()> {
+    if rate.amount.is_negative() {
+        return Err(Error::invalid(
+            format!("{table} rate"),
+            rate.amount,
+            "a rate must not be negative",
+        ));
+    }
+    if let Some(e) = list
+        .iter()
+        .find(|e| e.key == key && e.ages == ages && e.rate.validity.overlaps(rate.validity))
+    {
+        return Err(Error::OverlappingRates {
+            table,
+            key: format!("{key:?}"),
+            first: e.rate.validity.to_string(),
+            second: rate.validity.to_string(),
+        });
+    }
+    list.push(Entry {
+        key,
+        rate,
+        ages,
+        years,
+    });
+    Ok(())
+}
+
+impl GrantRates {
+    /// The rates this library ships (`data/grant-rates.toml`): only values the domain primer
+    /// documents, each with its source; see [`GrantRates::missing`] for what is not there.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleTable`] if the shipped table cannot be read (a build defect).
+    pub fn builtin() -> Result<GrantRates> {
+        GrantRates::from_toml(BUILTIN_RATES, "built-in grant-rates.toml")
+    }
+
+    /// Rates from a TOML file in the shipped file's format.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleTable`] naming `origin`, the line and the problem, including rates that
+    /// overlap in validity for the same key and negative rates.
+    pub fn from_toml(text: &str, origin: &str) -> Result<GrantRates> {
+        let file: RateFile =
+            toml::from_str(text).map_err(|e| crate::rules::table_error(origin, text, &e))?;
+        let wrap = |e: Error| Error::RuleTable {
+            origin: origin.to_owned(),
+            detail: e.to_string(),
+        };
+        let mut t = GrantRates::default();
+        let rate = |amount, validity, source| Rate {
+            amount,
+            validity,
+            source,
+        };
+        for r in file.integration {
+            let v = validity(&r, "integration").map_err(wrap)?;
+            push(
+                &mut t.integration,
+                "integration grant",
+                (r.key.category, r.key.grant_year),
+                rate(r.amount, v, r.source),
+                AgeLimits::default(),
+                None,
+            )
+            .map_err(wrap)?;
+        }
+        for r in file.integration_total {
+            let v = validity(&r, "integration total").map_err(wrap)?;
+            push(
+                &mut t.integration_total,
+                "integration grant total",
+                r.key.category,
+                rate(r.amount, v, r.source),
+                AgeLimits::default(),
+                None,
+            )
+            .map_err(wrap)?;
+        }
+        for r in file.em {
+            let v = validity(&r, "EM").map_err(wrap)?;
+            let ages = AgeLimits {
+                min_age: r.key.min_age,
+                max_age: r.key.max_age,
+            };
+            push(
+                &mut t.em,
+                "EM grant",
+                r.key.band,
+                rate(r.amount, v, r.source),
+                ages,
+                None,
+            )
+            .map_err(wrap)?;
+        }
+        for (rows, list, table) in [
+            (file.elderly, &mut t.elderly, "elderly grant"),
+            (file.kindergarten, &mut t.kindergarten, "kindergarten grant"),
+        ] {
+            for r in rows {
+                let v = validity(&r, table).map_err(wrap)?;
+                let ages = AgeLimits {
+                    min_age: r.key.min_age,
+                    max_age: r.key.max_age,
+                };
+                push(list, table, (), rate(r.amount, v, r.source), ages, None).map_err(wrap)?;
+            }
+        }
+        for r in file.disability {
+            let v = validity(&r, "disability").map_err(wrap)?;
+            push(
+                &mut t.disability,
+                "disability grant",
+                r.key.kind,
+                rate(r.amount, v, r.source),
+                AgeLimits::default(),
+                r.key.years,
+            )
+            .map_err(wrap)?;
+        }
+        for r in file.beyond_request {
+            let v = validity(&r, "beyond request").map_err(wrap)?;
+            push(
+                &mut t.beyond_request,
+                "grant for settling beyond the request",
+                (),
+                rate(r.amount, v, r.source),
+                AgeLimits::default(),
+                None,
+            )
+            .map_err(wrap)?;
+        }
+        t.missing = file.missing;
+        Ok(t)
+    }
+
+    /// Adds an integration grant rate (for building tables in code).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same key.
+    pub fn insert_integration(
+        &mut self,
+        category: GrantCategory,
+        grant_year: GrantYear,
+        rate: Rate,
+    ) -> Result<()> {
+        push(
+            &mut self.integration,
+            "integration grant",
+            (category, grant_year),
+            rate,
+            AgeLimits::default(),
+            None,
+        )
+    }
+
+    /// Adds an EM grant rate for an age band.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same band.
+    pub fn insert_em(&mut self, band: &str, ages: AgeLimits, rate: Rate) -> Result<()> {
+        push(&mut self.em, "EM grant", band.to_owned(), rate, ages, None)
+    }
+
+    /// What the table is known to lack.
+    pub fn missing(&self) -> &[MissingNote] {
+        &self.missing
+    }
+
+    /// The integration grant per person for a cohort first settled in `first_settlement`,
+    /// in `category`, for `grant_year`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingRate`] naming the year, the category and the grant year.
+    pub fn integration(
+        &self,
+        first_settlement: Year,
+        category: GrantCategory,
+        grant_year: GrantYear,
+    ) -> Result<&Rate> {
+        self.integration
+            .iter()
+            .find(|e| e.key == (category, grant_year) && e.rate.validity.contains(first_settlement))
+            .map(|e| &e.rate)
+            .ok_or_else(|| Error::MissingRate {
+                table: "integration grant",
+                key: format!(
+                    "first settlement {first_settlement}, {category}, grant year {}",
+                    grant_year.get()
+                ),
+            })
+    }
+
+    /// The five-year total of the integration grant, where only a total is documented.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingRate`] if there is none.
+    pub fn integration_total(
+        &self,
+        first_settlement: Year,
+        category: GrantCategory,
+    ) -> Result<&Rate> {
+        self.integration_total
+            .iter()
+            .find(|e| e.key == category && e.rate.validity.contains(first_settlement))
+            .map(|e| &e.rate)
+            .ok_or_else(|| Error::MissingRate {
+                table: "integration grant total",
+                key: format!("first settlement {first_settlement}, {category}"),
+            })
+    }
+
+    /// The EM grant for a minor who reaches `age` in `payment_year`: `Ok(None)` when the
+    /// year's bands do not cover the age (past the last band, 20), an error when the year
+    /// has no EM rates at all.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingRate`] naming the year and the age.
+    pub fn em_grant(&self, payment_year: Year, age: i32) -> Result<Option<&Rate>> {
+        let year_rows: Vec<&Entry<String>> = self
+            .em
+            .iter()
+            .filter(|e| e.rate.validity.contains(payment_year))
+            .collect();
+        if year_rows.is_empty() {
+            return Err(Error::MissingRate {
+                table: "EM grant",
+                key: format!("payment year {payment_year}, age {age}"),
+            });
+        }
+        Ok(year_rows
+            .into_iter()
+            .find(|e| e.ages.covers(age))
+            .map(|e| &e.rate))
+    }
+
+    fn one_off<'a>(
+        list: &'a [Entry<()>],
+        table: &'static str,
+        year: Year,
+        age: i32,
+    ) -> Result<Option<&'a Rate>> {
+        let rows: Vec<&Entry<()>> = list
+            .iter()
+            .filter(|e| e.rate.validity.contains(year))
+            .collect();
+        if rows.is_empty() {
+            return Err(Error::MissingRate {
+                table,
+                key: format!("settlement year {year}"),
+            });
+        }
+        Ok(rows
+            .into_iter()
+            .find(|e| e.ages.covers(age))
+            .map(|e| &e.rate))
+    }
+
+    /// The one-off elderly grant for a person who reaches `age` in the settlement year
+    /// (`Ok(None)` if under the age limit).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingRate`] if the year has no rate.
+    pub fn elderly(&self, settled: Year, age: i32) -> Result<Option<&Rate>> {
+        Self::one_off(&self.elderly, "elderly grant", settled, age)
+    }
+
+    /// The one-off kindergarten grant for a child who reaches `age` in the settlement year
+    /// (`Ok(None)` if over the age limit).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingRate`] if the year has no rate.
+    pub fn kindergarten(&self, settled: Year, age: i32) -> Result<Option<&Rate>> {
+        Self::one_off(&self.kindergarten, "kindergarten grant", settled, age)
+    }
+
+    /// A disability grant and, for the yearly one, for how many years it is paid.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingRate`] if the year has no rate of that kind.
+    pub fn disability(&self, year: Year, kind: DisabilityKind) -> Result<(&Rate, u8)> {
+        self.disability
+            .iter()
+            .find(|e| e.key == kind && e.rate.validity.contains(year))
+            .map(|e| (&e.rate, e.years.unwrap_or(1)))
+            .ok_or_else(|| Error::MissingRate {
+                table: "disability grant",
+                key: format!("{year}, {kind:?}"),
+            })
+    }
+
+    /// The per-person grant for settling beyond the request.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingRate`] if the year has none.
+    pub fn beyond_request(&self, year: Year) -> Result<&Rate> {
+        self.beyond_request
+            .iter()
+            .find(|e| e.rate.validity.contains(year))
+            .map(|e| &e.rate)
+            .ok_or_else(|| Error::MissingRate {
+                table: "grant for settling beyond the request",
+                key: format!("settlement year {year}"),
+            })
+    }
+}
+
+/// Persons first settled together, as the grant sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantCohort {
+    /// A label for explanations ("2022 single adults").
+    pub label: String,
+    /// First settlement in Norway: the grant's rates and years follow it.
+    pub first_settlement: NaiveDate,
+    /// The grant category.
+    pub category: GrantCategory,
+    /// How many persons.
+    pub persons: u32,
+    /// Year of birth, where age matters (EM grant, elderly and kindergarten grants).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_year: Option<Year>,
+    /// Grant years to pay, if fewer than five (3 for family of a humanitarian-permit holder;
+    /// see [`crate::FamilyCase::grant`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant_years: Option<u8>,
+    /// A disability grant, if granted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disability: Option<DisabilityKind>,
+    /// Whether the persons were settled beyond the request (extra grant, where a year has
+    /// one).
+    #[serde(default)]
+    pub beyond_request: bool,
+    /// Where the cohort is recorded.
+    pub source: Source,
+}
+
+/// Which grant a line is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GrantKind {
+    /// The integration grant for a grant year.
+    Integration(GrantCategory, GrantYear),
+    /// The EM grant for the age reached.
+    Em(i32),
+    /// The one-off elderly grant.
+    Elderly,
+    /// The one-off kindergarten grant.
+    Kindergarten,
+    /// A disability grant.
+    Disability(DisabilityKind),
+    /// The grant for settling beyond the request.
+    BeyondRequest,
+}
+
+impl fmt::Display for GrantKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GrantKind::Integration(c, k) => {
+                write!(f, "integration grant, {c}, grant year {}", k.get())
+            }
+            GrantKind::Em(age) => write!(f, "EM grant, age {age}"),
+            GrantKind::Elderly => f.write_str("elderly grant"),
+            GrantKind::Kindergarten => f.write_str("kindergarten grant"),
+            GrantKind::Disability(DisabilityKind::OneOff) => f.write_str("disability grant 1"),
+            GrantKind::Disability(DisabilityKind::Yearly) => f.write_str("disability grant 2"),
+            GrantKind::BeyondRequest => f.write_str("grant for settling beyond the request"),
+        }
+    }
+}
+
+/// One grant due in one year for one cohort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntitlementLine {
+    /// The year it is due.
+    pub year: Year,
+    /// The cohort's label.
+    pub cohort: String,
+    /// Which grant.
+    pub kind: GrantKind,
+    /// Persons.
+    pub persons: u32,
+    /// Rate per person.
+    pub rate: Money,
+    /// Persons × rate.
+    pub amount: Money,
+    /// The line, explained: cohort, category, grant year, rate and its source.
+    pub explanation: Explanation,
+}
+
+/// The grants due per calendar year.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Entitlements {
+    /// Every line, ordered by year.
+    pub lines: Vec<EntitlementLine>,
+}
+
+impl Entitlements {
+    /// The total due in `year`, explained by its lines.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn total(&self, year: Year) -> Result<Derived<Money>> {
+        let lines: Vec<&EntitlementLine> = self.lines.iter().filter(|l| l.year == year).collect();
+        let v = Money::sum(lines.iter().map(|l| l.amount))?;
+        Ok(Derived::new(
+            v,
+            Explanation::derived(
+                format!("grants due in {year}"),
+                Quantity::money(v),
+                "sum of persons × rate over the lines",
+                lines.iter().map(|l| l.explanation.clone()).collect(),
+            ),
+        ))
+    }
+
+    /// Totals per year.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn by_year(&self) -> Result<BTreeMap<Year, Money>> {
+        let mut out: BTreeMap<Year, Money> = BTreeMap::new();
+        for l in &self.lines {
+            let slot = out.entry(l.year).or_insert(Money::ZERO);
+            *slot = slot.checked_add(l.amount)?;
+        }
+        Ok(out)
+    }
+}
+
+/// The grants due in the calendar years `from..=to` for `cohorts` under `rates`: the
+/// integration grant for grant year 1 in the settlement year and years 2–5 after (fewer when
+/// the cohort's grant years are limited), with rates by the cohort's first-settlement year;
+/// the EM grant each year up to the last age band; one-off grants in the settlement year.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{entitlements, GrantCategory, GrantCohort, GrantRates, Source, Year};
+/// use chrono::NaiveDate;
+///
+/// let cohort = GrantCohort {
+///     label: "2024 single adults".into(),
+///     first_settlement: NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+///     category: GrantCategory::SingleAdult,
+///     persons: 10,
+///     birth_year: None,
+///     grant_years: None,
+///     disability: None,
+///     beyond_request: false,
+///     source: Source::new("bosettingsregister"),
+/// };
+/// let rates = GrantRates::builtin()?;
+/// let due = entitlements(&[cohort.clone()], &rates, Year::new(2024)?, Year::new(2024)?)?;
+/// assert_eq!(due.total(Year::new(2024)?)?.value.to_string(), "2411000 kr");
+/// // Year 2 for a 2024 cohort is not documented: an error, never zero.
+/// assert!(entitlements(&[cohort], &rates, Year::new(2024)?, Year::new(2025)?).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::MissingRate`] for a rate the table lacks (naming year, category and grant
+/// year); [`Error::NotComputable`] for an EM, elderly or kindergarten question without a
+/// birth year; [`Error::Overflow`] on overflow.
+pub fn entitlements(
+    cohorts: &[GrantCohort],
+    rates: &GrantRates,
+    from: Year,
+    to: Year,
+) -> Result<Entitlements> {
+    let mut lines = Vec::new();
+    for c in cohorts {
+        let settled = Year::of(c.first_settlement)?;
+        let max_years = c.grant_years.unwrap_or(5).min(5);
+        let persons = Decimal::from(c.persons);
+        let mut line = |year: Year, kind: GrantKind, rate: &Rate| -> Result<()> {
+            let amount = rate.amount.checked_mul(persons)?;
+            let explanation = Explanation::derived(
+                format!("{kind} for {} in {year}", c.label),
+                Quantity::money(amount),
+                "persons × rate",
+                vec![
+                    Explanation::input(
+                        format!("persons in {}", c.label),
+                        Quantity::persons(c.persons),
+                        c.source.clone(),
+                    ),
+                    rate.explain(kind.to_string()),
+                ],
+            );
+            lines.push(EntitlementLine {
+                year,
+                cohort: c.label.clone(),
+                kind,
+                persons: c.persons,
+                rate: rate.amount,
+                amount,
+                explanation,
+            });
+            Ok(())
+        };
+        for k in GrantYear::ALL.into_iter().take(usize::from(max_years)) {
+            let year = k.payment_year(settled)?;
+            if year < from || year > to {
+                continue;
+            }
+            let r = rates.integration(settled, c.category, k)?;
+            line(year, GrantKind::Integration(c.category, k), r)?;
+        }
+        let age_in = |y: Year, what: &str| -> Result<i32> {
+            c.birth_year.map(|b| y.since(b)).ok_or_else(|| {
+                Error::not_computable(
+                    format!("{what} for {}", c.label),
+                    "the cohort has no birth year",
+                )
+            })
+        };
+        if c.category == GrantCategory::UnaccompaniedMinor {
+            let mut y = settled.max(from);
+            while y <= to {
+                let age = age_in(y, "EM grant")?;
+                match rates.em_grant(y, age)? {
+                    Some(r) => line(y, GrantKind::Em(age), r)?,
+                    None if age > 20 => break,
+                    None => {}
+                }
+                y = y.offset(1)?;
+            }
+        }
+        if settled >= from && settled <= to {
+            if c.category != GrantCategory::UnaccompaniedMinor && c.birth_year.is_some() {
+                let age = age_in(settled, "elderly grant")?;
+                if age >= 18 {
+                    if let Some(r) = rates.elderly(settled, age)? {
+                        line(settled, GrantKind::Elderly, r)?;
+                    }
+                } else if let Some(r) = rates.kindergarten(settled, age)? {
+                    line(settled, GrantKind::Kindergarten, r)?;
+                }
+            }
+            if c.beyond_request {
+                let r = rates.beyond_request(settled)?;
+                line(settled, GrantKind::BeyondRequest, r)?;
+            }
+        }
+        if let Some(kind) = c.disability {
+            let (r, years) = rates.disability(settled, kind)?;
+            let n = if kind == DisabilityKind::OneOff {
+                1
+            } else {
+                years.min(5)
+            };
+            for i in 0..n {
+                let y = settled.offset(i32::from(i))?;
+                if y >= from && y <= to {
+                    line(y, GrantKind::Disability(kind), r)?;
+                }
+            }
+        }
+    }
+    lines.sort_by(|a, b| a.year.cmp(&b.year).then_with(|| a.cohort.cmp(&b.cohort)));
+    Ok(Entitlements { lines })
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn synthetic() -> GrantRates {
+        let mut t = GrantRates::default();
+        for c in GrantCategory::ALL {
+            for k in GrantYear::ALL {
+                t.insert_integration(
+                    c,
+                    k,
+                    Rate {
+                        amount: Money::kroner(100_000 - 10_000 * i64::from(k.get())),
+                        validity: Validity {
+                            from: Year::new(2000).unwrap(),
+                            to: Year::new(2100).unwrap(),
+                        },
+                        source: Source::new("synthetic test rates"),
+                    },
+                )
+                .unwrap();
+            }
+        }
+        t
+    }
+
+    fn cohort(year: i32, persons: u32, limit: Option<u8>) -> GrantCohort {
+        GrantCohort {
+            label: format!("c{year}"),
+            first_settlement: NaiveDate::from_ymd_opt(year, 6, 1).unwrap(),
+            category: GrantCategory::OtherAdult,
+            persons,
+            birth_year: None,
+            grant_years: limit,
+            disability: None,
+            beyond_request: false,
+            source: Source::new("t"),
+        }
+    }
+
+    #[test]
+    fn builtin_reads_and_reports_what_is_missing() {
+        let r = GrantRates::builtin().unwrap();
+        assert!(!r.missing().is_empty());
+        let y = Year::new(2023).unwrap();
+        assert_eq!(
+            r.em_grant(y, 15).unwrap().unwrap().amount,
+            Money::kroner(1_118_000)
+        );
+        assert_eq!(
+            r.em_grant(y, 17).unwrap().unwrap().amount,
+            Money::kroner(705_000)
+        );
+        assert!(r.em_grant(y, 21).unwrap().is_none());
+        assert!(r.em_grant(Year::new(2022).unwrap(), 15).is_err());
+        assert_eq!(r.disability(y, DisabilityKind::Yearly).unwrap().1, 5);
+    }
+
+    #[test]
+    fn overlapping_and_bad_tables() {
+        let text = r#"
+[[integration]]
+from_year = 2020
+to_year = 2024
+category = "child"
+grant_year = 1
+amount = "100"
+source = { document = "a" }
+[[integration]]
+year = 2024
+category = "child"
+grant_year = 1
+amount = "200"
+source = { document = "b" }
+"#;
+        let e = GrantRates::from_toml(text, "rates.toml").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "rule table rates.toml: overlapping integration grant rates for (Child, GrantYear(1)): 2020–2024 and 2024"
+        );
+        let e = GrantRates::from_toml("[[integration]]\nyear = 2024\ncategory = \"alien\"\ngrant_year = 1\namount = \"1\"\nsource = { document = \"x\" }\n", "r.toml").unwrap_err();
+        assert!(e.to_string().contains("line 1"), "{e}");
+        let e = GrantRates::from_toml(
+            "[[elderly]]\nyear = 2024\namount = \"-5\"\nsource = { document = \"x\" }\n",
+            "r.toml",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("must not be negative"), "{e}");
+    }
+
+    #[test]
+    fn family_of_humanitarian_permit_gets_three_years() {
+        let e = entitlements(
+            &[cohort(2019, 2, Some(3))],
+            &synthetic(),
+            Year::new(2019).unwrap(),
+            Year::new(2030).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(e.by_year().unwrap().len(), 3);
+    }
+
+    proptest! {
+        #[test]
+        fn a_cohort_is_paid_in_at_most_five_years_never_before_settlement(year in 2000i32..2090, persons in 0u32..10_000, limit in proptest::option::of(1u8..=5)) {
+            let e = entitlements(&[cohort(year, persons, limit)], &synthetic(), Year::new(1990).unwrap(), Year::new(2100).unwrap()).unwrap();
+            let years = e.by_year().unwrap();
+            prop_assert!(years.len() <= 5);
+            prop_assert_eq!(years.len(), usize::from(limit.unwrap_or(5)));
+            for y in years.keys() {
+                prop_assert!(y.get() >= year && y.get() < year + 5);
+            }
+        }
+
+        #[test]
+        fn total_grants_are_monotone_in_persons(year in 2000i32..2090, a in 0u32..10_000, extra in 0u32..10_000) {
+            let r = synthetic();
+            let span = (Year::new(1990).unwrap(), Year::new(2100).unwrap());
+            let sum = |n| {
+                let e = entitlements(&[cohort(year, n, None)], &r, span.0, span.1).unwrap();
+                Money::sum(e.by_year().unwrap().into_values()).unwrap()
+            };
+            prop_assert!(sum(a) <= sum(a + extra));
+        }
+    }
+}

@@ -1,0 +1,1061 @@
+//! Multi-year projection of grant income, costs and the refugee fund, for one municipality
+//! or every municipality in the country at once, under several settlement scenarios.
+//!
+//! The engine compiles its parameters once ([`Engine::new`]) into flat integer tables in
+//! øre and proves, before any projection runs, that no intermediate value can overflow; the
+//! hot loop then runs over compact per-municipality data with no allocation per scenario or
+//! municipality. Money enters and leaves as [`Money`]; every division floors to whole øre
+//! ([`crate::RoundingRule::Floor`]), so results are exact and reproducible.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{GrantYear, Year};
+use crate::error::{Error, Result};
+use crate::grants::{GrantCategory, GrantRates};
+use crate::money::Money;
+use crate::provenance::Source;
+use crate::ratio::Ratio;
+
+/// Integration grant rates by cohort (first-settlement) year, category and grant year, as
+/// the engine uses them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortRates {
+    /// The first cohort year.
+    pub first_year: Year,
+    /// Per cohort year from `first_year`: rates per category ([`GrantCategory::ALL`] order)
+    /// and grant year 1–5.
+    pub rates: Vec<[[Money; 5]; 4]>,
+    /// Where the rates come from.
+    pub source: Source,
+}
+
+impl CohortRates {
+    /// The rates for cohorts `first_year..first_year + years` from a rate table.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingRate`] for the first rate the table lacks.
+    pub fn from_grant_rates(
+        rates: &GrantRates,
+        first_year: Year,
+        years: usize,
+    ) -> Result<CohortRates> {
+        let mut out = Vec::with_capacity(years);
+        for i in 0..years {
+            let y = first_year.offset(i32::try_from(i).unwrap_or(i32::MAX))?;
+            let mut row = [[Money::ZERO; 5]; 4];
+            for (c, cat) in GrantCategory::ALL.into_iter().enumerate() {
+                for k in GrantYear::ALL {
+                    let r = rates.integration(y, cat, k)?;
+                    if let Some(slot) = row.get_mut(c).and_then(|r| r.get_mut(k.index())) {
+                        *slot = r.amount;
+                    }
+                }
+            }
+            out.push(row);
+        }
+        Ok(CohortRates {
+            first_year,
+            rates: out,
+            source: Source::new("grant rate table"),
+        })
+    }
+}
+
+/// Service costs: a fixed part that moves toward a target set by the number of active
+/// persons only with a lag, and a variable part per active person that follows at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostModel {
+    /// Persons settled in the last `window_years` years (this year included) are active.
+    pub window_years: usize,
+    /// The fixed-cost target per active person per year (a ratio of kroner, so that a
+    /// five-year cost can be spread exactly: 450 000 / 5).
+    pub fixed_per_active_person: Ratio,
+    /// The share of the gap between the fixed costs and their target closed each year.
+    pub adjustment: Ratio,
+    /// Fixed costs in the year before the projection starts.
+    pub initial_fixed: Money,
+    /// Variable cost per active person per year.
+    pub variable_per_active_person: Money,
+    /// Where the cost assumptions come from.
+    pub source: Source,
+}
+
+/// The refugee fund in the projection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundModel {
+    /// Balance before the first projected year.
+    pub opening: Money,
+    /// The fund may not go below this; a deficit beyond it is recorded as *uncovered* (to be
+    /// met from the general budget), never silently dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<Money>,
+}
+
+/// Everything the engine needs besides the settled persons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectionParams {
+    /// The first history year.
+    pub first_year: Year,
+    /// Number of history years (settled persons known).
+    pub history_years: usize,
+    /// Number of projected years.
+    pub future_years: usize,
+    /// The share of persons in each grant category ([`GrantCategory::ALL`] order); each
+    /// category's count is floored, and persons lost to flooring draw no grant.
+    pub category_shares: [Ratio; 4],
+    /// Rates per cohort year; must cover every history and projected year.
+    pub rates: CohortRates,
+    /// Costs.
+    pub cost: CostModel,
+    /// The fund.
+    pub fund: FundModel,
+}
+
+/// A planned settlement path for the projected years.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Path {
+    /// Persons per projected year.
+    Persons(Vec<u32>),
+    /// Per projected year, this share of the last history year (floored).
+    ShareOfLastYear(Vec<Ratio>),
+}
+
+/// One projected year for one municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectionYear {
+    /// The year.
+    pub year: Year,
+    /// Persons settled.
+    pub persons: u32,
+    /// Persons active (settled in the cost window).
+    pub active: u64,
+    /// Integration grant income.
+    pub income: Money,
+    /// Fixed costs.
+    pub fixed_costs: Money,
+    /// Variable costs.
+    pub variable_costs: Money,
+    /// Income − costs.
+    pub result: Money,
+    /// Fund balance at the end of the year.
+    pub fund: Money,
+    /// Deficit the fund could not cover (it stood at its floor).
+    pub uncovered: Money,
+}
+
+/// A scenario's outcome over all municipalities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioSummary {
+    /// Sum of the final fund balances.
+    pub final_fund: Money,
+    /// Sum of the deficits the funds could not cover, over all years.
+    pub uncovered: Money,
+    /// Municipalities whose fund ends at its floor.
+    pub at_floor: u32,
+}
+
+/// The compiled engine.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::projection::{CohortRates, CostModel, Engine, FundModel, Path, ProjectionParams};
+/// use bosetting::{Money, Ratio, Source, Year};
+///
+/// let y0 = Year::new(2019)?;
+/// let rate = [[Money::kroner(100_000), Money::kroner(80_000), Money::kroner(60_000),
+///              Money::kroner(40_000), Money::kroner(20_000)]; 4];
+/// let params = ProjectionParams {
+///     first_year: y0,
+///     history_years: 2,
+///     future_years: 3,
+///     category_shares: [Ratio::of(1, 4)?; 4],
+///     rates: CohortRates { first_year: y0, rates: vec![rate; 5], source: Source::new("example") },
+///     cost: CostModel {
+///         window_years: 5,
+///         fixed_per_active_person: Ratio::of(90_000, 1)?,
+///         adjustment: Ratio::of(1, 2)?,
+///         initial_fixed: Money::ZERO,
+///         variable_per_active_person: Money::ZERO,
+///         source: Source::new("example"),
+///     },
+///     fund: FundModel { opening: Money::ZERO, floor: Some(Money::ZERO) },
+/// };
+/// let engine = Engine::new(params, &[40, 40], &[Path::Persons(vec![40, 20, 0])])?;
+/// let years = engine.project(&[40, 40], &Path::Persons(vec![40, 20, 0]))?;
+/// assert_eq!(years.len(), 3);
+/// // 2021 draws grant year 3 for the 2019 cohort, 2 for 2020 and 1 for 2021:
+/// assert_eq!(years[0].income, Money::kroner(40 * (60_000 + 80_000 + 100_000)));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Engine {
+    params: ProjectionParams,
+    h: usize,
+    f: usize,
+    w: usize,
+    /// øre, [cohort][category][grant year]
+    rates: Vec<i64>,
+    share_num: [u64; 4],
+    share_div: [FloorDiv; 4],
+    path_den: u64,
+    path_div: FloorDiv,
+    fixed_num: i64,
+    fixed_div: FloorDiv,
+    adj_num: i64,
+    adj_div: FloorDiv,
+    variable: i64,
+    initial_fixed: i64,
+    opening: i64,
+    floor: Option<i64>,
+    max_hist: u32,
+    max_path_num: u64,
+    max_path_persons: u32,
+}
+
+/// Exact floor division by a fixed positive divisor, by multiplication when the engine has
+/// proven that numerator × divisor < 2⁶⁴ (then ⌊n·⌈2⁶⁴/d⌉ / 2⁶⁴⌋ = ⌊n/d⌋), otherwise by
+/// plain division.
+#[derive(Debug, Clone, Copy)]
+struct FloorDiv {
+    d: u64,
+    magic: u64,
+    mode: DivMode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DivMode {
+    One,
+    Magic,
+    Plain,
+}
+
+impl FloorDiv {
+    fn new(d: u64, max_numerator: u128) -> Result<FloorDiv> {
+        if d == 0 {
+            return Err(Error::DivisionByZero {
+                operation: "projection parameters".into(),
+            });
+        }
+        let mode = if d == 1 {
+            DivMode::One
+        } else if max_numerator
+            .checked_mul(u128::from(d))
+            .is_some_and(|p| p < (1u128 << 64))
+        {
+            DivMode::Magic
+        } else {
+            DivMode::Plain
+        };
+        // ⌈2⁶⁴ / d⌉ fits a u64 for d ≥ 2.
+        let magic = u64::try_from((1u128 << 64).div_ceil(u128::from(d))).unwrap_or(u64::MAX);
+        Ok(FloorDiv { d, magic, mode })
+    }
+
+    /// ⌊n / d⌋ for n ≥ 0 within the proven bound.
+    #[inline(always)]
+    fn div(self, n: u64) -> u64 {
+        match self.mode {
+            DivMode::One => n,
+            DivMode::Magic => {
+                // The product of two u64 fits a u128; the shift keeps the high half.
+                let p = u128::from(n).wrapping_mul(u128::from(self.magic));
+                u64::try_from(p >> 64).unwrap_or(0)
+            }
+            DivMode::Plain => n.checked_div(self.d).unwrap_or(0),
+        }
+    }
+
+    /// ⌊x / d⌋ toward minus infinity for a signed x within the proven bound.
+    #[inline(always)]
+    fn floor_signed(self, x: i64) -> i64 {
+        if x >= 0 {
+            i64::try_from(self.div(x.unsigned_abs())).unwrap_or(i64::MAX)
+        } else {
+            // ⌊x/d⌋ = −⌈|x|/d⌉ = −⌊(|x| + d − 1)/d⌋
+            let q = self.div(x.unsigned_abs().wrapping_add(self.d).wrapping_sub(1));
+            i64::try_from(q).map_or(i64::MIN, |q| q.wrapping_neg())
+        }
+    }
+}
+
+fn ratio_parts(r: &Ratio, what: &str) -> Result<(u64, u64)> {
+    let bad = || {
+        Error::invalid(
+            what.to_owned(),
+            r,
+            "the engine needs a non-negative ratio of whole numbers",
+        )
+    };
+    let n = r.numerator();
+    let d = r.denominator();
+    if !n.fract().is_zero() || !d.fract().is_zero() || n.is_sign_negative() {
+        return Err(bad());
+    }
+    let n = u64::try_from(n).map_err(|_| bad())?;
+    let d = u64::try_from(d).map_err(|_| bad())?;
+    Ok((n, d))
+}
+
+fn ore(m: Money, what: &str) -> Result<i64> {
+    m.to_ore()
+        .ok_or_else(|| Error::invalid(what.to_owned(), m, "not a whole number of øre within range"))
+}
+
+/// Values the engine stays below; chosen so that every intermediate sum fits an i64.
+const LIMIT: i128 = (i64::MAX as i128) / 4;
+
+fn within(v: i128, what: &str) -> Result<i128> {
+    if v.abs() > LIMIT {
+        return Err(Error::overflow(format!(
+            "projection bounds: {what} could reach {v} øre, beyond what the engine computes exactly"
+        )));
+    }
+    Ok(v)
+}
+
+impl Engine {
+    /// Compiles the parameters for histories and paths no larger than those given (the
+    /// bounds that prove the arithmetic exact are taken from them).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for inconsistent dimensions or non-integral parameters;
+    /// [`Error::MissingRate`] if the rates do not cover every cohort year;
+    /// [`Error::Overflow`] if the inputs are so large that an intermediate value could
+    /// overflow.
+    pub fn new(params: ProjectionParams, histories: &[u32], paths: &[Path]) -> Result<Engine> {
+        let h = params.history_years;
+        let f = params.future_years;
+        let w = params.cost.window_years;
+        if h == 0 || w == 0 {
+            return Err(Error::invalid(
+                "projection",
+                format!("history {h} years, window {w} years"),
+                "needs at least one history year and a window of at least one year",
+            ));
+        }
+        if params.rates.first_year != params.first_year {
+            return Err(Error::invalid(
+                "projection rates first year",
+                params.rates.first_year,
+                format!("the history starts in {}", params.first_year),
+            ));
+        }
+        let years = h.saturating_add(f);
+        if params.rates.rates.len() < years {
+            let missing = params
+                .first_year
+                .offset(i32::try_from(params.rates.rates.len()).unwrap_or(i32::MAX))?;
+            return Err(Error::MissingRate {
+                table: "projection cohort rates",
+                key: format!("cohort year {missing}"),
+            });
+        }
+        let mut rates = Vec::with_capacity(years.saturating_mul(20));
+        let mut max_rate: i128 = 0;
+        for row in params.rates.rates.iter().take(years) {
+            for cat in row {
+                for r in cat {
+                    let v = ore(*r, "projection rate")?;
+                    if v < 0 {
+                        return Err(Error::invalid("projection rate", r, "must not be negative"));
+                    }
+                    max_rate = max_rate.max(i128::from(v));
+                    rates.push(v);
+                }
+            }
+        }
+        // Bounds on persons.
+        let max_hist = histories.iter().copied().max().unwrap_or(0);
+        let mut path_den = 1u64;
+        let mut max_path_num = 0u64;
+        let mut max_path_persons = 0u32;
+        for p in paths {
+            match p {
+                Path::Persons(v) => {
+                    if v.len() != f {
+                        return Err(path_len_error(v.len(), f));
+                    }
+                    max_path_persons = max_path_persons.max(v.iter().copied().max().unwrap_or(0));
+                }
+                Path::ShareOfLastYear(v) => {
+                    if v.len() != f {
+                        return Err(path_len_error(v.len(), f));
+                    }
+                    for r in v {
+                        let (n, d) = ratio_parts(r, "path share")?;
+                        if path_den == 1 {
+                            path_den = d;
+                        }
+                        if d != path_den {
+                            return Err(Error::invalid(
+                                "path share",
+                                r,
+                                format!(
+                                    "all shares of a run must have one denominator ({path_den})"
+                                ),
+                            ));
+                        }
+                        max_path_num = max_path_num.max(n);
+                    }
+                }
+            }
+        }
+        let max_share_persons = u128::from(max_hist)
+            .saturating_mul(u128::from(max_path_num))
+            .checked_div(u128::from(path_den))
+            .unwrap_or(u128::MAX);
+        let max_persons = i128::from(max_hist)
+            .max(i128::from(max_path_persons))
+            .max(i128::try_from(max_share_persons).unwrap_or(i128::MAX));
+        let max_persons = within(max_persons, "persons per year")?;
+        let path_div = FloorDiv::new(
+            path_den,
+            u128::from(max_hist).saturating_mul(u128::from(max_path_num)),
+        )?;
+        let mut share_num = [0u64; 4];
+        let mut share_div = [FloorDiv::new(1, 0)?; 4];
+        let mut max_cat: i128 = 0;
+        for (i, s) in params.category_shares.iter().enumerate() {
+            let (n, d) = ratio_parts(s, "category share")?;
+            let max_n = u128::try_from(max_persons)
+                .unwrap_or(0)
+                .saturating_mul(u128::from(n));
+            if let (Some(sn), Some(sd)) = (share_num.get_mut(i), share_div.get_mut(i)) {
+                *sn = n;
+                *sd = FloorDiv::new(d, max_n)?;
+            }
+            max_cat = max_cat.max(within(
+                i128::try_from(max_n.checked_div(u128::from(d)).unwrap_or(u128::MAX))
+                    .unwrap_or(i128::MAX),
+                "persons per category",
+            )?);
+        }
+        let max_income = within(
+            max_cat.saturating_mul(max_rate).saturating_mul(20),
+            "grant income in a year",
+        )?;
+        let max_active = within(max_persons.saturating_mul(w as i128), "active persons")?;
+        // Fixed cost target in øre: active × per-person kroner × 100, floored.
+        let (fn_, fd) = ratio_parts(
+            &params.cost.fixed_per_active_person,
+            "fixed cost per person",
+        )?;
+        let fixed_num = i64::try_from(u128::from(fn_).saturating_mul(100))
+            .map_err(|_| Error::overflow("fixed cost per person"))?;
+        let max_target_num = u128::try_from(max_active)
+            .unwrap_or(0)
+            .saturating_mul(u128::try_from(fixed_num).unwrap_or(u128::MAX));
+        let fixed_div = FloorDiv::new(fd, max_target_num)?;
+        let max_target = within(
+            i128::try_from(
+                max_target_num
+                    .checked_div(u128::from(fd))
+                    .unwrap_or(u128::MAX),
+            )
+            .unwrap_or(i128::MAX),
+            "fixed cost target",
+        )?;
+        let initial_fixed = ore(params.cost.initial_fixed, "initial fixed costs")?;
+        let max_fixed = within(
+            max_target
+                .max(i128::from(initial_fixed).abs())
+                .saturating_add(f as i128),
+            "fixed costs",
+        )?;
+        let (an, ad) = ratio_parts(&params.cost.adjustment, "cost adjustment")?;
+        if an > ad {
+            return Err(Error::invalid(
+                "cost adjustment",
+                params.cost.adjustment,
+                "a lag closes at most the whole gap (a share from 0 to 1)",
+            ));
+        }
+        let max_gap = within(max_target.saturating_add(max_fixed), "cost gap")?;
+        let adj_div = FloorDiv::new(
+            ad,
+            u128::try_from(max_gap)
+                .unwrap_or(0)
+                .saturating_mul(u128::from(an))
+                .saturating_add(u128::from(ad)),
+        )?;
+        within(max_gap.saturating_mul(i128::from(an)), "cost adjustment")?;
+        let variable = ore(
+            params.cost.variable_per_active_person,
+            "variable cost per person",
+        )?;
+        let max_variable = within(
+            max_active.saturating_mul(i128::from(variable).abs()),
+            "variable costs",
+        )?;
+        let opening = ore(params.fund.opening, "fund opening")?;
+        let floor = params
+            .fund
+            .floor
+            .map(|m| ore(m, "fund floor"))
+            .transpose()?;
+        let yearly = max_income
+            .saturating_add(max_fixed)
+            .saturating_add(max_variable);
+        within(
+            i128::from(opening)
+                .abs()
+                .saturating_add(yearly.saturating_mul(f as i128))
+                .saturating_add(i128::from(floor.unwrap_or(0)).abs()),
+            "fund balance",
+        )?;
+        Ok(Engine {
+            h,
+            f,
+            w,
+            rates,
+            share_num,
+            share_div,
+            path_den,
+            path_div,
+            fixed_num,
+            fixed_div,
+            adj_num: i64::try_from(an).map_err(|_| Error::overflow("cost adjustment"))?,
+            adj_div,
+            variable,
+            initial_fixed,
+            opening,
+            floor,
+            max_hist,
+            max_path_num,
+            max_path_persons,
+            params,
+        })
+    }
+
+    /// The parameters.
+    pub fn params(&self) -> &ProjectionParams {
+        &self.params
+    }
+
+    fn check_history(&self, history: &[u32]) -> Result<()> {
+        if history.len() != self.h {
+            return Err(Error::invalid(
+                "history",
+                format!("{} years", history.len()),
+                format!("the engine was built for {} history years", self.h),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every projected year for one municipality under one path, in [`Money`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a history or path of the wrong length, or values beyond
+    /// those the engine was built for.
+    pub fn project(&self, history: &[u32], path: &Path) -> Result<Vec<ProjectionYear>> {
+        self.check_history(history)?;
+        self.check_bounds(history, std::slice::from_ref(path))?;
+        let mut scratch = Scratch::new(self.h, self.f);
+        let mut out = Vec::with_capacity(self.f);
+        let hist_income = self.history_income(history);
+        self.run_one(history, &hist_income, path, &mut scratch, |t, y| {
+            out.push((t, y));
+        });
+        out.into_iter()
+            .map(|(t, y)| {
+                Ok(ProjectionYear {
+                    year: self
+                        .params
+                        .first_year
+                        .offset(i32::try_from(t).unwrap_or(i32::MAX))?,
+                    persons: y.persons,
+                    active: y.active,
+                    income: Money::from_ore(y.income),
+                    fixed_costs: Money::from_ore(y.fixed),
+                    variable_costs: Money::from_ore(y.variable),
+                    result: Money::from_ore(y.result),
+                    fund: Money::from_ore(y.fund),
+                    uncovered: Money::from_ore(y.uncovered),
+                })
+            })
+            .collect()
+    }
+
+    /// Checks that inputs lie within the bounds proven when the engine was built.
+    fn check_bounds(&self, histories: &[u32], paths: &[Path]) -> Result<()> {
+        let beyond = |what: &str, v: String| {
+            Error::invalid(
+                what.to_owned(),
+                v,
+                "beyond the inputs the engine was built for; build it with these inputs",
+            )
+        };
+        if let Some(m) = histories
+            .iter()
+            .copied()
+            .max()
+            .filter(|m| *m > self.max_hist)
+        {
+            return Err(beyond("history persons", m.to_string()));
+        }
+        for p in paths {
+            match p {
+                Path::Persons(v) => {
+                    if v.len() != self.f {
+                        return Err(path_len_error(v.len(), self.f));
+                    }
+                    if let Some(m) = v
+                        .iter()
+                        .copied()
+                        .max()
+                        .filter(|m| *m > self.max_path_persons)
+                    {
+                        return Err(beyond("path persons", m.to_string()));
+                    }
+                }
+                Path::ShareOfLastYear(v) => {
+                    if v.len() != self.f {
+                        return Err(path_len_error(v.len(), self.f));
+                    }
+                    for r in v {
+                        let (n, d) = ratio_parts(r, "path share")?;
+                        if d != self.path_den || n > self.max_path_num {
+                            return Err(beyond("path share", r.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs every scenario over every municipality (`histories` holds `history_years`
+    /// values per municipality, one municipality after another) and sums each scenario's
+    /// outcome. The result does not depend on the order of the municipalities.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] if `histories` is not a whole number of histories, or the
+    /// inputs exceed those the engine was built for.
+    pub fn run(&self, histories: &[u32], scenarios: &[Path]) -> Result<Vec<ScenarioSummary>> {
+        if histories.len().checked_rem(self.h) != Some(0) {
+            return Err(Error::invalid(
+                "histories",
+                format!("{} values", histories.len()),
+                format!("expected a multiple of {} history years", self.h),
+            ));
+        }
+        self.check_bounds(histories, scenarios)?;
+        let mut scratch = Scratch::new(self.h, self.f);
+        let mut hist_income: Vec<i64> = Vec::with_capacity(histories.len().saturating_mul(self.f));
+        for m in histories.chunks_exact(self.h) {
+            hist_income.extend_from_slice(&self.history_income(m));
+        }
+        let last_t = self.h.saturating_add(self.f).saturating_sub(1);
+        let mut out = Vec::with_capacity(scenarios.len());
+        for path in scenarios {
+            let mut fund_sum: i128 = 0;
+            let mut uncovered: i128 = 0;
+            let mut at_floor = 0u32;
+            for (m, hi) in histories
+                .chunks_exact(self.h)
+                .zip(hist_income.chunks_exact(self.f.max(1)))
+            {
+                self.run_one(m, hi, path, &mut scratch, |t, y| {
+                    uncovered = uncovered.wrapping_add(i128::from(y.uncovered));
+                    if t == last_t {
+                        fund_sum = fund_sum.wrapping_add(i128::from(y.fund));
+                        if y.uncovered > 0 || self.floor == Some(y.fund) {
+                            at_floor = at_floor.saturating_add(1);
+                        }
+                    }
+                });
+            }
+            out.push(ScenarioSummary {
+                final_fund: money_of(fund_sum)?,
+                uncovered: money_of(uncovered)?,
+                at_floor,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Income in each projected year from the history cohorts (the same in every scenario).
+    fn history_income(&self, history: &[u32]) -> Vec<i64> {
+        let mut out = vec![0i64; self.f];
+        for (c, &p) in history.iter().enumerate() {
+            let by_cat = self.split(u64::from(p));
+            for k in 0..5usize {
+                let t = c.wrapping_add(k);
+                if t < self.h || t >= self.h.wrapping_add(self.f) {
+                    continue;
+                }
+                let inc = self.cohort_income(c, &by_cat, k);
+                if let Some(slot) = out.get_mut(t.wrapping_sub(self.h)) {
+                    *slot = slot.wrapping_add(inc);
+                }
+            }
+        }
+        out
+    }
+
+    #[inline(always)]
+    fn split(&self, persons: u64) -> [i64; 4] {
+        let mut out = [0i64; 4];
+        for (a, slot) in out.iter_mut().enumerate() {
+            let (n, d) = (
+                self.share_num.get(a).copied().unwrap_or(0),
+                self.share_div.get(a).copied(),
+            );
+            if let Some(d) = d {
+                // persons × n ≤ the bound proven in `new`.
+                let q = d.div(persons.wrapping_mul(n));
+                *slot = i64::try_from(q).unwrap_or(0);
+            }
+        }
+        out
+    }
+
+    #[inline(always)]
+    fn cohort_income(&self, cohort: usize, by_cat: &[i64; 4], k: usize) -> i64 {
+        let base = cohort.wrapping_mul(20);
+        let mut s = 0i64;
+        for (a, &n) in by_cat.iter().enumerate() {
+            let r = self
+                .rates
+                .get(base.wrapping_add(a.wrapping_mul(5)).wrapping_add(k))
+                .copied()
+                .unwrap_or(0);
+            // Bounded by `max_income` in `new`.
+            s = s.wrapping_add(n.wrapping_mul(r));
+        }
+        s
+    }
+
+    /// The hot loop: one municipality, one path. All arithmetic here is bounded by the
+    /// limits proven in [`Engine::new`], so wrapping operations never wrap.
+    #[inline(always)]
+    fn run_one(
+        &self,
+        history: &[u32],
+        hist_income: &[i64],
+        path: &Path,
+        s: &mut Scratch,
+        mut emit: impl FnMut(usize, YearOut),
+    ) {
+        let (h, f) = (self.h, self.f);
+        let last = u64::from(history.last().copied().unwrap_or(0));
+        s.persons.clear();
+        s.persons.extend(history.iter().map(|&p| u64::from(p)));
+        match path {
+            Path::Persons(v) => s.persons.extend(v.iter().map(|&p| u64::from(p))),
+            Path::ShareOfLastYear(v) => {
+                for r in v {
+                    let n = u64::try_from(r.numerator()).unwrap_or(0);
+                    s.persons.push(self.path_div.div(last.wrapping_mul(n)));
+                }
+            }
+        }
+        // Income from the projected cohorts, added onto the history cohorts' income.
+        s.income.clear();
+        s.income.extend_from_slice(hist_income);
+        for fc in 0..f {
+            let c = h.wrapping_add(fc);
+            let by_cat = self.split(s.persons.get(c).copied().unwrap_or(0));
+            for k in 0..5usize.min(f.wrapping_sub(fc)) {
+                let inc = self.cohort_income(c, &by_cat, k);
+                if let Some(slot) = s.income.get_mut(fc.wrapping_add(k)) {
+                    *slot = slot.wrapping_add(inc);
+                }
+            }
+        }
+        let window_start = |t: usize| t.saturating_add(1).saturating_sub(self.w);
+        let mut active: u64 = s
+            .persons
+            .get(window_start(h.wrapping_sub(1))..h)
+            .map_or(0, |x| x.iter().sum());
+        let mut fixed = self.initial_fixed;
+        let mut fund = self.opening;
+        for fc in 0..f {
+            let t = h.wrapping_add(fc);
+            active = active.wrapping_add(s.persons.get(t).copied().unwrap_or(0));
+            if t >= self.w {
+                active = active
+                    .wrapping_sub(s.persons.get(t.wrapping_sub(self.w)).copied().unwrap_or(0));
+            }
+            let target = i64::try_from(
+                self.fixed_div
+                    .div(active.wrapping_mul(u64::try_from(self.fixed_num).unwrap_or(0))),
+            )
+            .unwrap_or(0);
+            let gap = target.wrapping_sub(fixed).wrapping_mul(self.adj_num);
+            fixed = fixed.wrapping_add(self.adj_div.floor_signed(gap));
+            let variable = i64::try_from(active)
+                .unwrap_or(0)
+                .wrapping_mul(self.variable);
+            let income = s.income.get(fc).copied().unwrap_or(0);
+            let result = income.wrapping_sub(fixed).wrapping_sub(variable);
+            fund = fund.wrapping_add(result);
+            let mut uncovered = 0;
+            if let Some(fl) = self.floor {
+                if fund < fl {
+                    uncovered = fl.wrapping_sub(fund);
+                    fund = fl;
+                }
+            }
+            emit(
+                t,
+                YearOut {
+                    persons: u32::try_from(s.persons.get(t).copied().unwrap_or(0))
+                        .unwrap_or(u32::MAX),
+                    active,
+                    income,
+                    fixed,
+                    variable,
+                    result,
+                    fund,
+                    uncovered,
+                },
+            );
+        }
+    }
+
+    /// The denominator all share-of-last-year paths of a run must use.
+    pub fn path_denominator(&self) -> u64 {
+        self.path_den
+    }
+}
+
+fn path_len_error(got: usize, want: usize) -> Error {
+    Error::invalid(
+        "path",
+        format!("{got} years"),
+        format!("the projection has {want} future years"),
+    )
+}
+
+fn money_of(ore: i128) -> Result<Money> {
+    let d = Decimal::try_from_i128_with_scale(ore, 2)
+        .map_err(|_| Error::overflow("projection total"))?;
+    Ok(Money::new(d))
+}
+
+#[derive(Clone, Copy)]
+struct YearOut {
+    persons: u32,
+    active: u64,
+    income: i64,
+    fixed: i64,
+    variable: i64,
+    result: i64,
+    fund: i64,
+    uncovered: i64,
+}
+
+struct Scratch {
+    persons: Vec<u64>,
+    income: Vec<i64>,
+}
+
+impl Scratch {
+    fn new(h: usize, f: usize) -> Scratch {
+        Scratch {
+            persons: Vec::with_capacity(h.saturating_add(f)),
+            income: Vec::with_capacity(f),
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic,
+    clippy::needless_range_loop
+)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn params(h: usize, f: usize, floor: Option<i64>) -> ProjectionParams {
+        let y0 = Year::new(2019).unwrap();
+        let base = [
+            [241100i64, 250000, 180000, 90000, 75000],
+            [194400, 245000, 175000, 88000, 73000],
+            [194400, 245000, 175000, 88000, 73000],
+            [187000, 245000, 175000, 88000, 73000],
+        ];
+        let rates = (0..h + f)
+            .map(|c| {
+                let mut row = [[Money::ZERO; 5]; 4];
+                for a in 0..4 {
+                    for k in 0..5 {
+                        row[a][k] = Money::from_ore(base[a][k] * 100 * (100 + 2 * c as i64) / 100);
+                    }
+                }
+                row
+            })
+            .collect();
+        ProjectionParams {
+            first_year: y0,
+            history_years: h,
+            future_years: f,
+            category_shares: [30, 40, 25, 5].map(|p| Ratio::of(p, 100).unwrap()),
+            rates: CohortRates {
+                first_year: y0,
+                rates,
+                source: Source::new("test"),
+            },
+            cost: CostModel {
+                window_years: 5,
+                fixed_per_active_person: Ratio::of(450_000, 5).unwrap(),
+                adjustment: Ratio::of(1, 2).unwrap(),
+                initial_fixed: Money::ZERO,
+                variable_per_active_person: Money::ZERO,
+                source: Source::new("test"),
+            },
+            fund: FundModel {
+                opening: Money::ZERO,
+                floor: floor.map(Money::kroner),
+            },
+        }
+    }
+
+    /// A direct transcription of the reference workload (bench-peers/README.md), in i128.
+    fn reference(hist: &[i64], p: &[i64]) -> (i128, Vec<i128>) {
+        let share = [30i128, 40, 25, 5];
+        let base = [
+            [241100i128, 250000, 180000, 90000, 75000],
+            [194400, 245000, 175000, 88000, 73000],
+            [194400, 245000, 175000, 88000, 73000],
+            [187000, 245000, 175000, 88000, 73000],
+        ];
+        let h = hist.len();
+        let f = p.len();
+        let mut persons: Vec<i128> = hist.iter().map(|&x| x as i128).collect();
+        let last = persons[h - 1];
+        for &pp in p {
+            persons.push((last * pp as i128).div_euclid(100));
+        }
+        let rate = |c: usize, a: usize, k: usize| base[a][k] * 100 * (100 + 2 * c as i128) / 100;
+        let mut income = vec![0i128; h + f];
+        for t in 0..h + f {
+            for k in 0..5 {
+                if t < k {
+                    continue;
+                }
+                let c = t - k;
+                for a in 0..4 {
+                    income[t] += (persons[c] * share[a]).div_euclid(100) * rate(c, a, k);
+                }
+            }
+        }
+        let (mut cost, mut fund) = (0i128, 0i128);
+        let mut funds = vec![];
+        for t in h..h + f {
+            let active: i128 = persons[t + 1 - 5..=t].iter().sum();
+            let target = (active * 45_000_000).div_euclid(5);
+            cost += (target - cost).div_euclid(2);
+            fund = (fund + income[t] - cost).max(0);
+            funds.push(fund);
+        }
+        (fund, funds)
+    }
+
+    #[test]
+    fn matches_the_reference_workload() {
+        let hist = [12u32, 30, 45, 160, 90];
+        let p: Vec<u32> = (0..10).map(|t| (37 * 3 + 11 * t) % 201).collect();
+        let path = Path::ShareOfLastYear(
+            p.iter()
+                .map(|&x| Ratio::of(u64::from(x), 100).unwrap())
+                .collect(),
+        );
+        let e = Engine::new(params(5, 10, Some(0)), &hist, std::slice::from_ref(&path)).unwrap();
+        let years = e.project(&hist, &path).unwrap();
+        let (_, funds) = reference(
+            &hist.map(i64::from),
+            &p.iter().map(|&x| i64::from(x)).collect::<Vec<_>>(),
+        );
+        let got: Vec<i128> = years
+            .iter()
+            .map(|y| y.fund.to_ore().unwrap() as i128)
+            .collect();
+        assert_eq!(got, funds);
+    }
+
+    #[test]
+    fn bad_parameters_are_errors() {
+        let mut p = params(5, 10, Some(0));
+        p.rates.rates.truncate(14);
+        let e = Engine::new(p, &[1; 5], &[]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no projection cohort rates rate for cohort year 2033"
+        );
+        let mut p = params(5, 10, Some(0));
+        p.cost.adjustment = Ratio::of(3, 2).unwrap();
+        assert!(Engine::new(p, &[1; 5], &[]).is_err());
+        let e = Engine::new(
+            params(5, 10, Some(0)),
+            &[u32::MAX; 5],
+            &[Path::ShareOfLastYear(vec![
+                Ratio::of(200, 100).unwrap();
+                10
+            ])],
+        );
+        assert!(matches!(e, Err(Error::Overflow { .. })), "{e:?}");
+        let e = Engine::new(
+            params(5, 10, Some(0)),
+            &[1; 5],
+            &[Path::Persons(vec![1; 3])],
+        );
+        assert!(e.is_err());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn engine_equals_reference(hist in proptest::collection::vec(0u32..5000, 5), s in 0u32..1000) {
+            let p: Vec<u32> = (0..10).map(|t| (37 * s + 11 * t) % 201).collect();
+            let path = Path::ShareOfLastYear(p.iter().map(|&x| Ratio::of(u64::from(x), 100).unwrap()).collect());
+            let e = Engine::new(params(5, 10, Some(0)), &hist, std::slice::from_ref(&path)).unwrap();
+            let years = e.project(&hist, &path).unwrap();
+            let (_, funds) = reference(&hist.iter().map(|&x| i64::from(x)).collect::<Vec<_>>(), &p.iter().map(|&x| i64::from(x)).collect::<Vec<_>>());
+            let got: Vec<i128> = years.iter().map(|y| y.fund.to_ore().unwrap() as i128).collect();
+            prop_assert_eq!(got, funds);
+        }
+
+        #[test]
+        fn results_do_not_depend_on_municipality_order(hists in proptest::collection::vec(proptest::collection::vec(0u32..3000, 5), 1..12), seed in any::<u64>()) {
+            let flat: Vec<u32> = hists.iter().flatten().copied().collect();
+            let mut shuffled = hists.clone();
+            let n = shuffled.len();
+            for i in 0..n { shuffled.swap(i, (seed as usize).wrapping_add(i * 7) % n); }
+            let flat2: Vec<u32> = shuffled.iter().flatten().copied().collect();
+            let paths: Vec<Path> = (0..3u32).map(|s| Path::ShareOfLastYear((0..10).map(|t| Ratio::of(u64::from((37 * s + 11 * t) % 201), 100).unwrap()).collect())).collect();
+            let e = Engine::new(params(5, 10, Some(0)), &flat, &paths).unwrap();
+            prop_assert_eq!(e.run(&flat, &paths).unwrap(), e.run(&flat2, &paths).unwrap());
+        }
+
+        #[test]
+        fn the_fund_never_goes_below_its_floor_and_uncovered_is_accounted(hist in proptest::collection::vec(0u32..3000, 5), path in proptest::collection::vec(0u32..3000, 10), opening in 0i64..100_000_000) {
+            let mut p = params(5, 10, Some(0));
+            p.fund.opening = Money::kroner(opening);
+            let path = Path::Persons(path);
+            let e = Engine::new(p, &hist, std::slice::from_ref(&path)).unwrap();
+            let years = e.project(&hist, &path).unwrap();
+            let mut fund = Money::kroner(opening);
+            for y in &years {
+                prop_assert!(!y.fund.is_negative());
+                // fund_t = fund_{t−1} + result + uncovered
+                fund = fund.checked_add(y.result).unwrap().checked_add(y.uncovered).unwrap();
+                prop_assert_eq!(fund, y.fund);
+            }
+        }
+    }
+}
