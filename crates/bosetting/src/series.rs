@@ -26,6 +26,11 @@ pub enum Reported<T> {
     NoFigure,
     /// Suppressed for privacy (`:`).
     Suppressed,
+    /// The cell is empty in the source (IMDi leaves a few cells blank, for example for the
+    /// "unknown municipality" 9999 in 2014).
+    Blank,
+    /// A percentage of zero (IMDi prints `Inf` for a decision against a request of 0).
+    Infinite,
 }
 
 impl<T: Copy> Reported<T> {
@@ -44,6 +49,8 @@ impl<T: fmt::Display> fmt::Display for Reported<T> {
             Reported::Value(v) => write!(f, "{v}"),
             Reported::NoFigure => f.write_str("."),
             Reported::Suppressed => f.write_str(":"),
+            Reported::Blank => Ok(()),
+            Reported::Infinite => f.write_str("Inf"),
         }
     }
 }
@@ -230,7 +237,7 @@ impl QuotaSeries {
                         *acc = Some(Reported::Value(0));
                     }
                 }
-                Some(Reported::NoFigure) | None => {}
+                Some(Reported::NoFigure | Reported::Blank | Reported::Infinite) | None => {}
             }
             Ok(())
         };

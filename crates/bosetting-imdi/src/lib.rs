@@ -1,0 +1,418 @@
+//! Reads IMDi's settlement statistics into [`bosetting`]'s typed series.
+//!
+//! IMDi (the Directorate of Integration and Diversity) publishes request, decision and
+//! settled persons per municipality and year as CSV: ISO-8859-1, semicolon-separated, either
+//! in the long format (`Enhet;År;Kommunenummer;Kommune;Bosetting;Antall`) or the older wide
+//! format with three header rows. `.` means no figure and `:` a figure suppressed for
+//! privacy; neither is read as zero. Every row is read or reported: a malformed row is an
+//! [`ImportError`] naming the file, the line and the field.
+//!
+//! ```
+//! use bosetting::Year;
+//!
+//! let export = bosetting_imdi::read(bosetting_imdi::bundled(), "bosetting-kommune-1995-2023.csv")?
+//!     .into_long()
+//!     .expect("the bundled file is in the long format");
+//! let bodo = export.municipality("1804".parse()?).expect("Bodø is in the file");
+//! let y2020 = &bodo.years[&Year::new(2020)?];
+//! assert_eq!(y2020.settled.and_then(|r| r.value()), Some(41));
+//! assert_eq!(y2020.original_request.and_then(|r| r.value()), Some(74));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Municipalities that changed number are separate series (Drammen is `0602` until 2019 and
+//! `3005` from 2020); [`Export::follow`] joins them when asked to, with a
+//! [`bosetting::Renumbering`] table.
+
+mod error;
+mod long;
+mod text;
+mod wide;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use bosetting::{
+    Derived, Explanation, MunicipalityNumber, Quantity, QuotaSeries, Renumbering, Year,
+};
+
+pub use error::ImportError;
+pub use long::Export;
+pub use wide::WideExport;
+
+/// The settlement export IMDi published on 25 September 2023, bundled with the crate
+/// (`data/bosetting-kommune-1995-2023.csv`, byte for byte; provenance in `data/README.md`).
+pub fn bundled() -> &'static [u8] {
+    include_bytes!("../data/bosetting-kommune-1995-2023.csv")
+}
+
+/// IMDi's wide export of unaccompanied minors in Telemark 2014–2022, bundled with the crate.
+pub fn bundled_wide() -> &'static [u8] {
+    include_bytes!("../data/enslige-mindrearige-telemark-2014-2022.csv")
+}
+
+/// Either format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Read {
+    /// A long-format export.
+    Long(Export),
+    /// A wide-format export.
+    Wide(WideExport),
+}
+
+impl Read {
+    /// The long export, if that is what was read.
+    pub fn into_long(self) -> Option<Export> {
+        match self {
+            Read::Long(e) => Some(e),
+            Read::Wide(_) => None,
+        }
+    }
+
+    /// The wide export, if that is what was read.
+    pub fn into_wide(self) -> Option<WideExport> {
+        match self {
+            Read::Wide(e) => Some(e),
+            Read::Long(_) => None,
+        }
+    }
+}
+
+fn is_wide(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    b.starts_with(b"Region;Navn;")
+}
+
+/// Reads an export in either format, detected from its header. `origin` names the file in
+/// errors.
+///
+/// # Errors
+///
+/// The first [`ImportError`] in the file.
+pub fn read(bytes: &[u8], origin: &str) -> Result<Read, ImportError> {
+    Reader::new(origin).read(bytes)
+}
+
+/// Reads a long-format export.
+///
+/// # Errors
+///
+/// The first [`ImportError`] in the file.
+pub fn read_long(bytes: &[u8], origin: &str) -> Result<Export, ImportError> {
+    long::read(bytes, origin, false, &mut Vec::new())
+}
+
+/// Reads a wide-format export.
+///
+/// # Errors
+///
+/// The first [`ImportError`] in the file.
+pub fn read_wide(bytes: &[u8], origin: &str) -> Result<WideExport, ImportError> {
+    wide::read(bytes, origin, false, &mut Vec::new())
+}
+
+/// Reads an export from disk.
+///
+/// # Errors
+///
+/// [`ImportError::Io`] if it cannot be read, otherwise as [`read`].
+pub fn read_file(path: &Path) -> Result<Read, ImportError> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
+        file: origin.clone(),
+        message: e.to_string(),
+    })?;
+    read(&bytes, &origin)
+}
+
+/// A configurable reader: strict (the first error ends the read) or lenient (every bad row
+/// is reported and every good row kept).
+///
+/// # Example
+///
+/// ```
+/// let bytes = "Enhet;År;Kommunenummer;Kommune;Bosetting;Antall\n\
+///              Personer;2020;1804;Bodø;Faktisk bosetting;41\n\
+///              Personer;2020;1804;Bodø;Vedtak om bosetting;-74\n";
+/// let latin1: Vec<u8> = bytes.chars().map(|c| c as u8).collect();
+/// let (read, errors) = bosetting_imdi::Reader::new("demo.csv").lenient().read_all(&latin1)?;
+/// assert_eq!(errors.len(), 1);
+/// assert_eq!(errors[0].to_string(),
+///     "demo.csv:3: Antall \"-74\": expected a whole number of persons (0 to 999 999 999), `.` or `:`");
+/// let export = read.into_long().unwrap();
+/// assert_eq!(export.rows, 1); // the good row is kept
+/// # Ok::<(), bosetting_imdi::ImportError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Reader {
+    origin: String,
+    lenient: bool,
+}
+
+impl Reader {
+    /// A strict reader; `origin` names the file in errors.
+    pub fn new(origin: impl Into<String>) -> Reader {
+        Reader {
+            origin: origin.into(),
+            lenient: false,
+        }
+    }
+
+    /// Keep reading past bad rows, reporting each.
+    pub fn lenient(mut self) -> Reader {
+        self.lenient = true;
+        self
+    }
+
+    /// Reads, returning the first error (strict) or failing only on file-level errors
+    /// (lenient; use [`Reader::read_all`] to get the row errors).
+    ///
+    /// # Errors
+    ///
+    /// As [`read`].
+    pub fn read(&self, bytes: &[u8]) -> Result<Read, ImportError> {
+        self.read_all(bytes).map(|(r, _)| r)
+    }
+
+    /// Reads, returning what could be read and every row error.
+    ///
+    /// # Errors
+    ///
+    /// File-level errors (an empty file, an unknown header), and in strict mode the first
+    /// row error.
+    pub fn read_all(&self, bytes: &[u8]) -> Result<(Read, Vec<ImportError>), ImportError> {
+        let mut errors = Vec::new();
+        let r = if is_wide(bytes) {
+            Read::Wide(wide::read(bytes, &self.origin, self.lenient, &mut errors)?)
+        } else {
+            Read::Long(long::read(bytes, &self.origin, self.lenient, &mut errors)?)
+        };
+        Ok((r, errors))
+    }
+}
+
+/// A municipality's distance from its decision in a year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionGap {
+    /// The municipality.
+    pub number: MunicipalityNumber,
+    /// Its name in the export.
+    pub name: String,
+    /// Decided.
+    pub decision: u32,
+    /// Settled.
+    pub settled: u32,
+    /// Settled − decided, explained.
+    pub gap: Derived<i64>,
+}
+
+impl Export {
+    /// The series of one municipality number.
+    pub fn municipality(&self, number: MunicipalityNumber) -> Option<&QuotaSeries> {
+        self.series.get(&number)
+    }
+
+    /// Follows a municipality across renumberings (`3005` Drammen joined with `0602` before
+    /// 2020), using `table`.
+    ///
+    /// # Errors
+    ///
+    /// [`bosetting::Error::NotComputable`] if no number on the chain is in the export.
+    pub fn follow(
+        &self,
+        number: MunicipalityNumber,
+        table: &Renumbering,
+    ) -> Result<QuotaSeries, bosetting::Error> {
+        QuotaSeries::follow(number, table, |n| self.series.get(&n))
+    }
+
+    /// National totals: the sum of every municipality row, per year, with the number of
+    /// suppressed cells per year (where the sum is therefore a lower bound).
+    ///
+    /// # Errors
+    ///
+    /// [`bosetting::Error::Overflow`] on overflow.
+    pub fn national(&self) -> Result<(QuotaSeries, BTreeMap<Year, u32>), bosetting::Error> {
+        QuotaSeries::sum("Norway (sum of municipality rows)", self.series.values())
+    }
+
+    /// The municipalities whose settled count was furthest from their decision in `year`
+    /// (largest |settled − decided| first), at most `n` of them. Municipalities without both
+    /// figures are left out of the ranking, not counted as zero.
+    pub fn furthest_from_decision(&self, year: Year, n: usize) -> Vec<DecisionGap> {
+        let mut gaps: Vec<DecisionGap> = self
+            .series
+            .values()
+            .filter_map(|s| {
+                let q = s.years.get(&year)?;
+                let d = q.decision?.value()?;
+                let st = q.settled?.value()?;
+                let number = s.number?;
+                let v = i64::from(st).saturating_sub(i64::from(d));
+                let src = s.source.clone().unwrap_or_default();
+                Some(DecisionGap {
+                    number,
+                    name: s.name.clone(),
+                    decision: d,
+                    settled: st,
+                    gap: Derived::new(
+                        v,
+                        Explanation::derived(
+                            format!("{} {year}: settled − decided", s.name),
+                            Quantity::persons(v),
+                            "settled − decided",
+                            vec![
+                                Explanation::input("settled", Quantity::persons(st), src.clone()),
+                                Explanation::input("decided", Quantity::persons(d), src),
+                            ],
+                        ),
+                    ),
+                })
+            })
+            .collect();
+        gaps.sort_by(|a, b| {
+            b.gap
+                .value
+                .unsigned_abs()
+                .cmp(&a.gap.value.unsigned_abs())
+                .then_with(|| a.number.cmp(&b.number))
+        });
+        gaps.truncate(n);
+        gaps
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+    use bosetting::Reported;
+
+    fn latin1(s: &str) -> Vec<u8> {
+        s.chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap())
+            .collect()
+    }
+
+    const HEAD: &str = "Enhet;År;Kommunenummer;Kommune;Bosetting;Antall\n";
+
+    #[test]
+    fn the_bundled_file_reads_completely() {
+        let e = read_long(bundled(), "bundled").unwrap();
+        assert_eq!(e.rows, 74_898);
+        let y = |y| Year::new(y).unwrap();
+        let stavanger = e.municipality("1103".parse().unwrap()).unwrap();
+        assert_eq!(
+            stavanger.years[&y(2017)].settled,
+            Some(Reported::Value(277))
+        );
+        let drammen = e.municipality("3005".parse().unwrap()).unwrap();
+        assert_eq!(drammen.name, "Drammen (f.o.m. 2020)");
+        assert_eq!(drammen.years[&y(2020)].request, Some(Reported::Value(56)));
+        let joined = e
+            .follow("3005".parse().unwrap(), &Renumbering::builtin().unwrap())
+            .unwrap();
+        assert_eq!(joined.years[&y(2017)].decision, Some(Reported::Value(165)));
+        assert_eq!(joined.years[&y(2023)].decision, Some(Reported::Value(400)));
+        let (nat, gaps) = e.national().unwrap();
+        assert_eq!(nat.years[&y(2022)].settled, Some(Reported::Value(31_253)));
+        assert_eq!(gaps[&y(2022)], 2);
+        // Nothing is lost: every row is in a cell.
+        let cells: usize = e
+            .series
+            .values()
+            .flat_map(|s| s.years.values())
+            .map(|q| {
+                [q.request, q.original_request, q.decision, q.settled]
+                    .iter()
+                    .flatten()
+                    .count()
+                    + [
+                        q.percent.request,
+                        q.percent.original_request,
+                        q.percent.decision,
+                        q.percent.settled,
+                    ]
+                    .iter()
+                    .flatten()
+                    .count()
+            })
+            .sum();
+        assert_eq!(cells, e.rows);
+    }
+
+    #[test]
+    fn the_bundled_wide_file_reads() {
+        let w = read_wide(bundled_wide(), "wide").unwrap();
+        assert_eq!(w.rows, 23);
+        let em = &w.groups["Bosetting enslige mindreårige"];
+        let horten = &em[&"3801".parse().unwrap()];
+        assert_eq!(horten.name, "Horten");
+        assert_eq!(
+            horten.years[&Year::new(2016).unwrap()].request,
+            Some(Reported::Value(20))
+        );
+        assert_eq!(
+            horten.years[&Year::new(2018).unwrap()].request,
+            Some(Reported::Suppressed)
+        );
+    }
+
+    #[test]
+    fn bad_rows_name_line_and_field() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Personer;2020;1804;Bodø;Faktisk bosetting\n",
+                "t.csv:2: expected 6 fields, found 5",
+            ),
+            (
+                "Personer;2020;18045;Bodø;Faktisk bosetting;41\n",
+                "t.csv:2: Kommunenummer \"18045\": expected four digits other than 0000",
+            ),
+            (
+                "Personer;20x0;1804;Bodø;Faktisk bosetting;41\n",
+                "t.csv:2: År \"20x0\": expected a four-digit year",
+            ),
+            (
+                "Folk;2020;1804;Bodø;Faktisk bosetting;41\n",
+                "t.csv:2: Enhet \"Folk\": expected Personer or Prosent",
+            ),
+            (
+                "Personer;2020;1804;Bodø;Bosatt;41\n",
+                "t.csv:2: Bosetting \"Bosatt\": expected Anmodning om bosetting, Opprinnelig anmodning, Vedtak om bosetting or Faktisk bosetting",
+            ),
+            (
+                "Personer;2020;1804;Bodø;Faktisk bosetting;99999999999\n",
+                "t.csv:2: Antall \"99999999999\": expected a whole number of persons (0 to 999 999 999), `.` or `:`",
+            ),
+            (
+                "Personer;2020;1804;Bodø;Faktisk bosetting;41\nPersoner;2020;1804;Bodø;Faktisk bosetting;42\n",
+                "t.csv:3: a second row for 1804 2020 Personer Faktisk bosetting (the first is on line 2)",
+            ),
+            (
+                "Personer;2020;1804;Bodø;Faktisk bosetting;41\n\nPersoner;2021;1804;Bodø;Faktisk bosetting;42\n",
+                "t.csv:3: an empty line where a row was expected",
+            ),
+        ];
+        for (body, want) in cases {
+            let text = latin1(&format!("{HEAD}{body}"));
+            let e = read_long(&text, "t.csv").unwrap_err();
+            assert_eq!(&e.to_string(), want);
+        }
+        assert_eq!(
+            read_long(b"", "t.csv").unwrap_err().to_string(),
+            "t.csv: the file is empty"
+        );
+        // A UTF-8 file is read as UTF-8, not as mojibake:
+        let utf8 = format!("{HEAD}Personer;2020;1804;Bodø;Faktisk bosetting;41\n");
+        let e = read_long(utf8.as_bytes(), "u.csv").unwrap();
+        assert_eq!(e.series[&"1804".parse().unwrap()].name, "Bodø");
+    }
+}
