@@ -72,6 +72,7 @@
 //! | mindreforbruk, merforbruk | underspend, overspend | [`Budget::result`] |
 //! | prognose, tertialrapport | forecast, tertial report | [`ForecastCheck`] |
 //! | flyktningfond, disposisjonsfond | refugee fund | [`FundLedger`], [`FundRules`] |
+//! | årsrapport, tertialrapport (det som er kjent om et år) | what is known of a municipality's year | [`MunicipalityYear`] |
 //! | framskriving, scenario | projection, scenario | [`projection::Engine`], [`projection::Path`] |
 //!
 //! # Errors
@@ -83,6 +84,7 @@ mod budget;
 mod calendar;
 pub mod compare;
 mod dec;
+mod dossier;
 mod error;
 mod explain;
 mod family;
@@ -109,6 +111,10 @@ mod year;
 
 pub use budget::{Budget, BudgetAdjustment, ConsumptionCheck, ForecastCheck, ServiceResult};
 pub use calendar::{GrantYear, Period, Tertial, Year};
+pub use dossier::{
+    CheckKind, CheckResult, CheckSpec, FigureRef, MunicipalityYear, National, Programme, Project,
+    PublishedRate, RuleStatement, SeriesField,
+};
 pub use error::{Error, Result};
 pub use explain::{Derived, Explanation, Quantity, Unit, Value};
 pub use family::{FamilyCase, FamilyGrant, FamilyGrantRule, FamilyReunification, Sponsor};

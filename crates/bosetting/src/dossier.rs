@@ -1,0 +1,1582 @@
+//! Everything known about one municipality's year, the figures the model derives from it,
+//! and checks of published figures against them.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::budget::{Budget, ForecastCheck, ServiceResult};
+use crate::calendar::Year;
+use crate::compare;
+use crate::error::{Error, Result};
+use crate::explain::{Derived, Explanation, Quantity, Unit, Value};
+use crate::family::Sponsor;
+use crate::fund::FundLedger;
+use crate::goals::{Goal, GoalStatus};
+use crate::interval::Interval;
+use crate::programme::{Exits, Indicator, Outcome, OutcomeDefinition, ProgrammeStock};
+use crate::provenance::{Fact, Source};
+use crate::published::{Computed, PublishedFigure, ReconcilePolicy, Status};
+use crate::ratio::Ratio;
+use crate::series::{QuotaSeries, Reported};
+use crate::settlement::{Category, Origin, Settled};
+use crate::staffing::{Activity, Staffing, Uptake};
+use crate::year::{Against, SettlementYear};
+
+/// A rate a report prints for a group of exit outcomes ("19 prosent … arbeid").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedRate {
+    /// What the rate is of ("work", "work or education").
+    pub label: String,
+    /// The outcomes it counts.
+    pub outcomes: Vec<Outcome>,
+    /// The printed rate.
+    pub figure: PublishedFigure,
+    /// Whether it is a part of the indicator's total (work and education are parts of
+    /// "work or education"; adult primary school in Stavanger is reported apart).
+    #[serde(default)]
+    pub part_of_total: bool,
+}
+
+/// The introduction programme as a report describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Programme {
+    /// Participants as stock and flows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stock: Option<ProgrammeStock>,
+    /// Exits and their outcomes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exits: Option<Exits>,
+    /// The indicator the report uses (measure and what counts as success).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<Indicator>,
+    /// Rates the report prints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published_rates: Vec<PublishedRate>,
+    /// The indicator's rate in earlier years, as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<(Year, PublishedFigure)>,
+}
+
+impl Programme {
+    fn same_outcomes(a: &[Outcome], d: &OutcomeDefinition) -> bool {
+        a.len() == d.outcomes.len() && a.iter().all(|o| d.includes(*o))
+    }
+
+    /// The exits with outcome counts: as given, or, when only rates are printed, derived
+    /// from them where each printed rate fits exactly one whole count under `policy`
+    /// (the rest of the exits recorded as not stated).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without exits, or when a printed rate fits no count or
+    /// several.
+    pub fn exits_with_outcomes(&self, policy: &ReconcilePolicy) -> Result<Derived<Exits>> {
+        let exits = self
+            .exits
+            .as_ref()
+            .ok_or_else(|| Error::not_computable("programme exits", "no exits"))?;
+        if !exits.outcomes.is_empty() {
+            return Ok(Derived::new(
+                exits.clone(),
+                exits.total.explain("left the programme", Unit::Persons),
+            ));
+        }
+        let whole = u64::from(exits.total.value);
+        let mut outcomes = Vec::new();
+        let mut inputs = Vec::new();
+        for r in self
+            .published_rates
+            .iter()
+            .filter(|r| r.outcomes.len() == 1)
+        {
+            let fit = r.figure.counts_for_share(whole, policy)?;
+            let Some((lo, hi)) = fit.under(policy.rule).filter(|(lo, hi)| lo == hi) else {
+                return Err(Error::not_computable(
+                    format!("exits to {}", r.label),
+                    fit.explanation,
+                ));
+            };
+            let _ = hi;
+            let n = u32::try_from(lo).map_err(|_| Error::overflow("exit count"))?;
+            let mut src = r.figure.source.clone();
+            src.quote = Some(format!(
+                "{} (the only count out of {whole} that prints as {} under {})",
+                src.quote.unwrap_or_default(),
+                r.figure.text,
+                policy.rule
+            ));
+            inputs.push(Explanation::derived(
+                format!("left to {}", r.label),
+                Quantity::persons(n),
+                fit.explanation.clone(),
+                vec![r.figure.explain(format!("printed rate, {}", r.label))],
+            ));
+            if let Some(o) = r.outcomes.first() {
+                outcomes.push((*o, Fact::new(n, src)));
+            }
+        }
+        if outcomes.is_empty() {
+            return Err(Error::not_computable(
+                "exit outcomes",
+                "neither counts nor single-outcome rates are given",
+            ));
+        }
+        let e = Exits::with_unstated_remainder(
+            exits.period,
+            exits.measure,
+            exits.total.clone(),
+            outcomes,
+        )?;
+        let total = e.total.value;
+        Ok(Derived::new(
+            e,
+            Explanation::derived(
+                "exit outcomes derived from the printed rates",
+                Quantity::persons(total),
+                "each printed rate's only whole count; the rest not stated",
+                inputs,
+            ),
+        ))
+    }
+
+    /// The indicator's rate: exact from outcome counts (given or derived from printed
+    /// rates); otherwise the printed rate itself as the interval it stands for.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without an indicator, or without counts or a printed rate
+    /// for it.
+    pub fn rate(&self, policy: &ReconcilePolicy) -> Result<Derived<Quantity>> {
+        let ind = self
+            .indicator
+            .as_ref()
+            .ok_or_else(|| Error::not_computable("programme rate", "no indicator"))?;
+        if let Ok(e) = self.exits_with_outcomes(policy) {
+            let r = e.value.rate(ind)?;
+            let mut ex = r.explanation;
+            ex.inputs.push(e.explanation);
+            return Ok(Derived::new(Quantity::share(r.value), ex));
+        }
+        let printed = self
+            .published_rates
+            .iter()
+            .find(|r| Self::same_outcomes(&r.outcomes, &ind.definition))
+            .ok_or_else(|| {
+                Error::not_computable("programme rate", "no outcome counts and no printed rate")
+            })?;
+        let i = printed.figure.interval(policy)?;
+        let mut why = format!(
+            "no outcome counts; the printed \"{}\" taken as the interval it stands for under {}",
+            printed.figure.text, policy.rule
+        );
+        if let Some(exits) = &self.exits {
+            let fit = printed
+                .figure
+                .counts_for_share(u64::from(exits.total.value), policy)?;
+            why = format!("{why}; {}", fit.explanation);
+        }
+        Ok(Derived::new(
+            Quantity::interval(i, Unit::Percent),
+            Explanation::derived(
+                format!("share of exits to {}", ind.definition.name),
+                Quantity::interval(i, Unit::Percent),
+                why,
+                vec![printed.figure.explain("printed rate")],
+            ),
+        ))
+    }
+}
+
+/// National figures a document quotes, per year.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct National {
+    /// Persons settled in Norway, with named groups.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub settled: BTreeMap<Year, Settled>,
+    /// IMDi's national request (the persons municipalities are asked to settle).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub request: BTreeMap<Year, Fact<u32>>,
+    /// The national settlement target.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub target: BTreeMap<Year, Fact<u32>>,
+}
+
+/// A funded project a document lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    /// The project's name.
+    pub name: String,
+    /// Who runs it.
+    pub organisation: String,
+    /// Where it is listed.
+    pub source: Source,
+}
+
+/// A rule a document states (not a number): kept with its source so a report can cite it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleStatement {
+    /// A stable identifier.
+    pub id: String,
+    /// The rule in English.
+    pub text: String,
+    /// Where it is stated.
+    pub source: Source,
+}
+
+/// Everything known about one municipality's year: the settlement year, the programme,
+/// goals, staffing, money, the fund, the multi-year table and national figures a document
+/// quotes. Figures are asked for by [`FigureRef`]; published figures are checked by
+/// [`CheckSpec`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+///
+/// let y = Year::new(2020)?;
+/// let doc = Source::new("Bodø kommune, årsrapport 2020");
+/// let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// s.decisions.push(Decision::base(74, doc.clone()));
+/// s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc.clone())));
+/// let my = MunicipalityYear::new(s, doc);
+/// let gap = my.figure(&FigureRef::Shortfall)?;
+/// assert_eq!(gap.value.value.exact(), "33");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalityYear {
+    /// The document (or documents) modelled.
+    pub document: Source,
+    /// How published figures are reconciled.
+    pub policy: ReconcilePolicy,
+    /// Request, decisions, settled, family, housing.
+    pub settlement: SettlementYear,
+    /// The introduction programme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<Programme>,
+    /// Goals for the year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    /// Staffing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub staffing: Vec<Staffing>,
+    /// Counted activities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// Offers and their take-up.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uptakes: Vec<Uptake>,
+    /// The budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+    /// Forecasts against outcomes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forecasts: Vec<ForecastCheck>,
+    /// The service's result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_result: Option<ServiceResult>,
+    /// The refugee fund.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fund: Option<FundLedger>,
+    /// Request, decision and settled for several years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<QuotaSeries>,
+    /// National figures.
+    #[serde(default, skip_serializing_if = "is_default_national")]
+    pub national: National,
+    /// Funded projects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<Project>,
+    /// Rules stated in the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<RuleStatement>,
+}
+
+fn is_default_national(n: &National) -> bool {
+    *n == National::default()
+}
+
+/// A figure the model can compute for a [`MunicipalityYear`]. In data files it is written as
+/// `figure = "<name>"` with the arguments alongside (`year = 2023`, `group = "Ukraina"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "figure")]
+#[non_exhaustive]
+pub enum FigureRef {
+    /// Places decided (in force).
+    #[serde(rename = "settlement.decided")]
+    Decided,
+    /// EM places decided.
+    #[serde(rename = "settlement.decided_em")]
+    DecidedEm,
+    /// Ordinary places decided (decided − EM).
+    #[serde(rename = "settlement.decided_ordinary")]
+    DecidedOrdinary,
+    /// Persons settled.
+    #[serde(rename = "settlement.settled")]
+    Settled,
+    /// Persons settled on the ordinary quota.
+    #[serde(rename = "settlement.settled_ordinary")]
+    SettledOrdinary,
+    /// EM settled.
+    #[serde(rename = "settlement.settled_em")]
+    SettledEm,
+    /// Decided − settled.
+    #[serde(rename = "settlement.shortfall")]
+    Shortfall,
+    /// Settled / decision, request or original request.
+    #[serde(rename = "settlement.fulfilment")]
+    Fulfilment {
+        /// Against what (default: the decision).
+        #[serde(default = "default_against")]
+        against: Against,
+    },
+    /// Ordinary settled / ordinary places.
+    #[serde(rename = "settlement.fulfilment_ordinary")]
+    FulfilmentOrdinary,
+    /// EM settled / EM places.
+    #[serde(rename = "settlement.fulfilment_em")]
+    FulfilmentEm,
+    /// Settled + family-reunified.
+    #[serde(rename = "settlement.with_family")]
+    WithFamily,
+    /// Settled − the even pace at the end of the settled period.
+    #[serde(rename = "settlement.pace")]
+    Pace,
+    /// Settled / decided at the end of the settled period.
+    #[serde(rename = "settlement.pace_share")]
+    PaceShare,
+    /// What an even pace would have settled by then.
+    #[serde(rename = "settlement.even_pace")]
+    EvenPace,
+    /// The sum of a category's origin counts.
+    #[serde(rename = "settlement.origin_sum")]
+    OriginSum {
+        /// The category.
+        category: Category,
+    },
+    /// Persons settled from an origin.
+    #[serde(rename = "settlement.from")]
+    From {
+        /// The origin.
+        origin: Origin,
+    },
+    /// IMDi's current request.
+    #[serde(rename = "request.current")]
+    RequestCurrent,
+    /// IMDi's original request.
+    #[serde(rename = "request.original")]
+    RequestOriginal,
+    /// IMDi's current EM request.
+    #[serde(rename = "request.em")]
+    RequestEm,
+    /// Current − original request.
+    #[serde(rename = "request.revision")]
+    RequestRevision,
+    /// Decided / current request.
+    #[serde(rename = "decision.share_of_request")]
+    DecisionShareOfRequest,
+    /// Decided EM / requested EM.
+    #[serde(rename = "decision.em_share_of_request")]
+    DecisionEmShareOfRequest,
+    /// Family-reunified persons (exact or bounded).
+    #[serde(rename = "family.persons")]
+    FamilyPersons,
+    /// Family cases.
+    #[serde(rename = "family.families")]
+    Families,
+    /// Share of family cases joining a kind of sponsor.
+    #[serde(rename = "family.share_joining")]
+    FamilyShareJoining {
+        /// The sponsor.
+        sponsor: Sponsor,
+    },
+    /// Dwellings.
+    #[serde(rename = "housing.dwellings")]
+    Dwellings,
+    /// Private contracts (agreed self-settlement included).
+    #[serde(rename = "housing.private_contracts")]
+    PrivateContracts,
+    /// Persons the housing can carry.
+    #[serde(rename = "housing.capacity")]
+    HousingCapacity,
+    /// Current request − capacity.
+    #[serde(rename = "housing.capacity_gap")]
+    CapacityGap,
+    /// Exits from the programme.
+    #[serde(rename = "programme.exits")]
+    ProgrammeExits,
+    /// Exits with an outcome the indicator counts.
+    #[serde(rename = "programme.count")]
+    ProgrammeCount,
+    /// The indicator's rate.
+    #[serde(rename = "programme.rate")]
+    ProgrammeRate,
+    /// Persons who took part in the period (exact or bounded).
+    #[serde(rename = "programme.participated")]
+    ProgrammeParticipated,
+    /// Participants at the end of the period.
+    #[serde(rename = "programme.at_end")]
+    ProgrammeAtEnd,
+    /// Participating or waiting at the end of the period.
+    #[serde(rename = "programme.at_end_or_waiting")]
+    ProgrammeAtEndOrWaiting,
+    /// Which counts a printed rate fits (the check's published figure), out of the exits.
+    #[serde(rename = "programme.count_fit")]
+    ProgrammeCountFit,
+    /// Whether printed part rates can sum to the printed total (the check's published
+    /// figures: the parts, then the total).
+    #[serde(rename = "programme.decomposition")]
+    ProgrammeDecomposition,
+    /// Change of the indicator's rate since an earlier year, in percentage points.
+    #[serde(rename = "programme.trend")]
+    ProgrammeTrend {
+        /// The earlier year.
+        since: Year,
+    },
+    /// A goal's evaluation.
+    #[serde(rename = "goal")]
+    Goal {
+        /// The goal's id.
+        id: String,
+    },
+    /// Permanent FTE of a unit in a year.
+    #[serde(rename = "staffing.permanent")]
+    StaffingPermanent {
+        /// The unit.
+        unit: String,
+        /// The year.
+        year: Year,
+    },
+    /// Change in permanent FTE between two years.
+    #[serde(rename = "staffing.change")]
+    StaffingChange {
+        /// The unit.
+        unit: String,
+        /// The earlier year.
+        from: Year,
+        /// The later year.
+        to: Year,
+    },
+    /// Relative change in permanent FTE between two years.
+    #[serde(rename = "staffing.change_relative")]
+    StaffingChangeRelative {
+        /// The unit.
+        unit: String,
+        /// The earlier year.
+        from: Year,
+        /// The later year.
+        to: Year,
+    },
+    /// A counted activity.
+    #[serde(rename = "activity")]
+    Activity {
+        /// The activity's id.
+        id: String,
+    },
+    /// Persons or families accepting an offer.
+    #[serde(rename = "uptake.accepted")]
+    UptakeAccepted {
+        /// The offer's label.
+        label: String,
+    },
+    /// Accepted + declined.
+    #[serde(rename = "uptake.offered")]
+    UptakeOffered {
+        /// The offer's label.
+        label: String,
+    },
+    /// Accepted / offered.
+    #[serde(rename = "uptake.acceptance")]
+    UptakeAcceptance {
+        /// The offer's label.
+        label: String,
+    },
+    /// The original budget frame.
+    #[serde(rename = "budget.original")]
+    BudgetOriginal,
+    /// The revised budget frame.
+    #[serde(rename = "budget.revised")]
+    BudgetRevised,
+    /// The budget result (positive: underspend).
+    #[serde(rename = "budget.result")]
+    BudgetResult,
+    /// Actual spending.
+    #[serde(rename = "budget.actual")]
+    BudgetActual,
+    /// Actual / revised frame.
+    #[serde(rename = "budget.consumption")]
+    BudgetConsumption,
+    /// A printed consumption percentage (the check's published figure) against the frame
+    /// and result as the intervals they stand for.
+    #[serde(rename = "budget.consumption_check")]
+    BudgetConsumptionCheck,
+    /// A forecast (stated or derived from the stated deviation).
+    #[serde(rename = "forecast")]
+    Forecast {
+        /// What was forecast.
+        what: String,
+    },
+    /// Outcome − forecast.
+    #[serde(rename = "forecast.deviation")]
+    ForecastDeviation {
+        /// What was forecast.
+        what: String,
+    },
+    /// The service's result before fund transfers.
+    #[serde(rename = "service.before_transfers")]
+    ServiceBeforeTransfers,
+    /// The service's result after fund transfers.
+    #[serde(rename = "service.after_transfers")]
+    ServiceAfterTransfers,
+    /// The fund balance at a date.
+    #[serde(rename = "fund.balance")]
+    FundBalance {
+        /// The date.
+        date: NaiveDate,
+    },
+    /// Persons settled in Norway in a year.
+    #[serde(rename = "national.settled")]
+    NationalSettled {
+        /// The year.
+        year: Year,
+    },
+    /// Persons of a group settled in Norway.
+    #[serde(rename = "national.group")]
+    NationalGroup {
+        /// The year.
+        year: Year,
+        /// The group.
+        group: String,
+    },
+    /// The share of a group.
+    #[serde(rename = "national.group_share")]
+    NationalGroupShare {
+        /// The year.
+        year: Year,
+        /// The group.
+        group: String,
+    },
+    /// Settled outside a group.
+    #[serde(rename = "national.outside_group")]
+    NationalOutsideGroup {
+        /// The year.
+        year: Year,
+        /// The group.
+        group: String,
+    },
+    /// Settled in `year` as a multiple of settled in `of`.
+    #[serde(rename = "national.multiple")]
+    NationalMultiple {
+        /// The year.
+        year: Year,
+        /// The year compared with.
+        of: Year,
+    },
+    /// IMDi's national request.
+    #[serde(rename = "national.request")]
+    NationalRequest {
+        /// The year.
+        year: Year,
+    },
+    /// The national request for `year` relative to the persons settled in `settled_in`.
+    #[serde(rename = "national.request_change")]
+    NationalRequestChange {
+        /// The request's year.
+        year: Year,
+        /// The year of settlement compared with.
+        settled_in: Year,
+    },
+    /// The national settlement target.
+    #[serde(rename = "national.target")]
+    NationalTarget {
+        /// The year.
+        year: Year,
+    },
+    /// A figure of the multi-year table.
+    #[serde(rename = "series")]
+    Series {
+        /// Which figure.
+        of: SeriesField,
+        /// The year.
+        year: Year,
+    },
+    /// A figure of the multi-year table as a share of the same year's current request.
+    #[serde(rename = "series.share_of_request")]
+    SeriesShareOfRequest {
+        /// Which figure.
+        of: SeriesField,
+        /// The year.
+        year: Year,
+    },
+    /// Change of a figure of the multi-year table between two years.
+    #[serde(rename = "series.change")]
+    SeriesChange {
+        /// Which figure.
+        of: SeriesField,
+        /// The earlier year.
+        from: Year,
+        /// The later year.
+        to: Year,
+    },
+    /// Relative change of a figure of the multi-year table between two years.
+    #[serde(rename = "series.change_relative")]
+    SeriesChangeRelative {
+        /// Which figure.
+        of: SeriesField,
+        /// The earlier year.
+        from: Year,
+        /// The later year.
+        to: Year,
+    },
+    /// The number of projects listed.
+    #[serde(rename = "projects.count")]
+    ProjectCount,
+    /// A rule the document states.
+    #[serde(rename = "rule")]
+    Rule {
+        /// The rule's id.
+        id: String,
+    },
+}
+
+fn default_against() -> Against {
+    Against::Decision
+}
+
+/// A column of the multi-year table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SeriesField {
+    /// The original request.
+    OriginalRequest,
+    /// The current request.
+    Request,
+    /// The decision before a replacement.
+    OriginalDecision,
+    /// The decision in force.
+    Decision,
+    /// Persons settled.
+    Settled,
+}
+
+/// Whether a check's figure is a fact fed into the model or a figure it derives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckKind {
+    /// Derived by the model and compared with the published figure.
+    #[default]
+    Derived,
+    /// An input: shown with its source, status `input`.
+    Input,
+}
+
+/// A published figure to check: which model figure it is, and what the document printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckSpec {
+    /// A stable identifier (a ledger id such as `bodo20.shortfall`).
+    pub id: String,
+    /// What the figure is, in the report's language.
+    pub label: String,
+    /// The model figure.
+    #[serde(flatten)]
+    pub figure: FigureRef,
+    /// Input or derived.
+    #[serde(default)]
+    pub kind: CheckKind,
+    /// What the document printed (several for a decomposition: the parts, then the total).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published: Vec<PublishedFigure>,
+    /// For a goal: the verdict the document implies ("met", "not met").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<GoalStatus>,
+    /// The status the ledger expects; a different status is a failed reproduction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Status>,
+}
+
+/// A checked figure: what the model computed, what was printed, the status and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckResult {
+    /// The check's id.
+    pub id: String,
+    /// What the figure is.
+    pub label: String,
+    /// The model's value.
+    pub value: Quantity,
+    /// What the document printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published: Vec<PublishedFigure>,
+    /// Input, reproduced, consistent or inconsistent.
+    pub status: Status,
+    /// The reconciliation in words (empty for an input).
+    pub reconciliation: String,
+    /// The model's explanation tree.
+    pub explanation: Explanation,
+    /// The status the ledger expects, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Status>,
+}
+
+impl CheckResult {
+    /// Whether the status is the expected one (or nothing is expected).
+    pub fn as_expected(&self) -> bool {
+        self.expected.is_none_or(|e| e == self.status)
+    }
+}
+
+fn q_count(d: Derived<u32>, unit: Unit) -> Derived<Quantity> {
+    Derived::new(Quantity::count(d.value, unit), d.explanation)
+}
+
+fn q_share(d: Derived<Ratio>) -> Derived<Quantity> {
+    Derived::new(Quantity::share(d.value), d.explanation)
+}
+
+fn q_money(d: Derived<crate::money::Money>) -> Derived<Quantity> {
+    Derived::new(Quantity::money(d.value), d.explanation)
+}
+
+fn q_dec(d: Derived<Decimal>, unit: Unit) -> Derived<Quantity> {
+    Derived::new(Quantity::decimal(d.value, unit), d.explanation)
+}
+
+fn q_interval(d: Derived<Interval>, unit: Unit) -> Derived<Quantity> {
+    let q = match d.value.as_point() {
+        Some(p) => Quantity::decimal(p, unit),
+        None => Quantity::interval(d.value, unit),
+    };
+    Derived::new(q, d.explanation)
+}
+
+impl MunicipalityYear {
+    /// A year with only the settlement part; the rest can be filled in field by field.
+    pub fn new(settlement: SettlementYear, document: Source) -> MunicipalityYear {
+        MunicipalityYear {
+            document,
+            policy: ReconcilePolicy::default(),
+            settlement,
+            programme: None,
+            goals: Vec::new(),
+            staffing: Vec::new(),
+            activities: Vec::new(),
+            uptakes: Vec::new(),
+            budget: None,
+            forecasts: Vec::new(),
+            service_result: None,
+            fund: None,
+            history: None,
+            national: National::default(),
+            projects: Vec::new(),
+            rules: Vec::new(),
+        }
+    }
+
+    /// Checks every part.
+    ///
+    /// # Errors
+    ///
+    /// The first validation error of any part.
+    pub fn validate(&self) -> Result<()> {
+        self.settlement.validate()?;
+        if let Some(p) = &self.programme {
+            if let Some(s) = &p.stock {
+                s.validate()?;
+            }
+            if let Some(e) = &p.exits {
+                e.validate()?;
+            }
+        }
+        if let Some(b) = &self.budget {
+            b.validate(&self.policy)?;
+        }
+        for u in &self.uptakes {
+            u.validate()?;
+        }
+        for (y, s) in &self.national.settled {
+            s.validate()?;
+            if !y.period().covers(s.period) {
+                return Err(Error::invalid(
+                    "national settled period",
+                    s.period,
+                    format!("it is not inside {y}"),
+                ));
+            }
+        }
+        let mut ids = std::collections::BTreeSet::new();
+        for g in &self.goals {
+            if !ids.insert(g.id.as_str()) {
+                return Err(Error::invalid("goal id", &g.id, "used twice"));
+            }
+        }
+        Ok(())
+    }
+
+    fn programme(&self) -> Result<&Programme> {
+        self.programme
+            .as_ref()
+            .ok_or_else(|| Error::not_computable("programme figures", "no programme"))
+    }
+
+    fn budget(&self) -> Result<&Budget> {
+        self.budget
+            .as_ref()
+            .ok_or_else(|| Error::not_computable("budget figures", "no budget"))
+    }
+
+    fn history(&self) -> Result<&QuotaSeries> {
+        self.history
+            .as_ref()
+            .ok_or_else(|| Error::not_computable("multi-year figures", "no multi-year table"))
+    }
+
+    fn national_settled(&self, year: Year) -> Result<&Settled> {
+        self.national.settled.get(&year).ok_or_else(|| {
+            Error::not_computable(
+                format!("national figures {year}"),
+                "no national settled count",
+            )
+        })
+    }
+
+    fn staffing_of(&self, unit: &str, year: Year) -> Result<&Staffing> {
+        self.staffing
+            .iter()
+            .find(|s| s.unit == unit && s.year == year)
+            .ok_or_else(|| {
+                Error::not_computable(format!("staffing of {unit} in {year}"), "not given")
+            })
+    }
+
+    fn uptake(&self, label: &str) -> Result<&Uptake> {
+        self.uptakes
+            .iter()
+            .find(|u| u.label == label)
+            .ok_or_else(|| Error::not_computable(format!("uptake {label:?}"), "not given"))
+    }
+
+    fn forecast(&self, what: &str) -> Result<&ForecastCheck> {
+        self.forecasts
+            .iter()
+            .find(|f| f.what == what)
+            .ok_or_else(|| Error::not_computable(format!("forecast {what:?}"), "not given"))
+    }
+
+    fn series_value(&self, of: SeriesField, year: Year) -> Result<Derived<u32>> {
+        let h = self.history()?;
+        let q = h.years.get(&year).ok_or_else(|| {
+            Error::not_computable(format!("{} {year}", h.name), "no figures for that year")
+        })?;
+        let cell = match of {
+            SeriesField::OriginalRequest => q.original_request,
+            SeriesField::Request => q.request,
+            SeriesField::OriginalDecision => q.original_decision,
+            SeriesField::Decision => q.decision,
+            SeriesField::Settled => q.settled,
+        };
+        let label = format!("{} {year}", series_name(of));
+        let v = match cell {
+            Some(Reported::Value(v)) => v,
+            Some(r) => {
+                return Err(Error::not_computable(
+                    label,
+                    format!("the table has no figure ({r:?})"),
+                ));
+            }
+            None => return Err(Error::not_computable(label, "not in the table")),
+        };
+        let src = h.source.clone().unwrap_or_else(|| self.document.clone());
+        Ok(Derived::new(
+            v,
+            Explanation::input(label, Quantity::persons(v), src),
+        ))
+    }
+
+    /// Computes a figure.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] when the year lacks what the figure needs (reports leave such
+    /// figures out); other errors when the inputs are invalid.
+    pub fn figure(&self, f: &FigureRef) -> Result<Derived<Quantity>> {
+        let s = &self.settlement;
+        let p = &self.policy;
+        Ok(match f {
+            FigureRef::Decided => {
+                let d = s.decided()?;
+                Derived::new(
+                    Quantity::new(crate::quota::places_value(d.value.places), Unit::Persons),
+                    d.explanation,
+                )
+            }
+            FigureRef::DecidedEm => q_count(s.decided_em()?, Unit::Persons),
+            FigureRef::DecidedOrdinary => q_count(s.decided_ordinary()?, Unit::Persons),
+            FigureRef::Settled => q_count(s.settled_total()?, Unit::Persons),
+            FigureRef::SettledOrdinary => q_count(settled(s)?.ordinary_total()?, Unit::Persons),
+            FigureRef::SettledEm => q_count(settled(s)?.em_total()?, Unit::Persons),
+            FigureRef::Shortfall => {
+                let d = s.shortfall()?;
+                Derived::new(Quantity::persons(d.value), d.explanation)
+            }
+            FigureRef::Fulfilment { against } => q_share(s.fulfilment(*against)?),
+            FigureRef::FulfilmentOrdinary => q_share(s.ordinary_fulfilment()?),
+            FigureRef::FulfilmentEm => q_share(s.em_fulfilment()?),
+            FigureRef::WithFamily => q_count(s.total_with_family()?, Unit::Persons),
+            FigureRef::Pace => {
+                let d = s.pace()?;
+                Derived::new(
+                    Quantity::new(Value::Ratio(d.value.ahead_by), Unit::Persons),
+                    d.explanation,
+                )
+            }
+            FigureRef::PaceShare => {
+                let d = s.pace()?;
+                let r = d.value.share_of_decision;
+                Derived::new(
+                    Quantity::share(r),
+                    Explanation::derived(
+                        "settled as a share of the decision",
+                        Quantity::share(r),
+                        "settled / decided",
+                        d.explanation.inputs,
+                    ),
+                )
+            }
+            FigureRef::EvenPace => {
+                let d = s.pace()?;
+                let e = d.value.expected;
+                Derived::new(
+                    Quantity::new(Value::Ratio(e), Unit::Persons),
+                    Explanation::derived(
+                        "settled at an even pace",
+                        Quantity::new(Value::Ratio(e), Unit::Persons),
+                        d.explanation.formula.unwrap_or_default(),
+                        d.explanation.inputs,
+                    ),
+                )
+            }
+            FigureRef::OriginSum { category } => {
+                q_count(settled(s)?.origin_sum(*category)?, Unit::Persons)
+            }
+            FigureRef::From { origin } => q_count(settled(s)?.from_origin(*origin)?, Unit::Persons),
+            FigureRef::RequestCurrent => q_count(s.current_request()?, Unit::Persons),
+            FigureRef::RequestOriginal => q_count(s.original_request()?, Unit::Persons),
+            FigureRef::RequestEm => {
+                let r = s
+                    .request
+                    .as_ref()
+                    .ok_or_else(|| Error::not_computable("EM request", "no request"))?;
+                let v = r
+                    .current_em()
+                    .ok_or_else(|| Error::not_computable("EM request", "no EM part"))?;
+                Derived::new(Quantity::persons(v), r.explain_current_em()?)
+            }
+            FigureRef::RequestRevision => q_dec(s.request_revision()?, Unit::Persons),
+            FigureRef::DecisionShareOfRequest => q_share(s.decision_share_of_request()?),
+            FigureRef::DecisionEmShareOfRequest => {
+                let em = s.decided_em()?;
+                let req = self.figure(&FigureRef::RequestEm)?;
+                let rv = match req.value.value {
+                    Value::Integer(n) => u32::try_from(n).unwrap_or(0),
+                    _ => 0,
+                };
+                let r = Derived::new(rv, req.explanation);
+                q_share(compare::share(
+                    "EM decided as a share of the EM request",
+                    &em,
+                    &r,
+                    "EM places decided / EM requested",
+                )?)
+            }
+            FigureRef::FamilyPersons => q_interval(family(s)?.persons_bound()?, Unit::Persons),
+            FigureRef::Families => {
+                let f = family(s)?
+                    .families
+                    .as_ref()
+                    .ok_or_else(|| Error::not_computable("families", "no family count"))?;
+                Derived::new(
+                    Quantity::count(f.value, Unit::Families),
+                    f.explain("family cases", Unit::Families),
+                )
+            }
+            FigureRef::FamilyShareJoining { sponsor } => {
+                q_share(family(s)?.share_joining(*sponsor)?)
+            }
+            FigureRef::Dwellings => q_count(housing(s)?.total_dwellings()?, Unit::Dwellings),
+            FigureRef::PrivateContracts => {
+                q_count(housing(s)?.private_contracts()?, Unit::Dwellings)
+            }
+            FigureRef::HousingCapacity => q_dec(housing(s)?.capacity()?, Unit::Persons),
+            FigureRef::CapacityGap => q_dec(s.capacity_gap()?, Unit::Persons),
+            FigureRef::ProgrammeExits => {
+                let e = self
+                    .programme()?
+                    .exits
+                    .as_ref()
+                    .ok_or_else(|| Error::not_computable("programme exits", "no exits"))?;
+                q_count(e.total(), Unit::Persons)
+            }
+            FigureRef::ProgrammeCount => {
+                let prog = self.programme()?;
+                let ind = prog
+                    .indicator
+                    .as_ref()
+                    .ok_or_else(|| Error::not_computable("programme count", "no indicator"))?;
+                let e = prog.exits_with_outcomes(p)?;
+                let mut c = e.value.count(&ind.definition)?;
+                c.explanation.inputs.push(e.explanation);
+                q_count(c, Unit::Persons)
+            }
+            FigureRef::ProgrammeRate => self.programme()?.rate(p)?,
+            FigureRef::ProgrammeParticipated => {
+                q_interval(stock(self)?.participated()?, Unit::Persons)
+            }
+            FigureRef::ProgrammeAtEnd => q_count(stock(self)?.at_end()?, Unit::Persons),
+            FigureRef::ProgrammeAtEndOrWaiting => {
+                let f = stock(self)?.at_end_or_waiting.as_ref().ok_or_else(|| {
+                    Error::not_computable("participating or waiting", "not given")
+                })?;
+                Derived::new(
+                    Quantity::persons(f.value),
+                    f.explain("participating or waiting to start", Unit::Persons),
+                )
+            }
+            FigureRef::ProgrammeTrend { since } => {
+                let prog = self.programme()?;
+                let (_, earlier) =
+                    prog.earlier
+                        .iter()
+                        .find(|(y, _)| y == since)
+                        .ok_or_else(|| {
+                            Error::not_computable(format!("rate in {since}"), "not given")
+                        })?;
+                let now = prog.rate(p)?;
+                let Value::Ratio(r) = now.value.value else {
+                    return Err(Error::not_computable(
+                        "programme trend",
+                        "the current rate is not pinned down by counts",
+                    ));
+                };
+                let then = Derived::new(
+                    Ratio::from_percent(earlier.value),
+                    earlier.explain(format!("rate {since}, as printed")),
+                );
+                let pts = compare::points(
+                    &format!("change in the rate since {since}"),
+                    &then,
+                    &Derived::new(r, now.explanation),
+                )?;
+                Derived::new(
+                    Quantity::new(Value::Ratio(pts.value), Unit::PercentagePoints),
+                    pts.explanation,
+                )
+            }
+            FigureRef::ProgrammeCountFit
+            | FigureRef::ProgrammeDecomposition
+            | FigureRef::BudgetConsumptionCheck => {
+                return Err(Error::not_computable(
+                    "check-only figure",
+                    "this figure is computed against a published figure; use MunicipalityYear::check",
+                ));
+            }
+            FigureRef::Goal { id } => {
+                let e = self.evaluate_goal(id)?;
+                Derived::new(Quantity::text(e.summary.clone()), e.explanation)
+            }
+            FigureRef::StaffingPermanent { unit, year } => {
+                let st = self.staffing_of(unit, *year)?;
+                let f = st.permanent.as_ref().ok_or_else(|| {
+                    Error::not_computable(format!("permanent FTE of {unit}"), "not given")
+                })?;
+                Derived::new(
+                    Quantity::decimal(f.value, Unit::Fte),
+                    f.explain(format!("permanent FTE, {unit} {year}"), Unit::Fte),
+                )
+            }
+            FigureRef::StaffingChange { unit, from, to } => {
+                let c = self
+                    .staffing_of(unit, *to)?
+                    .change_since(self.staffing_of(unit, *from)?)?;
+                q_dec(c.difference, Unit::Fte)
+            }
+            FigureRef::StaffingChangeRelative { unit, from, to } => {
+                let c = self
+                    .staffing_of(unit, *to)?
+                    .change_since(self.staffing_of(unit, *from)?)?;
+                q_share(c.relative)
+            }
+            FigureRef::Activity { id } => {
+                let a = self
+                    .activities
+                    .iter()
+                    .find(|a| &a.id == id)
+                    .ok_or_else(|| {
+                        Error::not_computable(format!("activity {id:?}"), "not given")
+                    })?;
+                q_count(a.explain(), a.unit)
+            }
+            FigureRef::UptakeAccepted { label } => {
+                let u = self.uptake(label)?;
+                Derived::new(
+                    Quantity::count(u.accepted.value, u.unit),
+                    u.accepted.explain(format!("{label}: accepted"), u.unit),
+                )
+            }
+            FigureRef::UptakeOffered { label } => {
+                let u = self.uptake(label)?;
+                q_count(u.offered()?, u.unit)
+            }
+            FigureRef::UptakeAcceptance { label } => q_share(self.uptake(label)?.acceptance()?),
+            FigureRef::BudgetOriginal => q_money(self.budget()?.original()?),
+            FigureRef::BudgetRevised => q_money(self.budget()?.revised()?),
+            FigureRef::BudgetResult => q_money(self.budget()?.result()?),
+            FigureRef::BudgetActual => q_money(self.budget()?.actual()?),
+            FigureRef::BudgetConsumption => q_share(self.budget()?.consumption()?),
+            FigureRef::Forecast { what } => q_money(self.forecast(what)?.forecast()?),
+            FigureRef::ForecastDeviation { what } => q_money(self.forecast(what)?.deviation()?),
+            FigureRef::ServiceBeforeTransfers => {
+                let r = self
+                    .service_result
+                    .as_ref()
+                    .ok_or_else(|| Error::not_computable("service result", "no service result"))?;
+                q_interval(r.before_transfers(p)?, Unit::Kroner)
+            }
+            FigureRef::ServiceAfterTransfers => {
+                let r = self
+                    .service_result
+                    .as_ref()
+                    .ok_or_else(|| Error::not_computable("service result", "no service result"))?;
+                q_money(r.after_transfers()?)
+            }
+            FigureRef::FundBalance { date } => {
+                let f = self
+                    .fund
+                    .as_ref()
+                    .ok_or_else(|| Error::not_computable("fund balance", "no fund ledger"))?;
+                q_money(f.balance_at(*date)?)
+            }
+            FigureRef::NationalSettled { year } => {
+                q_count(self.national_settled(*year)?.total()?, Unit::Persons)
+            }
+            FigureRef::NationalGroup { year, group } => {
+                let st = self.national_settled(*year)?;
+                let g = st
+                    .by_group
+                    .iter()
+                    .find(|g| &g.group == group)
+                    .ok_or_else(|| Error::not_computable(format!("group {group}"), "not given"))?;
+                Derived::new(
+                    Quantity::persons(g.persons.value),
+                    g.persons
+                        .explain(format!("settled {year}, {group}"), Unit::Persons),
+                )
+            }
+            FigureRef::NationalGroupShare { year, group } => {
+                q_share(self.national_settled(*year)?.group_share(group)?)
+            }
+            FigureRef::NationalOutsideGroup { year, group } => q_count(
+                self.national_settled(*year)?.outside_group(group)?,
+                Unit::Persons,
+            ),
+            FigureRef::NationalMultiple { year, of } => {
+                let a = self.national_settled(*year)?.total()?;
+                let b = self.national_settled(*of)?.total()?;
+                let r = compare::multiple(
+                    &format!("settled {year} as a multiple of {of}"),
+                    &a,
+                    &b,
+                    &format!("settled {year} / settled {of}"),
+                )?;
+                Derived::new(Quantity::times(r.value), r.explanation)
+            }
+            FigureRef::NationalRequest { year } => {
+                let r = self.national.request.get(year).ok_or_else(|| {
+                    Error::not_computable(format!("national request {year}"), "not given")
+                })?;
+                Derived::new(
+                    Quantity::persons(r.value),
+                    r.explain(format!("national request {year}"), Unit::Persons),
+                )
+            }
+            FigureRef::NationalRequestChange { year, settled_in } => {
+                let r = self.national.request.get(year).ok_or_else(|| {
+                    Error::not_computable(format!("national request {year}"), "not given")
+                })?;
+                let req = Derived::new(
+                    r.value,
+                    r.explain(format!("national request {year}"), Unit::Persons),
+                );
+                let st = self.national_settled(*settled_in)?.total()?;
+                q_share(compare::change(
+                    &format!("request {year} against settled {settled_in}"),
+                    &st,
+                    &req,
+                )?)
+            }
+            FigureRef::NationalTarget { year } => {
+                let r = self.national.target.get(year).ok_or_else(|| {
+                    Error::not_computable(format!("national target {year}"), "not given")
+                })?;
+                Derived::new(
+                    Quantity::persons(r.value),
+                    r.explain(format!("national target {year}"), Unit::Persons),
+                )
+            }
+            FigureRef::Series { of, year } => {
+                q_count(self.series_value(*of, *year)?, Unit::Persons)
+            }
+            FigureRef::SeriesShareOfRequest { of, year } => {
+                let a = self.series_value(*of, *year)?;
+                let r = self.series_value(SeriesField::Request, *year)?;
+                q_share(compare::share(
+                    &format!("{} {year} as a share of the request", series_name(*of)),
+                    &a,
+                    &r,
+                    &format!("{} / current request", series_name(*of)),
+                )?)
+            }
+            FigureRef::SeriesChange { of, from, to } => {
+                let a = self.series_value(*of, *from)?;
+                let b = self.series_value(*of, *to)?;
+                q_dec(
+                    compare::difference(
+                        &format!("change in {} {from}–{to}", series_name(*of)),
+                        &b,
+                        &a,
+                        Unit::Persons,
+                        "later − earlier",
+                    )?,
+                    Unit::Persons,
+                )
+            }
+            FigureRef::SeriesChangeRelative { of, from, to } => {
+                let a = self.series_value(*of, *from)?;
+                let b = self.series_value(*of, *to)?;
+                q_share(compare::change(
+                    &format!("relative change in {} {from}–{to}", series_name(*of)),
+                    &a,
+                    &b,
+                )?)
+            }
+            FigureRef::ProjectCount => {
+                if self.projects.is_empty() {
+                    return Err(Error::not_computable("projects", "none listed"));
+                }
+                let n = self.projects.len();
+                Derived::new(
+                    Quantity::count(i64::try_from(n).unwrap_or(i64::MAX), Unit::Count),
+                    Explanation::derived(
+                        "projects listed",
+                        Quantity::count(i64::try_from(n).unwrap_or(i64::MAX), Unit::Count),
+                        "count of the projects listed",
+                        self.projects
+                            .iter()
+                            .map(|pr| {
+                                Explanation::input(
+                                    format!("{} ({})", pr.name, pr.organisation),
+                                    Quantity::text(pr.name.clone()),
+                                    pr.source.clone(),
+                                )
+                            })
+                            .collect(),
+                    ),
+                )
+            }
+            FigureRef::Rule { id } => {
+                let r =
+                    self.rules.iter().find(|r| &r.id == id).ok_or_else(|| {
+                        Error::not_computable(format!("rule {id:?}"), "not given")
+                    })?;
+                Derived::new(
+                    Quantity::text(r.text.clone()),
+                    Explanation::input(
+                        format!("rule {id}"),
+                        Quantity::text(r.text.clone()),
+                        r.source.clone(),
+                    ),
+                )
+            }
+        })
+    }
+
+    /// Evaluates a goal by its id against the figure its metric names (the metric is a
+    /// figure name as in [`FigureRef`] without arguments, such as `settlement.settled` or
+    /// `programme.rate`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] if there is no such goal.
+    pub fn evaluate_goal(&self, id: &str) -> Result<crate::goals::GoalEvaluation> {
+        let g = self
+            .goals
+            .iter()
+            .find(|g| g.id == id)
+            .ok_or_else(|| Error::not_computable(format!("goal {id:?}"), "no such goal"))?;
+        let measured = metric_ref(&g.metric).and_then(|f| self.figure(&f).ok());
+        g.evaluate(measured.as_ref())
+    }
+
+    /// Checks a published figure against the model.
+    ///
+    /// # Errors
+    ///
+    /// Errors of computing the figure (including [`Error::NotComputable`]: a check of a
+    /// figure the model cannot compute is a defect of the data file, reported as such).
+    pub fn check(&self, spec: &CheckSpec) -> Result<CheckResult> {
+        let p = &self.policy;
+        let result = |value: Quantity, status, reconciliation: String, explanation| CheckResult {
+            id: spec.id.clone(),
+            label: spec.label.clone(),
+            value,
+            published: spec.published.clone(),
+            status,
+            reconciliation,
+            explanation,
+            expected: spec.expect,
+        };
+        let first = || {
+            spec.published.first().ok_or_else(|| {
+                Error::invalid(
+                    format!("check {}", spec.id),
+                    "(no published figure)",
+                    "this figure is checked against a published figure; give one",
+                )
+            })
+        };
+        match &spec.figure {
+            FigureRef::ProgrammeCountFit => {
+                let exits = self
+                    .programme()?
+                    .exits
+                    .as_ref()
+                    .ok_or_else(|| Error::not_computable("count fit", "no exits"))?;
+                let fig = first()?;
+                let fit = fig.counts_for_share(u64::from(exits.total.value), p)?;
+                let value = match fit.under(p.rule) {
+                    Some((lo, hi)) if lo == hi => Quantity::persons(i64::try_from(lo).unwrap_or(0)),
+                    Some((lo, hi)) => Quantity::interval(
+                        Interval::closed(Decimal::from(lo), Decimal::from(hi)),
+                        Unit::Persons,
+                    ),
+                    None => Quantity::text(format!("no count under {}", p.rule)),
+                };
+                let ex = Explanation::derived(
+                    spec.label.clone(),
+                    value.clone(),
+                    fit.explanation.clone(),
+                    vec![
+                        exits.total.explain("left the programme", Unit::Persons),
+                        fig.explain("printed rate"),
+                    ],
+                );
+                return Ok(result(value, fit.status, fit.explanation, ex));
+            }
+            FigureRef::ProgrammeDecomposition => {
+                let exits = self
+                    .programme()?
+                    .exits
+                    .as_ref()
+                    .ok_or_else(|| Error::not_computable("decomposition", "no exits"))?;
+                let (total, parts) = spec.published.split_last().ok_or_else(|| {
+                    Error::invalid(
+                        format!("check {}", spec.id),
+                        "(no published figures)",
+                        "give the printed parts, then the printed total",
+                    )
+                })?;
+                let d = exits.counts_behind(parts, Some(total), p)?;
+                let value = match d.sum {
+                    Some((lo, hi)) if lo == hi => Quantity::persons(i64::try_from(lo).unwrap_or(0)),
+                    Some((lo, hi)) => Quantity::interval(
+                        Interval::closed(Decimal::from(lo), Decimal::from(hi)),
+                        Unit::Persons,
+                    ),
+                    None => Quantity::text("no counts fit"),
+                };
+                let ex = Explanation::derived(
+                    spec.label.clone(),
+                    value.clone(),
+                    d.explanation.clone(),
+                    std::iter::once(exits.total.explain("left the programme", Unit::Persons))
+                        .chain(spec.published.iter().map(|f| f.explain("printed rate")))
+                        .collect(),
+                );
+                return Ok(result(value, d.status, d.explanation, ex));
+            }
+            FigureRef::BudgetConsumptionCheck => {
+                let b = self.budget()?;
+                let fig = first()?;
+                let c = b.check_consumption(fig, p)?;
+                let value = Quantity::share(c.computed.value);
+                let ex = Explanation::derived(
+                    spec.label.clone(),
+                    value.clone(),
+                    c.explanation.clone(),
+                    vec![
+                        c.computed.explanation.clone(),
+                        fig.explain("printed consumption"),
+                    ],
+                );
+                return Ok(result(value, c.status, c.explanation, ex));
+            }
+            FigureRef::Goal { id } => {
+                let e = self.evaluate_goal(id)?;
+                let (status, text) = match spec.verdict {
+                    Some(v) if v == e.status => (
+                        Status::Reproduced,
+                        format!(
+                            "the model finds the goal {}, as the document implies: {}",
+                            e.status, e.summary
+                        ),
+                    ),
+                    Some(v) => (
+                        Status::Inconsistent,
+                        format!(
+                            "the model finds the goal {} ({}), the document implies {v}",
+                            e.status, e.summary
+                        ),
+                    ),
+                    None => (Status::Consistent, e.summary.clone()),
+                };
+                return Ok(result(
+                    Quantity::text(e.summary.clone()),
+                    status,
+                    text,
+                    e.explanation,
+                ));
+            }
+            _ => {}
+        }
+        let d = self.figure(&spec.figure)?;
+        if spec.kind == CheckKind::Input {
+            let mut text = "a fact fed into the model".to_owned();
+            if let Some(fig) = spec.published.first() {
+                if let Ok(c) = Computed::from_quantity(&d.value) {
+                    let r = fig.reconcile(&c, p)?;
+                    if r.status == Status::Inconsistent {
+                        return Err(Error::invalid(
+                            format!("check {} published", spec.id),
+                            format!("{:?}", fig.text),
+                            format!(
+                                "the input is not what the document printed: {}",
+                                r.explanation
+                            ),
+                        ));
+                    }
+                }
+                text = format!("printed \"{}\"; a fact fed into the model", fig.text);
+            }
+            return Ok(result(d.value, Status::Input, text, d.explanation));
+        }
+        // A derived check without a figure to compare could not fail: refuse it.
+        let fig = first()?;
+        let computed = Computed::from_quantity(&d.value)?;
+        let r = fig.reconcile(&computed, p)?;
+        Ok(result(d.value, r.status, r.explanation, d.explanation))
+    }
+
+    /// Checks every spec, in order.
+    ///
+    /// # Errors
+    ///
+    /// The first check that cannot be computed, with the check's id.
+    pub fn check_all(&self, specs: &[CheckSpec]) -> Result<Vec<CheckResult>> {
+        specs
+            .iter()
+            .map(|s| {
+                self.check(s).map_err(|e| Error::InvalidValue {
+                    field: format!("check {}", s.id),
+                    value: format!("{:?}", s.figure),
+                    reason: e.to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
+fn series_name(of: SeriesField) -> &'static str {
+    match of {
+        SeriesField::OriginalRequest => "original request",
+        SeriesField::Request => "request",
+        SeriesField::OriginalDecision => "decision before revision",
+        SeriesField::Decision => "decision",
+        SeriesField::Settled => "settled",
+    }
+}
+
+/// A goal's metric as a figure (only figures without arguments).
+fn metric_ref(metric: &str) -> Option<FigureRef> {
+    #[derive(Deserialize)]
+    struct Wrap {
+        #[serde(flatten)]
+        f: FigureRef,
+    }
+    let text = format!("figure = {metric:?}");
+    toml::from_str::<Wrap>(&text).ok().map(|w| w.f)
+}
+
+fn settled(s: &SettlementYear) -> Result<&Settled> {
+    s.settled
+        .as_ref()
+        .ok_or_else(|| Error::not_computable("settled figures", "no settled persons"))
+}
+
+fn family(s: &SettlementYear) -> Result<&crate::family::FamilyReunification> {
+    s.family
+        .as_ref()
+        .ok_or_else(|| Error::not_computable("family figures", "no family reunification"))
+}
+
+fn housing(s: &SettlementYear) -> Result<&crate::housing::Housing> {
+    s.housing
+        .as_ref()
+        .ok_or_else(|| Error::not_computable("housing figures", "no housing"))
+}
+
+fn stock(m: &MunicipalityYear) -> Result<&ProgrammeStock> {
+    m.programme()?
+        .stock
+        .as_ref()
+        .ok_or_else(|| Error::not_computable("programme participants", "no stock and flows"))
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figure_refs_read_from_data_file_syntax() {
+        let spec: CheckSpec = toml::from_str(
+            r#"
+id = "nat.ukraine2023"
+label = "Share from Ukraine"
+figure = "national.group_share"
+year = 2023
+group = "Ukraina"
+"#,
+        )
+        .unwrap();
+        assert_eq!(
+            spec.figure,
+            FigureRef::NationalGroupShare {
+                year: Year::new(2023).unwrap(),
+                group: "Ukraina".into()
+            }
+        );
+        assert!(
+            toml::from_str::<CheckSpec>("id = \"x\"\nlabel = \"y\"\nfigure = \"nonsense\"")
+                .is_err()
+        );
+        assert_eq!(metric_ref("settlement.settled"), Some(FigureRef::Settled));
+        assert_eq!(metric_ref("no.such"), None);
+    }
+}
