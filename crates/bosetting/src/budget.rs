@@ -53,6 +53,7 @@ pub struct BudgetAdjustment {
 ///     revised: Some(kr("28,6 mill.")),
 ///     actual: None,
 ///     result: Some(kr("1 mill.")),
+///     consumption: None,
 /// };
 /// assert_eq!(b.original()?.value.to_string(), "23700000.0 kr");
 /// # Ok::<(), bosetting::Error>(())
@@ -81,6 +82,9 @@ pub struct Budget {
     /// The result: revised − actual.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<PublishedFigure>,
+    /// The consumption percentage (*forbruksprosent*), if printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consumption: Option<PublishedFigure>,
 }
 
 fn leaf(label: &str, f: &PublishedFigure) -> Derived<Money> {
@@ -130,6 +134,16 @@ impl Budget {
     /// [`Error::InvalidValue`] for a non-money figure or a tertial of another year;
     /// [`Error::SumMismatch`] for stated figures that cannot all be true.
     pub fn validate(&self, policy: &ReconcilePolicy) -> Result<()> {
+        if let Some(c) = &self.consumption {
+            if c.unit != Unit::Percent {
+                return Err(Error::invalid(
+                    "budget consumption",
+                    format!("{:?}", c.text),
+                    "expected a percentage",
+                ));
+            }
+            self.check_consumption(c, policy)?;
+        }
         for f in [&self.original, &self.revised, &self.actual, &self.result]
             .into_iter()
             .flatten()
@@ -284,6 +298,52 @@ impl Budget {
                 Quantity::money(v),
                 "revised frame − result",
                 vec![rev.explanation, r.explain("result")],
+            ),
+        ))
+    }
+
+    /// The result as the printed figures allow it: the printed result's interval, narrowed
+    /// by the printed consumption percentage where there is one.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] without a printed result.
+    pub fn result_bounds(&self, policy: &ReconcilePolicy) -> Result<Derived<Interval>> {
+        let r = self
+            .result
+            .as_ref()
+            .ok_or_else(|| Error::not_computable("result bounds", "no printed result"))?;
+        let printed = r.interval(policy)?;
+        let Some(c) = &self.consumption else {
+            return Ok(Derived::new(
+                printed,
+                Explanation::derived(
+                    "result (positive: underspend)",
+                    Quantity::interval(printed, Unit::Kroner),
+                    format!(
+                        "known to its printed precision: \"{}\" stands for {printed}",
+                        r.text
+                    ),
+                    vec![r.explain("printed result")],
+                ),
+            ));
+        };
+        let check = self.check_consumption(c, policy)?;
+        let both = check.implied_result.intersect(&printed);
+        Ok(Derived::new(
+            both,
+            Explanation::derived(
+                "result (positive: underspend)",
+                Quantity::interval(both, Unit::Kroner),
+                format!(
+                    "\"{}\" stands for {printed}; with the frame and the printed consumption \"{}\" it must lie in {}",
+                    r.text, c.text, check.implied_result
+                ),
+                vec![
+                    r.explain("printed result"),
+                    c.explain("printed consumption"),
+                    self.revised()?.explanation,
+                ],
             ),
         ))
     }
@@ -554,7 +614,12 @@ impl ServiceResult {
         })())
     }
 
-    fn transfers(&self) -> Result<Derived<Money>> {
+    /// Net transfers from the fund.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] on overflow.
+    pub fn transfers(&self) -> Result<Derived<Money>> {
         let v = Money::sum(self.fund_transfers.iter().map(PublishedFigure::money))?;
         Ok(Derived::new(
             v,
@@ -662,6 +727,7 @@ mod tests {
             revised: Some(kr("28,6 mill.")),
             actual: None,
             result: Some(kr("1 mill.")),
+            consumption: None,
         }
     }
 

@@ -284,6 +284,9 @@ pub struct MunicipalityYear {
     /// Request, decision and settled for several years.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<QuotaSeries>,
+    /// The same for unaccompanied minors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history_em: Option<QuotaSeries>,
     /// National figures.
     #[serde(default, skip_serializing_if = "is_default_national")]
     pub national: National,
@@ -302,7 +305,7 @@ fn is_default_national(n: &National) -> bool {
 /// A figure the model can compute for a [`MunicipalityYear`]. In data files it is written as
 /// `figure = "<name>"` with the arguments alongside (`year = 2023`, `group = "Ukraina"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "figure")]
+#[serde(tag = "figure", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum FigureRef {
     /// Places decided (in force).
@@ -531,10 +534,14 @@ pub enum FigureRef {
     /// The service's result after fund transfers.
     #[serde(rename = "service.after_transfers")]
     ServiceAfterTransfers,
+    /// Net transfers from the refugee fund into the service.
+    #[serde(rename = "service.fund_transfers")]
+    ServiceFundTransfers,
     /// The fund balance at a date.
     #[serde(rename = "fund.balance")]
     FundBalance {
         /// The date.
+        #[serde(deserialize_with = "crate::serde_date::date")]
         date: NaiveDate,
     },
     /// Persons settled in Norway in a year.
@@ -602,11 +609,22 @@ pub enum FigureRef {
         of: SeriesField,
         /// The year.
         year: Year,
+        /// From the table for unaccompanied minors.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        em: bool,
     },
     /// A figure of the multi-year table as a share of the same year's current request.
     #[serde(rename = "series.share_of_request")]
     SeriesShareOfRequest {
         /// Which figure.
+        of: SeriesField,
+        /// The year.
+        year: Year,
+    },
+    /// How a figure was revised within its year: the figure in force − the original.
+    #[serde(rename = "series.revision")]
+    SeriesRevision {
+        /// `request` or `decision`.
         of: SeriesField,
         /// The year.
         year: Year,
@@ -768,6 +786,7 @@ impl MunicipalityYear {
             service_result: None,
             fund: None,
             history: None,
+            history_em: None,
             national: National::default(),
             projects: Vec::new(),
             rules: Vec::new(),
@@ -826,9 +845,41 @@ impl MunicipalityYear {
             .ok_or_else(|| Error::not_computable("budget figures", "no budget"))
     }
 
-    fn history(&self) -> Result<&QuotaSeries> {
-        self.history
+    fn service(&self) -> Result<&ServiceResult> {
+        self.service_result
             .as_ref()
+            .ok_or_else(|| Error::not_computable("service result", "no service result"))
+    }
+
+    /// A stated figure as the model knows it: exactly if it was printed exactly, otherwise
+    /// as the interval its printed precision stands for.
+    fn as_known(
+        &self,
+        stated: Option<&PublishedFigure>,
+        d: Derived<Quantity>,
+    ) -> Result<Derived<Quantity>> {
+        let Some(fig) = stated.filter(|f| f.qualifier != crate::published::Qualifier::Exact) else {
+            return Ok(d);
+        };
+        let i = fig.interval(&self.policy)?;
+        let q = Quantity::interval(i, fig.unit);
+        Ok(Derived::new(
+            q.clone(),
+            Explanation::derived(
+                d.explanation.label.clone(),
+                q,
+                format!(
+                    "known only to its printed precision: \"{}\" stands for {i} under {}",
+                    fig.text, self.policy.rule
+                ),
+                vec![d.explanation],
+            ),
+        ))
+    }
+
+    fn history(&self, em: bool) -> Result<&QuotaSeries> {
+        let h = if em { &self.history_em } else { &self.history };
+        h.as_ref()
             .ok_or_else(|| Error::not_computable("multi-year figures", "no multi-year table"))
     }
 
@@ -864,8 +915,8 @@ impl MunicipalityYear {
             .ok_or_else(|| Error::not_computable(format!("forecast {what:?}"), "not given"))
     }
 
-    fn series_value(&self, of: SeriesField, year: Year) -> Result<Derived<u32>> {
-        let h = self.history()?;
+    fn series_value(&self, of: SeriesField, year: Year, em: bool) -> Result<Derived<u32>> {
+        let h = self.history(em)?;
         let q = h.years.get(&year).ok_or_else(|| {
             Error::not_computable(format!("{} {year}", h.name), "no figures for that year")
         })?;
@@ -876,7 +927,11 @@ impl MunicipalityYear {
             SeriesField::Decision => q.decision,
             SeriesField::Settled => q.settled,
         };
-        let label = format!("{} {year}", series_name(of));
+        let label = format!(
+            "{}{} {year}",
+            series_name(of),
+            if em { " (EM)" } else { "" }
+        );
         let v = match cell {
             Some(Reported::Value(v)) => v,
             Some(r) => {
@@ -1129,26 +1184,47 @@ impl MunicipalityYear {
                 q_count(u.offered()?, u.unit)
             }
             FigureRef::UptakeAcceptance { label } => q_share(self.uptake(label)?.acceptance()?),
-            FigureRef::BudgetOriginal => q_money(self.budget()?.original()?),
-            FigureRef::BudgetRevised => q_money(self.budget()?.revised()?),
-            FigureRef::BudgetResult => q_money(self.budget()?.result()?),
-            FigureRef::BudgetActual => q_money(self.budget()?.actual()?),
+            FigureRef::BudgetOriginal => {
+                let b = self.budget()?;
+                self.as_known(b.original.as_ref(), q_money(b.original()?))?
+            }
+            FigureRef::BudgetRevised => {
+                let b = self.budget()?;
+                self.as_known(b.revised.as_ref(), q_money(b.revised()?))?
+            }
+            FigureRef::BudgetResult => {
+                let b = self.budget()?;
+                match (&b.result, &b.consumption) {
+                    (Some(r), Some(_)) if r.qualifier != crate::published::Qualifier::Exact => {
+                        q_interval(b.result_bounds(p)?, Unit::Kroner)
+                    }
+                    _ => self.as_known(b.result.as_ref(), q_money(b.result()?))?,
+                }
+            }
+            FigureRef::BudgetActual => {
+                let b = self.budget()?;
+                self.as_known(b.actual.as_ref(), q_money(b.actual()?))?
+            }
             FigureRef::BudgetConsumption => q_share(self.budget()?.consumption()?),
             FigureRef::Forecast { what } => q_money(self.forecast(what)?.forecast()?),
             FigureRef::ForecastDeviation { what } => q_money(self.forecast(what)?.deviation()?),
             FigureRef::ServiceBeforeTransfers => {
-                let r = self
-                    .service_result
-                    .as_ref()
-                    .ok_or_else(|| Error::not_computable("service result", "no service result"))?;
-                q_interval(r.before_transfers(p)?, Unit::Kroner)
+                q_interval(self.service()?.before_transfers(p)?, Unit::Kroner)
             }
             FigureRef::ServiceAfterTransfers => {
-                let r = self
-                    .service_result
-                    .as_ref()
-                    .ok_or_else(|| Error::not_computable("service result", "no service result"))?;
-                q_money(r.after_transfers()?)
+                let r = self.service()?;
+                self.as_known(
+                    r.result_after_transfers.as_ref(),
+                    q_money(r.after_transfers()?),
+                )?
+            }
+            FigureRef::ServiceFundTransfers => {
+                let r = self.service()?;
+                let t = r.transfers()?;
+                match r.fund_transfers.as_slice() {
+                    [one] => self.as_known(Some(one), q_money(t))?,
+                    _ => q_money(t),
+                }
             }
             FigureRef::FundBalance { date } => {
                 let f = self
@@ -1224,12 +1300,12 @@ impl MunicipalityYear {
                     r.explain(format!("national target {year}"), Unit::Persons),
                 )
             }
-            FigureRef::Series { of, year } => {
-                q_count(self.series_value(*of, *year)?, Unit::Persons)
+            FigureRef::Series { of, year, em } => {
+                q_count(self.series_value(*of, *year, *em)?, Unit::Persons)
             }
             FigureRef::SeriesShareOfRequest { of, year } => {
-                let a = self.series_value(*of, *year)?;
-                let r = self.series_value(SeriesField::Request, *year)?;
+                let a = self.series_value(*of, *year, false)?;
+                let r = self.series_value(SeriesField::Request, *year, false)?;
                 q_share(compare::share(
                     &format!("{} {year} as a share of the request", series_name(*of)),
                     &a,
@@ -1237,9 +1313,43 @@ impl MunicipalityYear {
                     &format!("{} / current request", series_name(*of)),
                 )?)
             }
+            FigureRef::SeriesRevision { of, year } => {
+                let original = match of {
+                    SeriesField::Request | SeriesField::OriginalRequest => {
+                        SeriesField::OriginalRequest
+                    }
+                    SeriesField::Decision | SeriesField::OriginalDecision => {
+                        SeriesField::OriginalDecision
+                    }
+                    SeriesField::Settled => {
+                        return Err(Error::invalid(
+                            "series.revision of",
+                            "settled",
+                            "only a request or a decision is revised",
+                        ));
+                    }
+                };
+                let current = match of {
+                    SeriesField::OriginalRequest => SeriesField::Request,
+                    SeriesField::OriginalDecision => SeriesField::Decision,
+                    other => *other,
+                };
+                let a = self.series_value(original, *year, false)?;
+                let b = self.series_value(current, *year, false)?;
+                q_dec(
+                    compare::difference(
+                        &format!("revision of the {} {year}", series_name(current)),
+                        &b,
+                        &a,
+                        Unit::Persons,
+                        "revised − original",
+                    )?,
+                    Unit::Persons,
+                )
+            }
             FigureRef::SeriesChange { of, from, to } => {
-                let a = self.series_value(*of, *from)?;
-                let b = self.series_value(*of, *to)?;
+                let a = self.series_value(*of, *from, false)?;
+                let b = self.series_value(*of, *to, false)?;
                 q_dec(
                     compare::difference(
                         &format!("change in {} {from}–{to}", series_name(*of)),
@@ -1252,8 +1362,8 @@ impl MunicipalityYear {
                 )
             }
             FigureRef::SeriesChangeRelative { of, from, to } => {
-                let a = self.series_value(*of, *from)?;
-                let b = self.series_value(*of, *to)?;
+                let a = self.series_value(*of, *from, false)?;
+                let b = self.series_value(*of, *to, false)?;
                 q_share(compare::change(
                     &format!("relative change in {} {from}–{to}", series_name(*of)),
                     &a,
@@ -1407,7 +1517,11 @@ impl MunicipalityYear {
             }
             FigureRef::BudgetConsumptionCheck => {
                 let b = self.budget()?;
-                let fig = first()?;
+                let fig = match (spec.published.first(), &b.consumption) {
+                    (Some(f), _) => f,
+                    (None, Some(c)) => c,
+                    (None, None) => first()?,
+                };
                 let c = b.check_consumption(fig, p)?;
                 let value = Quantity::share(c.computed.value);
                 let ex = Explanation::derived(
@@ -1424,6 +1538,13 @@ impl MunicipalityYear {
             FigureRef::Goal { id } => {
                 let e = self.evaluate_goal(id)?;
                 let (status, text) = match spec.verdict {
+                    _ if spec.kind == CheckKind::Input => (
+                        Status::Input,
+                        format!(
+                            "a goal the document sets; the model finds it {}: {}",
+                            e.status, e.summary
+                        ),
+                    ),
                     Some(v) if v == e.status => (
                         Status::Reproduced,
                         format!(

@@ -119,8 +119,9 @@ pub struct ProjectionParams {
 pub enum Path {
     /// Persons per projected year.
     Persons(Vec<u32>),
-    /// Per projected year, this share of the last history year (floored).
-    ShareOfLastYear(Vec<Ratio>),
+    /// Per projected year, this percentage of the last history year's persons, floored
+    /// (`[100, 80, 50]`: the same as last year, then 80 %, then half).
+    PercentOfLastYear(Vec<u32>),
 }
 
 /// One projected year for one municipality.
@@ -201,7 +202,6 @@ pub struct Engine {
     rates: Vec<i64>,
     share_num: [u64; 4],
     share_div: [FloorDiv; 4],
-    path_den: u64,
     path_div: FloorDiv,
     fixed_num: i64,
     fixed_div: FloorDiv,
@@ -371,7 +371,8 @@ impl Engine {
         }
         // Bounds on persons.
         let max_hist = histories.iter().copied().max().unwrap_or(0);
-        let mut path_den = 1u64;
+        // Percentages: the divisor is 100.
+        let path_den = 100u64;
         let mut max_path_num = 0u64;
         let mut max_path_persons = 0u32;
         for p in paths {
@@ -382,26 +383,12 @@ impl Engine {
                     }
                     max_path_persons = max_path_persons.max(v.iter().copied().max().unwrap_or(0));
                 }
-                Path::ShareOfLastYear(v) => {
+                Path::PercentOfLastYear(v) => {
                     if v.len() != f {
                         return Err(path_len_error(v.len(), f));
                     }
-                    for r in v {
-                        let (n, d) = ratio_parts(r, "path share")?;
-                        if path_den == 1 {
-                            path_den = d;
-                        }
-                        if d != path_den {
-                            return Err(Error::invalid(
-                                "path share",
-                                r,
-                                format!(
-                                    "all shares of a run must have one denominator ({path_den})"
-                                ),
-                            ));
-                        }
-                        max_path_num = max_path_num.max(n);
-                    }
+                    max_path_num =
+                        max_path_num.max(u64::from(v.iter().copied().max().unwrap_or(0)));
                 }
             }
         }
@@ -515,7 +502,6 @@ impl Engine {
             rates,
             share_num,
             share_div,
-            path_den,
             path_div,
             fixed_num,
             fixed_div,
@@ -615,15 +601,17 @@ impl Engine {
                         return Err(beyond("path persons", m.to_string()));
                     }
                 }
-                Path::ShareOfLastYear(v) => {
+                Path::PercentOfLastYear(v) => {
                     if v.len() != self.f {
                         return Err(path_len_error(v.len(), self.f));
                     }
-                    for r in v {
-                        let (n, d) = ratio_parts(r, "path share")?;
-                        if d != self.path_den || n > self.max_path_num {
-                            return Err(beyond("path share", r.to_string()));
-                        }
+                    if let Some(m) = v
+                        .iter()
+                        .copied()
+                        .max()
+                        .filter(|m| u64::from(*m) > self.max_path_num)
+                    {
+                        return Err(beyond("path percentage", m.to_string()));
                     }
                 }
             }
@@ -751,10 +739,10 @@ impl Engine {
         s.persons.extend(history.iter().map(|&p| u64::from(p)));
         match path {
             Path::Persons(v) => s.persons.extend(v.iter().map(|&p| u64::from(p))),
-            Path::ShareOfLastYear(v) => {
-                for r in v {
-                    let n = u64::try_from(r.numerator()).unwrap_or(0);
-                    s.persons.push(self.path_div.div(last.wrapping_mul(n)));
+            Path::PercentOfLastYear(v) => {
+                for &pct in v {
+                    s.persons
+                        .push(self.path_div.div(last.wrapping_mul(u64::from(pct))));
                 }
             }
         }
@@ -820,11 +808,6 @@ impl Engine {
                 },
             );
         }
-    }
-
-    /// The denominator all share-of-last-year paths of a run must use.
-    pub fn path_denominator(&self) -> u64 {
-        self.path_den
     }
 }
 
@@ -970,11 +953,7 @@ mod tests {
     fn matches_the_reference_workload() {
         let hist = [12u32, 30, 45, 160, 90];
         let p: Vec<u32> = (0..10).map(|t| (37 * 3 + 11 * t) % 201).collect();
-        let path = Path::ShareOfLastYear(
-            p.iter()
-                .map(|&x| Ratio::of(u64::from(x), 100).unwrap())
-                .collect(),
-        );
+        let path = Path::PercentOfLastYear(p.clone());
         let e = Engine::new(params(5, 10, Some(0)), &hist, std::slice::from_ref(&path)).unwrap();
         let years = e.project(&hist, &path).unwrap();
         let (_, funds) = reference(
@@ -1003,10 +982,7 @@ mod tests {
         let e = Engine::new(
             params(5, 10, Some(0)),
             &[u32::MAX; 5],
-            &[Path::ShareOfLastYear(vec![
-                Ratio::of(200, 100).unwrap();
-                10
-            ])],
+            &[Path::PercentOfLastYear(vec![200; 10])],
         );
         assert!(matches!(e, Err(Error::Overflow { .. })), "{e:?}");
         let e = Engine::new(
@@ -1022,7 +998,7 @@ mod tests {
         #[test]
         fn engine_equals_reference(hist in proptest::collection::vec(0u32..5000, 5), s in 0u32..1000) {
             let p: Vec<u32> = (0..10).map(|t| (37 * s + 11 * t) % 201).collect();
-            let path = Path::ShareOfLastYear(p.iter().map(|&x| Ratio::of(u64::from(x), 100).unwrap()).collect());
+            let path = Path::PercentOfLastYear(p.clone());
             let e = Engine::new(params(5, 10, Some(0)), &hist, std::slice::from_ref(&path)).unwrap();
             let years = e.project(&hist, &path).unwrap();
             let (_, funds) = reference(&hist.iter().map(|&x| i64::from(x)).collect::<Vec<_>>(), &p.iter().map(|&x| i64::from(x)).collect::<Vec<_>>());
@@ -1037,7 +1013,7 @@ mod tests {
             let n = shuffled.len();
             for i in 0..n { shuffled.swap(i, (seed as usize).wrapping_add(i * 7) % n); }
             let flat2: Vec<u32> = shuffled.iter().flatten().copied().collect();
-            let paths: Vec<Path> = (0..3u32).map(|s| Path::ShareOfLastYear((0..10).map(|t| Ratio::of(u64::from((37 * s + 11 * t) % 201), 100).unwrap()).collect())).collect();
+            let paths: Vec<Path> = (0..3u32).map(|s| Path::PercentOfLastYear((0..10).map(|t| (37 * s + 11 * t) % 201).collect())).collect();
             let e = Engine::new(params(5, 10, Some(0)), &flat, &paths).unwrap();
             prop_assert_eq!(e.run(&flat, &paths).unwrap(), e.run(&flat2, &paths).unwrap());
         }

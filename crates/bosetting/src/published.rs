@@ -434,10 +434,14 @@ impl PublishedFigure {
                     _ if overlap.is_empty() => Status::Inconsistent,
                     _ => Status::Consistent,
                 };
+                let under = if self.qualifier == Qualifier::Rounded {
+                    format!(" under {}", policy.rule)
+                } else {
+                    String::new()
+                };
                 let text = format!(
-                    "the model bounds the value to {range}; \"{}\" stands for {interval} under {}; {}",
+                    "the model bounds the value to {range}; \"{}\" stands for {interval}{under}; {}",
                     self.text,
-                    policy.rule,
                     if overlap.is_empty() {
                         "the two do not overlap".to_owned()
                     } else {

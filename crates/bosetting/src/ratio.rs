@@ -51,14 +51,15 @@ impl Ratio {
                 operation: format!("ratio {num} / {den}"),
             });
         }
-        if den.is_sign_negative() {
-            Ok(Ratio {
-                num: -num,
-                den: -den,
-            })
+        let (num, den) = if den.is_sign_negative() {
+            (-num, -den)
         } else {
-            Ok(Ratio { num, den })
-        }
+            (num, den)
+        };
+        Ok(Ratio {
+            num: num.normalize(),
+            den: den.normalize(),
+        })
     }
 
     /// `part / whole` for counts.
@@ -73,7 +74,7 @@ impl Ratio {
     /// A percentage `p` as the ratio `p / 100`.
     pub fn from_percent(p: Decimal) -> Ratio {
         Ratio {
-            num: p,
+            num: p.normalize(),
             den: Decimal::ONE_HUNDRED,
         }
     }
@@ -131,7 +132,8 @@ impl Ratio {
     ///
     /// [`Error::Overflow`] on overflow.
     pub fn scale(&self, k: Decimal) -> Result<Ratio> {
-        Ratio::new(dec::mul(self.num, k, "ratio scale")?, self.den)
+        let r = Ratio::new(dec::mul(self.num, k, "ratio scale")?, self.den)?;
+        Ok(reduce(r.num, r.den))
     }
 
     /// `self − other`, exactly.
@@ -140,12 +142,16 @@ impl Ratio {
     ///
     /// [`Error::Overflow`] on overflow.
     pub fn checked_sub(&self, other: &Ratio) -> Result<Ratio> {
+        if self.den == other.den {
+            return Ratio::new(dec::sub(self.num, other.num, "ratio difference")?, self.den);
+        }
         let a = dec::mul(self.num, other.den, "ratio difference")?;
         let b = dec::mul(other.num, self.den, "ratio difference")?;
-        Ratio::new(
+        let r = Ratio::new(
             dec::sub(a, b, "ratio difference")?,
             dec::mul(self.den, other.den, "ratio difference")?,
-        )
+        )?;
+        Ok(reduce(r.num, r.den))
     }
 
     /// `self + other`, exactly.
@@ -154,12 +160,16 @@ impl Ratio {
     ///
     /// [`Error::Overflow`] on overflow.
     pub fn checked_add(&self, other: &Ratio) -> Result<Ratio> {
+        if self.den == other.den {
+            return Ratio::new(dec::add(self.num, other.num, "ratio sum")?, self.den);
+        }
         let a = dec::mul(self.num, other.den, "ratio sum")?;
         let b = dec::mul(other.num, self.den, "ratio sum")?;
-        Ratio::new(
+        let r = Ratio::new(
             dec::add(a, b, "ratio sum")?,
             dec::mul(self.den, other.den, "ratio sum")?,
-        )
+        )?;
+        Ok(reduce(r.num, r.den))
     }
 
     /// Whether the ratio is between 0 and 1 inclusive (a proper share).
@@ -182,6 +192,47 @@ impl Ratio {
             _ => self.approx().cmp(&other.approx()),
         }
     }
+}
+
+/// Results of arithmetic are kept in lowest terms (a ratio of counts is kept as given, so
+/// that 21 of 27 reads "21/27"). The ratio in lowest terms when both parts are exact decimals whose mantissas fit an
+/// i128 at a common scale (always, for counts and amounts); otherwise as given.
+fn reduce(num: Decimal, den: Decimal) -> Ratio {
+    let scale = num.scale().max(den.scale());
+    let widen = |d: Decimal| -> Option<i128> {
+        let m = d.mantissa();
+        let extra = scale.checked_sub(d.scale())?;
+        m.checked_mul(10i128.checked_pow(extra)?)
+    };
+    let (Some(n), Some(d)) = (widen(num), widen(den)) else {
+        return Ratio { num, den };
+    };
+    let g = gcd(n.unsigned_abs(), d.unsigned_abs());
+    if g <= 1 {
+        return Ratio {
+            num: num.normalize(),
+            den: den.normalize(),
+        };
+    }
+    let g = i128::try_from(g).unwrap_or(1);
+    match (
+        n.checked_div(g)
+            .and_then(|n| Decimal::try_from_i128_with_scale(n, 0).ok()),
+        d.checked_div(g)
+            .and_then(|d| Decimal::try_from_i128_with_scale(d, 0).ok()),
+    ) {
+        (Some(n), Some(d)) => Ratio { num: n, den: d },
+        _ => Ratio { num, den },
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        let r = a.checked_rem(b).unwrap_or(0);
+        a = b;
+        b = r;
+    }
+    a
 }
 
 fn step(decimals: u32) -> Decimal {
