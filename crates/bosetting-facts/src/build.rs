@@ -336,6 +336,9 @@ pub(crate) fn build(
             result_after_transfers: opt("result_after_transfers", &r.result_after_transfers)?,
         });
     }
+    if let Some(fs) = &f.fund {
+        my.fund = Some(fund(ctx, fs)?);
+    }
     let (em_rows, rows): (Vec<_>, Vec<_>) = f.history.iter().enumerate().partition(|(_, r)| r.em);
     if !rows.is_empty() {
         my.history = Some(history(ctx, &rows, &my.settlement.municipality)?);
@@ -641,6 +644,46 @@ fn history(
         }
     }
     Ok(s)
+}
+
+fn fund(ctx: &Ctx<'_>, f: &FundSpec) -> Result<bosetting::FundLedger, FactsError> {
+    let money = |path: &str, text: &str| -> Result<bosetting::Money, FactsError> {
+        ctx.model(path, bosetting::Money::parse_nb(text))
+    };
+    let opening = ctx.amount("fund.opening", &f.opening)?;
+    let rules = bosetting::FundRules {
+        surplus_share: f.rules.surplus_percent.map(Ratio::from_percent),
+        withdrawal_purposes: f.rules.withdrawal_purposes.clone(),
+        cap: f
+            .rules
+            .cap
+            .as_deref()
+            .map(|c| money("fund.rules.cap", c))
+            .transpose()?,
+        allow_negative: f.rules.allow_negative,
+        source: ctx.src("fund.rules", &f.rules.quote, None),
+    };
+    let mut ledger = bosetting::FundLedger::new(
+        f.name.clone(),
+        f.opened,
+        Fact::new(opening.money(), opening.source.clone()),
+        rules,
+    );
+    for (i, e) in f.entry.iter().enumerate() {
+        let p = format!("fund.entry[{i}]");
+        let amount = money(&format!("{p}.amount"), &e.amount)?;
+        ctx.model(
+            &p,
+            ledger.post(bosetting::FundEntry {
+                date: e.date,
+                kind: e.kind,
+                amount,
+                purpose: e.purpose.clone(),
+                source: ctx.src(&p, &e.quote, None),
+            }),
+        )?;
+    }
+    Ok(ledger)
 }
 
 fn national(ctx: &Ctx<'_>, rows: &[NationalSpec]) -> Result<National, FactsError> {

@@ -65,6 +65,9 @@ pub struct FactsFile {
     /// The service's result.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_result: Option<ServiceResultSpec>,
+    /// The refugee fund's ledger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fund: Option<FundSpec>,
     /// Rows of a multi-year table (request, decision, settled per year).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<HistorySpec>,
@@ -719,6 +722,61 @@ pub struct ServiceResultSpec {
     /// The result after transfers (negative: deficit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_after_transfers: Option<AmountSpec>,
+}
+
+/// The refugee fund (*flyktningfond*).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundSpec {
+    /// Its name.
+    pub name: String,
+    /// The date of the opening balance.
+    #[serde(deserialize_with = "bosetting::serde_date::date")]
+    pub opened: NaiveDate,
+    /// The opening balance, as printed.
+    pub opening: AmountSpec,
+    /// The municipality's rules for the fund.
+    pub rules: FundRulesSpec,
+    /// Movements, in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entry: Vec<FundEntrySpec>,
+}
+
+/// A fund's rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundRulesSpec {
+    /// The purposes a withdrawal may cover (empty: any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawal_purposes: Vec<String>,
+    /// The most the fund may hold, as an amount (`"30 mill kr"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<String>,
+    /// Whether the balance may go below zero.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_negative: bool,
+    /// The percentage of a surplus that goes into the fund.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surplus_percent: Option<Decimal>,
+    /// The phrase (the statutes or council decision).
+    pub quote: String,
+}
+
+/// A movement in the fund.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundEntrySpec {
+    /// When.
+    #[serde(deserialize_with = "bosetting::serde_date::date")]
+    pub date: NaiveDate,
+    /// `deposit` or `withdrawal`.
+    pub kind: bosetting::EntryKind,
+    /// How much, as printed (positive).
+    pub amount: String,
+    /// What for.
+    pub purpose: String,
+    /// The phrase.
+    pub quote: String,
 }
 
 /// A row of a multi-year table.

@@ -59,6 +59,25 @@ impl fmt::Display for GoalStatus {
     }
 }
 
+/// Which side of the target a value falls on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// Below the target's lower bound.
+    Under,
+    /// Above the target's upper bound.
+    Over,
+}
+
+/// The distance from a target that was not met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gap {
+    /// How far (positive).
+    pub amount: Quantity,
+    /// Which side.
+    pub side: Side,
+}
+
 /// The outcome of [`Goal::evaluate`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalEvaluation {
@@ -71,7 +90,7 @@ pub struct GoalEvaluation {
     pub measured: Option<Quantity>,
     /// How far from the target, when not met (persons short, percentage points under).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gap: Option<Quantity>,
+    pub gap: Option<Gap>,
     /// In words: "41 of 74: 33 short".
     pub summary: String,
     /// The explanation tree: the measurement and the target.
@@ -184,7 +203,7 @@ impl Goal {
         &self,
         r: &Ratio,
         target: &Interval,
-    ) -> Result<(GoalStatus, Option<Quantity>, String)> {
+    ) -> Result<(GoalStatus, Option<Gap>, String)> {
         let pct = r.scale(Decimal::ONE_HUNDRED)?;
         let shown = r.percent(RoundingRule::HalfUp, 1)?.normalize();
         if target.contains_ratio(r, Decimal::ONE_HUNDRED)? {
@@ -204,7 +223,10 @@ impl Goal {
         let g = gap_abs.round(RoundingRule::HalfUp, 1)?.normalize();
         Ok((
             GoalStatus::NotMet,
-            Some(Quantity::new(Value::Ratio(gap_abs), Unit::PercentagePoints)),
+            Some(Gap {
+                amount: Quantity::new(Value::Ratio(gap_abs), Unit::PercentagePoints),
+                side: if under { Side::Under } else { Side::Over },
+            }),
             format!(
                 "{shown} %: {g} percentage points {} the target of {} %",
                 if under { "under" } else { "over" },
@@ -218,7 +240,7 @@ impl Goal {
         v: Decimal,
         target: &Interval,
         unit: Unit,
-    ) -> Result<(GoalStatus, Option<Quantity>, String)> {
+    ) -> Result<(GoalStatus, Option<Gap>, String)> {
         let shown = v.normalize();
         if target.contains(v) {
             return Ok((
@@ -235,7 +257,10 @@ impl Goal {
         };
         Ok((
             GoalStatus::NotMet,
-            Some(Quantity::decimal(gap, unit)),
+            Some(Gap {
+                amount: Quantity::decimal(gap, unit),
+                side: if under { Side::Under } else { Side::Over },
+            }),
             if under {
                 format!(
                     "{shown} of {}: {} short",
@@ -261,7 +286,7 @@ fn nearest_bound(target: &Interval, v: Decimal) -> (Decimal, bool) {
     }
 }
 
-fn judge_interval(i: &Interval, target: &Interval) -> (GoalStatus, Option<Quantity>, String) {
+fn judge_interval(i: &Interval, target: &Interval) -> (GoalStatus, Option<Gap>, String) {
     let inter = i.intersect(target);
     if inter.is_empty() {
         (

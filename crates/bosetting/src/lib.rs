@@ -119,7 +119,7 @@ pub use error::{Error, Result};
 pub use explain::{Derived, Explanation, Quantity, Unit, Value};
 pub use family::{FamilyCase, FamilyGrant, FamilyGrantRule, FamilyReunification, Sponsor};
 pub use fund::{EntryKind, FundEntry, FundLedger, FundRules};
-pub use goals::{Goal, GoalEvaluation, GoalStatus};
+pub use goals::{Gap, Goal, GoalEvaluation, GoalStatus, Side};
 pub use grants::{
     AgeLimits, DisabilityKind, EntitlementLine, Entitlements, GrantCategory, GrantCohort,
     GrantKind, GrantRates, MissingNote, Rate, Validity, entitlements,

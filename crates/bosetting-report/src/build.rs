@@ -1,0 +1,966 @@
+//! From the model to the report document.
+
+use bosetting::{
+    Against, Category, CheckResult, CheckSpec, Error, FigureRef, MunicipalityYear, Origin, Outcome,
+    QuotaSeries, Reported, RoundingRule, SeriesField, Sponsor, Unit, Value, Year,
+};
+use rust_decimal::Decimal;
+
+use crate::document::{
+    Chart, ChartKind, ChartSeries, Report, Row, RowStatus, Section, SectionId, Table,
+};
+use crate::locale::Locale;
+
+/// Builds the report for `year`, with `checks` (specs and their results, in the same order)
+/// as the Tallkontroll section and as the status of the figures they check.
+///
+/// # Errors
+///
+/// Any model error other than a figure the year lacks data for (such figures, and sections
+/// without data, are left out).
+pub fn build(
+    year: &MunicipalityYear,
+    checks: &[(CheckSpec, CheckResult)],
+    locale: Locale,
+) -> Result<Report, Error> {
+    let b = Builder {
+        my: year,
+        checks,
+        l: locale,
+    };
+    let s = &year.settlement;
+    let mut sections = vec![
+        b.settlement()?,
+        b.national()?,
+        b.family()?,
+        b.housing()?,
+        b.programme()?,
+        b.economy()?,
+        b.fund()?,
+        b.staffing()?,
+        b.goals()?,
+        b.projects(),
+        b.figure_check(),
+    ];
+    sections.retain(|s| !s.is_empty());
+    Ok(Report {
+        title: format!(
+            "{} {} – {}",
+            locale.pick("Bosetting og integrering", "Settlement and integration"),
+            s.year,
+            s.municipality.name
+        ),
+        municipality: s.municipality.name.clone(),
+        number: s.municipality.number.to_string(),
+        year: s.year.get(),
+        document: year.document.clone(),
+        lang: locale.lang,
+        sections,
+    })
+}
+
+struct Builder<'a> {
+    my: &'a MunicipalityYear,
+    checks: &'a [(CheckSpec, CheckResult)],
+    l: Locale,
+}
+
+/// A stable identifier for a figure: its name and arguments (`national.group_share(2023,Ukraina)`).
+pub fn figure_id(f: &FigureRef) -> String {
+    let v = serde_json::to_value(f).unwrap_or_default();
+    let Some(obj) = v.as_object() else {
+        return String::new();
+    };
+    let name = obj
+        .get("figure")
+        .and_then(|n| n.as_str())
+        .unwrap_or_default()
+        .to_owned();
+    let args: Vec<String> = obj
+        .iter()
+        .filter(|(k, _)| k.as_str() != "figure")
+        .map(|(_, v)| match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .collect();
+    if args.is_empty() {
+        name
+    } else {
+        format!("{name}({})", args.join(","))
+    }
+}
+
+fn number_of(q: &bosetting::Quantity) -> Option<Decimal> {
+    match (&q.value, q.unit) {
+        (Value::Integer(n), _) => Some(Decimal::from(*n)),
+        (Value::Decimal(d), _) => Some(*d),
+        (Value::Ratio(r), bosetting::Unit::Share) => r.percent(RoundingRule::HalfUp, 4).ok(),
+        (Value::Ratio(r), _) => r.round(RoundingRule::HalfUp, 4).ok(),
+        _ => None,
+    }
+}
+
+impl Builder<'_> {
+    fn section(&self, id: SectionId) -> Section {
+        Section {
+            id,
+            title: section_title(self.l, id).to_owned(),
+            rows: Vec::new(),
+            tables: Vec::new(),
+            charts: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    fn row_from_check(&self, c: &CheckResult) -> Row {
+        Row {
+            id: c.id.clone(),
+            label: c.label.clone(),
+            display: self.l.quantity(&c.value),
+            number: number_of(&c.value),
+            value: c.value.clone(),
+            published: c.published.iter().map(|p| p.text.clone()).collect(),
+            status: c.status.into(),
+            reconciliation: c.reconciliation.clone(),
+            explanation: c.explanation.clone(),
+        }
+    }
+
+    /// The figure as a row, or `None` if the year has no data for it.
+    fn row(&self, f: FigureRef) -> Result<Option<Row>, Error> {
+        if let Some((_, r)) = self.checks.iter().find(|(s, _)| s.figure == f) {
+            return Ok(Some(self.row_from_check(r)));
+        }
+        let d = match self.my.figure(&f) {
+            Ok(d) => d,
+            Err(Error::NotComputable { .. }) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        Ok(Some(Row {
+            id: figure_id(&f),
+            label: figure_label(self.l, &f),
+            display: self.l.quantity(&d.value),
+            number: number_of(&d.value),
+            value: d.value,
+            published: Vec::new(),
+            status: if d.explanation.formula.is_none() {
+                RowStatus::Input
+            } else {
+                RowStatus::Computed
+            },
+            reconciliation: String::new(),
+            explanation: d.explanation,
+        }))
+    }
+
+    fn rows(
+        &self,
+        s: &mut Section,
+        figures: impl IntoIterator<Item = FigureRef>,
+    ) -> Result<(), Error> {
+        for f in figures {
+            if let Some(r) = self.row(f)? {
+                if !s.rows.iter().any(|x| x.id == r.id) {
+                    s.rows.push(r);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn settlement(&self) -> Result<Section, Error> {
+        let mut s = self.section(SectionId::Settlement);
+        let mut figs = vec![
+            FigureRef::RequestOriginal,
+            FigureRef::RequestCurrent,
+            FigureRef::RequestRevision,
+            FigureRef::RequestEm,
+            FigureRef::Decided,
+            FigureRef::DecidedEm,
+            FigureRef::DecidedOrdinary,
+            FigureRef::DecisionShareOfRequest,
+            FigureRef::DecisionEmShareOfRequest,
+            FigureRef::Settled,
+            FigureRef::SettledOrdinary,
+            FigureRef::SettledEm,
+            FigureRef::OriginSum {
+                category: Category::Ordinary,
+            },
+        ];
+        for origin in [
+            Origin::Resettlement,
+            Origin::ReceptionCentre,
+            Origin::AgreedSelfSettlement,
+            Origin::Other,
+        ] {
+            figs.push(FigureRef::From { origin });
+        }
+        figs.extend([
+            FigureRef::Shortfall,
+            FigureRef::Fulfilment {
+                against: Against::Decision,
+            },
+            FigureRef::Fulfilment {
+                against: Against::Request,
+            },
+            FigureRef::Fulfilment {
+                against: Against::OriginalRequest,
+            },
+            FigureRef::FulfilmentOrdinary,
+            FigureRef::FulfilmentEm,
+            FigureRef::PaceShare,
+            FigureRef::EvenPace,
+            FigureRef::Pace,
+            FigureRef::WithFamily,
+        ]);
+        self.rows(&mut s, figs)?;
+        if let Some(h) = &self.my.history {
+            s.tables.push(self.history_table(
+                h,
+                self.l.pick(
+                    "Anmodning, vedtak og bosatte",
+                    "Request, decision and settled",
+                ),
+            ));
+            if let Some(c) = self.history_chart(h) {
+                s.charts.push(c);
+            }
+            // The multi-year table's derived figures, where checks ask for them.
+        }
+        if let Some(h) = &self.my.history_em {
+            s.tables.push(self.history_table(
+                h,
+                self.l.pick("Enslige mindreårige", "Unaccompanied minors"),
+            ));
+        }
+        for (spec, r) in self.checks {
+            if matches!(
+                spec.figure,
+                FigureRef::Series { .. }
+                    | FigureRef::SeriesChange { .. }
+                    | FigureRef::SeriesChangeRelative { .. }
+                    | FigureRef::SeriesShareOfRequest { .. }
+                    | FigureRef::SeriesRevision { .. }
+            ) && !s.rows.iter().any(|x| x.id == r.id)
+            {
+                s.rows.push(self.row_from_check(r));
+            }
+        }
+        Ok(s)
+    }
+
+    fn history_table(&self, h: &QuotaSeries, title: &str) -> Table {
+        let cell = |orig: Option<Reported<u32>>, cur: Option<Reported<u32>>| -> String {
+            let show = |r: Reported<u32>| match r {
+                Reported::Value(v) => self.l.int(i64::from(v)),
+                other => other.to_string(),
+            };
+            match (orig, cur) {
+                (Some(o), Some(c)) if o != c => format!("{} ({})", show(o), show(c)),
+                (_, Some(c)) => show(c),
+                (Some(o), None) => show(o),
+                (None, None) => String::new(),
+            }
+        };
+        let rows = h
+            .years
+            .iter()
+            .map(|(y, q)| {
+                vec![
+                    self.l.year(y.get()),
+                    cell(q.original_request, q.request),
+                    cell(q.original_decision, q.decision),
+                    cell(None, q.settled),
+                ]
+            })
+            .collect();
+        Table {
+            title: format!(
+                "{title} ({})",
+                self.l.pick(
+                    "tall i parentes er revidert etter ny anmodning samme år",
+                    "figures in parentheses are revised after a new request the same year"
+                )
+            ),
+            header: vec![
+                self.l.pick("År", "Year").to_owned(),
+                self.l.pick("Anmodet", "Requested").to_owned(),
+                self.l.pick("Vedtatt", "Decided").to_owned(),
+                self.l.pick("Bosatt", "Settled").to_owned(),
+            ],
+            numeric: vec![false, true, true, true],
+            rows,
+        }
+    }
+
+    fn history_chart(&self, h: &QuotaSeries) -> Option<Chart> {
+        let years: Vec<&Year> = h.years.keys().collect();
+        let pick = |f: fn(&bosetting::YearQuota) -> Option<Reported<u32>>| -> Vec<Option<Decimal>> {
+            h.years
+                .values()
+                .map(|q| f(q).and_then(|r| r.value()).map(Decimal::from))
+                .collect()
+        };
+        let series: Vec<ChartSeries> = [
+            (self.l.pick("Anmodet", "Requested"), pick(|q| q.request)),
+            (self.l.pick("Vedtatt", "Decided"), pick(|q| q.decision)),
+            (self.l.pick("Bosatt", "Settled"), pick(|q| q.settled)),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.iter().any(Option::is_some))
+        .map(|(name, values)| ChartSeries {
+            name: name.to_owned(),
+            labels: values
+                .iter()
+                .map(|v| v.map(|d| self.l.decimal(d, 0)).unwrap_or_default())
+                .collect(),
+            values,
+        })
+        .collect();
+        if series.is_empty() {
+            return None;
+        }
+        Some(Chart {
+            title: self
+                .l
+                .pick(
+                    "Anmodning, vedtak og bosatte per år",
+                    "Request, decision and settled per year",
+                )
+                .to_owned(),
+            kind: ChartKind::Bars,
+            categories: years.iter().map(|y| self.l.year(y.get())).collect(),
+            series,
+            unit: self.l.unit(Unit::Persons).to_owned(),
+        })
+    }
+
+    fn national(&self) -> Result<Section, Error> {
+        let mut s = self.section(SectionId::National);
+        let n = &self.my.national;
+        let mut figs = Vec::new();
+        let years: Vec<Year> = n.settled.keys().copied().collect();
+        for (i, y) in years.iter().enumerate() {
+            figs.push(FigureRef::NationalSettled { year: *y });
+            if let Some(st) = n.settled.get(y) {
+                for g in &st.by_group {
+                    figs.push(FigureRef::NationalGroup {
+                        year: *y,
+                        group: g.group.clone(),
+                    });
+                    figs.push(FigureRef::NationalGroupShare {
+                        year: *y,
+                        group: g.group.clone(),
+                    });
+                    figs.push(FigureRef::NationalOutsideGroup {
+                        year: *y,
+                        group: g.group.clone(),
+                    });
+                }
+            }
+            if let Some(prev) = i.checked_sub(1).and_then(|j| years.get(j)) {
+                figs.push(FigureRef::NationalMultiple {
+                    year: *y,
+                    of: *prev,
+                });
+            }
+        }
+        for y in n.request.keys() {
+            figs.push(FigureRef::NationalRequest { year: *y });
+            if let Some(prev) = years.iter().rev().find(|p| *p < y) {
+                figs.push(FigureRef::NationalRequestChange {
+                    year: *y,
+                    settled_in: *prev,
+                });
+            }
+        }
+        for y in n.target.keys() {
+            figs.push(FigureRef::NationalTarget { year: *y });
+        }
+        self.rows(&mut s, figs)?;
+        Ok(s)
+    }
+
+    fn family(&self) -> Result<Section, Error> {
+        let mut s = self.section(SectionId::Family);
+        let mut figs = vec![FigureRef::FamilyPersons, FigureRef::Families];
+        if let Some(f) = &self.my.settlement.family {
+            for (sponsor, _) in &f.families_by_sponsor {
+                figs.push(FigureRef::FamilyShareJoining { sponsor: *sponsor });
+            }
+        }
+        self.rows(&mut s, figs)?;
+        Ok(s)
+    }
+
+    fn housing(&self) -> Result<Section, Error> {
+        let mut s = self.section(SectionId::Housing);
+        self.rows(
+            &mut s,
+            [
+                FigureRef::Dwellings,
+                FigureRef::PrivateContracts,
+                FigureRef::HousingCapacity,
+                FigureRef::CapacityGap,
+            ],
+        )?;
+        Ok(s)
+    }
+
+    fn programme(&self) -> Result<Section, Error> {
+        let mut s = self.section(SectionId::Programme);
+        let Some(p) = &self.my.programme else {
+            return Ok(s);
+        };
+        let mut figs = vec![
+            FigureRef::ProgrammeAtEnd,
+            FigureRef::ProgrammeAtEndOrWaiting,
+            FigureRef::ProgrammeParticipated,
+            FigureRef::ProgrammeExits,
+            FigureRef::ProgrammeCount,
+            FigureRef::ProgrammeRate,
+        ];
+        for (y, _) in &p.earlier {
+            figs.push(FigureRef::ProgrammeTrend { since: *y });
+        }
+        self.rows(&mut s, figs)?;
+        if let Ok(e) = p.exits_with_outcomes(&self.my.policy) {
+            let rows: Vec<Vec<String>> = e
+                .value
+                .outcomes
+                .iter()
+                .map(|(o, n)| {
+                    vec![
+                        outcome_label(self.l, *o).to_owned(),
+                        self.l.int(i64::from(n.value)),
+                    ]
+                })
+                .collect();
+            s.tables.push(Table {
+                title: self
+                    .l
+                    .pick("Avsluttet etter utfall", "Exits by outcome")
+                    .to_owned(),
+                header: vec![
+                    self.l.pick("Utfall", "Outcome").to_owned(),
+                    self.l.pick("Personer", "Persons").to_owned(),
+                ],
+                numeric: vec![false, true],
+                rows,
+            });
+            let values: Vec<Option<Decimal>> = e
+                .value
+                .outcomes
+                .iter()
+                .map(|(_, n)| Some(Decimal::from(n.value)))
+                .collect();
+            s.charts.push(Chart {
+                title: self
+                    .l
+                    .pick(
+                        "Introduksjonsprogrammet: avsluttet etter utfall",
+                        "Introduction programme: exits by outcome",
+                    )
+                    .to_owned(),
+                kind: ChartKind::HorizontalBars,
+                categories: e
+                    .value
+                    .outcomes
+                    .iter()
+                    .map(|(o, _)| outcome_label(self.l, *o).to_owned())
+                    .collect(),
+                series: vec![ChartSeries {
+                    name: self.l.pick("Avsluttet", "Exits").to_owned(),
+                    labels: values
+                        .iter()
+                        .map(|v| v.map(|d| self.l.decimal(d, 0)).unwrap_or_default())
+                        .collect(),
+                    values,
+                }],
+                unit: self.l.unit(Unit::Persons).to_owned(),
+            });
+        }
+        Ok(s)
+    }
+
+    fn economy(&self) -> Result<Section, Error> {
+        let mut s = self.section(SectionId::Economy);
+        let mut figs = vec![
+            FigureRef::BudgetOriginal,
+            FigureRef::BudgetRevised,
+            FigureRef::BudgetActual,
+            FigureRef::BudgetResult,
+            FigureRef::BudgetConsumption,
+        ];
+        for f in &self.my.forecasts {
+            figs.push(FigureRef::Forecast {
+                what: f.what.clone(),
+            });
+            figs.push(FigureRef::ForecastDeviation {
+                what: f.what.clone(),
+            });
+        }
+        figs.extend([
+            FigureRef::ServiceFundTransfers,
+            FigureRef::ServiceBeforeTransfers,
+            FigureRef::ServiceAfterTransfers,
+        ]);
+        self.rows(&mut s, figs)?;
+        Ok(s)
+    }
+
+    fn fund(&self) -> Result<Section, Error> {
+        let mut s = self.section(SectionId::Fund);
+        let Some(f) = &self.my.fund else {
+            return Ok(s);
+        };
+        let balances = f.balances()?;
+        let mut dates: Vec<chrono::NaiveDate> = balances.iter().map(|(d, _)| *d).collect();
+        dates.dedup();
+        self.rows(
+            &mut s,
+            dates.iter().map(|d| FigureRef::FundBalance { date: *d }),
+        )?;
+        // One point per date: the balance at the end of the day.
+        let mut points: Vec<(chrono::NaiveDate, Decimal)> = Vec::new();
+        for (d, m) in balances {
+            match points.last_mut() {
+                Some(last) if last.0 == d => last.1 = m.amount(),
+                _ => points.push((d, m.amount())),
+            }
+        }
+        s.charts.push(Chart {
+            title: format!(
+                "{}: {}",
+                f.name,
+                self.l.pick("saldo over tid", "balance over time")
+            ),
+            kind: ChartKind::Line,
+            categories: points.iter().map(|(d, _)| self.l.date(*d)).collect(),
+            series: vec![ChartSeries {
+                name: self.l.pick("Saldo", "Balance").to_owned(),
+                labels: points
+                    .iter()
+                    .map(|(_, v)| self.l.money(bosetting::Money::new(*v)))
+                    .collect(),
+                values: points.iter().map(|(_, v)| Some(*v)).collect(),
+            }],
+            unit: "kr".to_owned(),
+        });
+        Ok(s)
+    }
+
+    fn staffing(&self) -> Result<Section, Error> {
+        let mut s = self.section(SectionId::Staffing);
+        let mut figs = Vec::new();
+        for st in &self.my.staffing {
+            figs.push(FigureRef::StaffingPermanent {
+                unit: st.unit.clone(),
+                year: st.year,
+            });
+        }
+        for (i, a) in self.my.staffing.iter().enumerate() {
+            for b in self.my.staffing.iter().skip(i.saturating_add(1)) {
+                let (from, to) = if a.year < b.year { (a, b) } else { (b, a) };
+                if a.unit == b.unit && from.year < to.year {
+                    figs.push(FigureRef::StaffingChange {
+                        unit: a.unit.clone(),
+                        from: from.year,
+                        to: to.year,
+                    });
+                    figs.push(FigureRef::StaffingChangeRelative {
+                        unit: a.unit.clone(),
+                        from: from.year,
+                        to: to.year,
+                    });
+                }
+            }
+        }
+        for a in &self.my.activities {
+            figs.push(FigureRef::Activity { id: a.id.clone() });
+        }
+        for u in &self.my.uptakes {
+            figs.push(FigureRef::UptakeAccepted {
+                label: u.label.clone(),
+            });
+            figs.push(FigureRef::UptakeOffered {
+                label: u.label.clone(),
+            });
+            figs.push(FigureRef::UptakeAcceptance {
+                label: u.label.clone(),
+            });
+        }
+        self.rows(&mut s, figs)?;
+        Ok(s)
+    }
+
+    fn goals(&self) -> Result<Section, Error> {
+        let mut s = self.section(SectionId::Goals);
+        for g in &self.my.goals {
+            let f = FigureRef::Goal { id: g.id.clone() };
+            if let Some((_, r)) = self.checks.iter().find(|(sp, _)| sp.figure == f) {
+                let mut row = self.row_from_check(r);
+                row.label = g.text.clone();
+                row.display = self.goal_display(&self.my.evaluate_goal(&g.id)?);
+                s.rows.push(row);
+                continue;
+            }
+            let e = self.my.evaluate_goal(&g.id)?;
+            let display = self.goal_display(&e);
+            s.rows.push(Row {
+                id: format!("goal.{}", g.id),
+                label: g.text.clone(),
+                value: bosetting::Quantity::text(e.summary.clone()),
+                display,
+                number: None,
+                published: vec![g.target.text.clone()],
+                status: RowStatus::Computed,
+                reconciliation: String::new(),
+                explanation: e.explanation,
+            });
+        }
+        Ok(s)
+    }
+
+    /// A goal's evaluation in the report's language: what was measured, the verdict and the
+    /// gap, all from the model's evaluation.
+    fn goal_display(&self, e: &bosetting::GoalEvaluation) -> String {
+        let mut out = match &e.measured {
+            Some(m) => format!("{}: {}", self.l.quantity(m), self.l.goal_status(e.status)),
+            None => self.l.goal_status(e.status).to_owned(),
+        };
+        if let Some(g) = &e.gap {
+            out.push_str(&format!(
+                " ({} {})",
+                self.l.quantity(&g.amount),
+                if g.side == bosetting::Side::Under {
+                    self.l.pick("under målet", "short of the target")
+                } else {
+                    self.l.pick("over grensen", "over the limit")
+                }
+            ));
+        }
+        out
+    }
+
+    fn projects(&self) -> Section {
+        let mut s = self.section(SectionId::Projects);
+        for p in &self.my.projects {
+            s.notes.push(format!("{} – {}", p.name, p.organisation));
+        }
+        for r in &self.my.rules {
+            let quote = r.source.quote.clone().unwrap_or_default();
+            s.notes.push(format!("{} («{quote}»)", r.text));
+        }
+        s
+    }
+
+    fn figure_check(&self) -> Section {
+        let mut s = self.section(SectionId::FigureCheck);
+        for (_, r) in self.checks {
+            s.rows.push(self.row_from_check(r));
+        }
+        s
+    }
+}
+
+/// A section's title.
+pub fn section_title(l: Locale, id: SectionId) -> &'static str {
+    match id {
+        SectionId::Settlement => l.pick("Bosetting", "Settlement"),
+        SectionId::National => l.pick("Nasjonale tall", "National figures"),
+        SectionId::Family => l.pick("Familiegjenforening", "Family reunification"),
+        SectionId::Housing => l.pick("Bolig", "Housing"),
+        SectionId::Programme => l.pick("Introduksjonsprogrammet", "Introduction programme"),
+        SectionId::Economy => l.pick("Økonomi", "Economy"),
+        SectionId::Fund => l.pick("Flyktningfond", "Refugee fund"),
+        SectionId::Staffing => l.pick("Personal", "Staffing"),
+        SectionId::Goals => l.pick("Mål og resultater", "Goals and results"),
+        SectionId::Projects => l.pick("Prosjekter og regler", "Projects and rules"),
+        SectionId::FigureCheck => l.pick("Tallkontroll", "Figure check"),
+    }
+}
+
+fn outcome_label(l: Locale, o: Outcome) -> &'static str {
+    match o {
+        Outcome::Work => l.pick("Arbeid", "Work"),
+        Outcome::UpperSecondary => l.pick("Videregående opplæring", "Upper secondary education"),
+        Outcome::HigherEducation => l.pick("Høyere utdanning", "Higher education"),
+        Outcome::OtherEducation => l.pick("Utdanning", "Education"),
+        Outcome::PrimarySchool => l.pick("Grunnskole", "Adult primary school"),
+        Outcome::WorkAndEducation => l.pick("Arbeid og utdanning", "Work and education"),
+        Outcome::JobSeeking => l.pick("Arbeidssøker", "Job-seeking"),
+        Outcome::Moved => l.pick("Flyttet", "Moved"),
+        Outcome::Health => l.pick("Helse", "Health"),
+        Outcome::ParentalLeave => l.pick("Foreldrepermisjon", "Parental leave"),
+        Outcome::DroppedOut => l.pick("Avbrutt", "Dropped out"),
+        Outcome::Other => l.pick("Annet", "Other"),
+        _ => l.pick("Ikke oppgitt", "Not stated"),
+    }
+}
+
+fn series_label(l: Locale, of: SeriesField) -> &'static str {
+    match of {
+        SeriesField::OriginalRequest => l.pick("opprinnelig anmodning", "original request"),
+        SeriesField::Request => l.pick("anmodning", "request"),
+        SeriesField::OriginalDecision => l.pick("opprinnelig vedtak", "original decision"),
+        SeriesField::Decision => l.pick("vedtak", "decision"),
+        SeriesField::Settled => l.pick("bosatte", "settled"),
+    }
+}
+
+/// A figure's label when no check names it.
+pub fn figure_label(l: Locale, f: &FigureRef) -> String {
+    let p = |nb: &str, en: &str| l.pick(nb, en).to_owned();
+    match f {
+        FigureRef::Decided => p("Vedtak (plasser)", "Decided places"),
+        FigureRef::DecidedEm => p(
+            "Vedtak, enslige mindreårige",
+            "Decided places, unaccompanied minors",
+        ),
+        FigureRef::DecidedOrdinary => p("Vedtak, ordinær kvote", "Decided places, ordinary quota"),
+        FigureRef::Settled => p("Bosatte", "Settled"),
+        FigureRef::SettledOrdinary => p("Bosatte, ordinær kvote", "Settled, ordinary quota"),
+        FigureRef::SettledEm => p(
+            "Bosatte enslige mindreårige",
+            "Settled unaccompanied minors",
+        ),
+        FigureRef::Shortfall => p("Vedtak minus bosatte", "Decided minus settled"),
+        FigureRef::Fulfilment { against } => match against {
+            Against::Decision => p(
+                "Bosatte i prosent av vedtaket",
+                "Settled as a share of the decision",
+            ),
+            Against::Request => p(
+                "Bosatte i prosent av anmodningen",
+                "Settled as a share of the request",
+            ),
+            Against::OriginalRequest => p(
+                "Bosatte i prosent av opprinnelig anmodning",
+                "Settled as a share of the original request",
+            ),
+        },
+        FigureRef::FulfilmentOrdinary => p(
+            "Bosatte i prosent av vedtaket, ordinær kvote",
+            "Fulfilment, ordinary quota",
+        ),
+        FigureRef::FulfilmentEm => p(
+            "Bosatte i prosent av vedtaket, enslige mindreårige",
+            "Fulfilment, unaccompanied minors",
+        ),
+        FigureRef::WithFamily => p(
+            "Bosatte inkludert familiegjenforente",
+            "Settled including family reunification",
+        ),
+        FigureRef::Pace => p("Bosatte mot jevnt tempo", "Settled against an even pace"),
+        FigureRef::PaceShare => p(
+            "Bosatte i prosent av vedtaket hittil",
+            "Settled so far as a share of the decision",
+        ),
+        FigureRef::EvenPace => p("Bosatte ved jevnt tempo", "Settled at an even pace"),
+        FigureRef::OriginSum { .. } => {
+            p("Bosatte etter opprinnelse, sum", "Settled by origin, sum")
+        }
+        FigureRef::From { origin } => match origin {
+            Origin::Resettlement => p("Overføringsflyktninger (kvote)", "Resettlement refugees"),
+            Origin::ReceptionCentre => p("Fra mottak", "From reception centres"),
+            Origin::AgreedSelfSettlement => p("Avtalt selvbosetting", "Agreed self-settlement"),
+            Origin::Other => p("Annen opprinnelse", "Other origin"),
+        },
+        FigureRef::RequestCurrent => p("Anmodning (gjeldende)", "Request (current)"),
+        FigureRef::RequestOriginal => p("Opprinnelig anmodning", "Original request"),
+        FigureRef::RequestEm => p(
+            "Anmodning, enslige mindreårige",
+            "Request, unaccompanied minors",
+        ),
+        FigureRef::RequestRevision => p("Endring i anmodningen", "Revision of the request"),
+        FigureRef::DecisionShareOfRequest => p(
+            "Vedtak i prosent av anmodningen",
+            "Decision as a share of the request",
+        ),
+        FigureRef::DecisionEmShareOfRequest => p(
+            "Vedtak om enslige mindreårige i prosent av anmodningen",
+            "Decided unaccompanied minors as a share of the request",
+        ),
+        FigureRef::FamilyPersons => p("Familiegjenforente personer", "Family-reunified persons"),
+        FigureRef::Families => p("Familier", "Families"),
+        FigureRef::FamilyShareJoining { sponsor } => match sponsor {
+            Sponsor::UnaccompaniedMinor => p(
+                "Andel familier gjenforent med enslig mindreårig",
+                "Share of families joining an unaccompanied minor",
+            ),
+            Sponsor::Refugee => p(
+                "Andel familier gjenforent med voksen flyktning",
+                "Share joining an adult refugee",
+            ),
+            Sponsor::HumanitarianPermit => p(
+                "Andel familier gjenforent med person med humanitært opphold",
+                "Share joining a humanitarian-permit holder",
+            ),
+            Sponsor::Unknown => p(
+                "Andel familier med ukjent referanseperson",
+                "Share with unknown sponsor",
+            ),
+        },
+        FigureRef::Dwellings => p("Boliger", "Dwellings"),
+        FigureRef::PrivateContracts => p("Private kontrakter", "Private contracts"),
+        FigureRef::HousingCapacity => p(
+            "Bosettingskapasitet i boligene",
+            "Settlement capacity of the housing",
+        ),
+        FigureRef::CapacityGap => p(
+            "Anmodning utover boligkapasiteten",
+            "Request beyond housing capacity",
+        ),
+        FigureRef::ProgrammeExits => p("Avsluttet programmet", "Left the programme"),
+        FigureRef::ProgrammeCount => p(
+            "Avsluttet til arbeid eller utdanning",
+            "Left to work or education",
+        ),
+        FigureRef::ProgrammeRate => p(
+            "Andel til arbeid eller utdanning",
+            "Share to work or education",
+        ),
+        FigureRef::ProgrammeParticipated => p("Deltatt i perioden", "Took part in the period"),
+        FigureRef::ProgrammeAtEnd => p("Deltakere ved periodens slutt", "Participants at the end"),
+        FigureRef::ProgrammeAtEndOrWaiting => p(
+            "Deltok eller ventet på oppstart",
+            "Participating or waiting to start",
+        ),
+        FigureRef::ProgrammeTrend { since } => format!(
+            "{} {since}",
+            l.pick(
+                "Endring i andel til arbeid eller utdanning siden",
+                "Change in the share to work or education since"
+            )
+        ),
+        FigureRef::StaffingPermanent { unit, year } => {
+            format!(
+                "{} {unit} {year}",
+                l.pick("Faste årsverk,", "Permanent FTE,")
+            )
+        }
+        FigureRef::StaffingChange { unit, from, to } => {
+            format!(
+                "{} {unit} {from}–{to}",
+                l.pick("Endring i faste årsverk,", "Change in permanent FTE,")
+            )
+        }
+        FigureRef::StaffingChangeRelative { unit, from, to } => format!(
+            "{} {unit} {from}–{to}",
+            l.pick(
+                "Endring i faste årsverk (prosent),",
+                "Relative change in permanent FTE,"
+            )
+        ),
+        FigureRef::Activity { id } => format!("{} {id}", l.pick("Aktivitet", "Activity")),
+        FigureRef::UptakeAccepted { label } => {
+            format!("{label}: {}", l.pick("takket ja", "accepted"))
+        }
+        FigureRef::UptakeOffered { label } => format!("{label}: {}", l.pick("tilbudt", "offered")),
+        FigureRef::UptakeAcceptance { label } => format!(
+            "{label}: {}",
+            l.pick("andel som takket ja", "share accepted")
+        ),
+        FigureRef::BudgetOriginal => p("Opprinnelig budsjettramme", "Original budget frame"),
+        FigureRef::BudgetRevised => p("Revidert budsjettramme", "Revised budget frame"),
+        FigureRef::BudgetResult => p(
+            "Resultat (mindreforbruk positivt)",
+            "Result (underspend positive)",
+        ),
+        FigureRef::BudgetActual => p("Regnskap (forbruk)", "Actual spending"),
+        FigureRef::BudgetConsumption => p("Forbruksprosent", "Consumption of the frame"),
+        FigureRef::Forecast { what } => format!("{}: {what}", l.pick("Prognose", "Forecast")),
+        FigureRef::ForecastDeviation { what } => format!(
+            "{}: {what}",
+            l.pick("Avvik fra prognose", "Deviation from forecast")
+        ),
+        FigureRef::ServiceBeforeTransfers => p(
+            "Resultat før overføring fra fond",
+            "Result before fund transfers",
+        ),
+        FigureRef::ServiceAfterTransfers => p(
+            "Resultat etter overføring fra fond",
+            "Result after fund transfers",
+        ),
+        FigureRef::ServiceFundTransfers => p(
+            "Overført fra flyktningfondet",
+            "Transferred from the refugee fund",
+        ),
+        FigureRef::FundBalance { date } => {
+            format!("{} {}", l.pick("Saldo", "Balance"), l.date(*date))
+        }
+        FigureRef::NationalSettled { year } => {
+            format!("{} {year}", l.pick("Bosatt i Norge", "Settled in Norway"))
+        }
+        FigureRef::NationalGroup { year, group } => {
+            format!("{} {year}: {group}", l.pick("Bosatt", "Settled"))
+        }
+        FigureRef::NationalGroupShare { year, group } => {
+            format!(
+                "{} {year}: {group}",
+                l.pick("Andel av bosatte", "Share of the settled")
+            )
+        }
+        FigureRef::NationalOutsideGroup { year, group } => {
+            format!(
+                "{} {year}: {} {group}",
+                l.pick("Bosatt", "Settled"),
+                l.pick("ikke fra", "not from")
+            )
+        }
+        FigureRef::NationalMultiple { year, of } => {
+            format!("{} {year} / {of}", l.pick("Bosatt", "Settled"))
+        }
+        FigureRef::NationalRequest { year } => format!(
+            "{} {year}",
+            l.pick("Nasjonal anmodning", "National request")
+        ),
+        FigureRef::NationalRequestChange { year, settled_in } => format!(
+            "{} {year} {} {settled_in}",
+            l.pick("Anmodning", "Request"),
+            l.pick("mot bosatte", "against settled")
+        ),
+        FigureRef::NationalTarget { year } => {
+            format!("{} {year}", l.pick("Nasjonalt mål", "National target"))
+        }
+        FigureRef::Series { of, year, em } => format!(
+            "{} {year}{}",
+            series_label(l, *of),
+            if *em {
+                l.pick(" (enslige mindreårige)", " (unaccompanied minors)")
+            } else {
+                ""
+            }
+        ),
+        FigureRef::SeriesShareOfRequest { of, year } => {
+            format!(
+                "{} {year} {}",
+                series_label(l, *of),
+                l.pick("i prosent av anmodningen", "as a share of the request")
+            )
+        }
+        FigureRef::SeriesRevision { of, year } => format!(
+            "{} {year}: {}",
+            series_label(l, *of),
+            l.pick("revisjon", "revision")
+        ),
+        FigureRef::SeriesChange { of, from, to } => format!(
+            "{} {from}–{to}: {}",
+            series_label(l, *of),
+            l.pick("endring", "change")
+        ),
+        FigureRef::SeriesChangeRelative { of, from, to } => {
+            format!(
+                "{} {from}–{to}: {}",
+                series_label(l, *of),
+                l.pick("endring i prosent", "relative change")
+            )
+        }
+        FigureRef::ProjectCount => p("Prosjekter", "Projects"),
+        FigureRef::Rule { id } => format!("{} {id}", l.pick("Regel", "Rule")),
+        FigureRef::Goal { id } => format!("{} {id}", l.pick("Mål", "Goal")),
+        _ => figure_id(f),
+    }
+}

@@ -1,0 +1,224 @@
+//! The report as a document: sections of figures, tables and charts, every value already
+//! computed by the model and written out by the [`Locale`](crate::Locale).
+
+use bosetting::{Explanation, Quantity, Source, Status};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::locale::Lang;
+
+/// A report on one municipality's year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The title.
+    pub title: String,
+    /// The municipality's name.
+    pub municipality: String,
+    /// Its number.
+    pub number: String,
+    /// The year.
+    pub year: i32,
+    /// The document the facts come from.
+    pub document: Source,
+    /// The language of labels and numbers.
+    pub lang: Lang,
+    /// The sections, in order; sections without data are left out.
+    pub sections: Vec<Section>,
+}
+
+/// Which section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum SectionId {
+    /// Bosetting: request, decision, settled.
+    Settlement,
+    /// Nasjonale tall.
+    National,
+    /// Familiegjenforening.
+    Family,
+    /// Bolig.
+    Housing,
+    /// Introduksjonsprogrammet.
+    Programme,
+    /// Økonomi.
+    Economy,
+    /// Flyktningfond.
+    Fund,
+    /// Personal.
+    Staffing,
+    /// Mål og resultater.
+    Goals,
+    /// Prosjekter og regler.
+    Projects,
+    /// Tallkontroll: every published figure beside the computed one.
+    FigureCheck,
+}
+
+/// A section of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Which.
+    pub id: SectionId,
+    /// Its title.
+    pub title: String,
+    /// Figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Row>,
+    /// Tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<Table>,
+    /// Charts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<Chart>,
+    /// Lines of text (projects, rules).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl Section {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+            && self.tables.is_empty()
+            && self.charts.is_empty()
+            && self.notes.is_empty()
+    }
+}
+
+/// What is known about a figure in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RowStatus {
+    /// A fact fed into the model.
+    Input,
+    /// The model computes the published figure.
+    Reproduced,
+    /// The published figure fits what the model computes or bounds.
+    Consistent,
+    /// No value the model allows fits the published figure.
+    Inconsistent,
+    /// Computed by the model; the document prints no figure to compare it with.
+    Computed,
+}
+
+impl RowStatus {
+    /// The name used in JSON and CSV (`input`, `reproduced`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            RowStatus::Input => "input",
+            RowStatus::Reproduced => "reproduced",
+            RowStatus::Consistent => "consistent",
+            RowStatus::Inconsistent => "inconsistent",
+            RowStatus::Computed => "computed",
+        }
+    }
+}
+
+impl From<Status> for RowStatus {
+    fn from(s: Status) -> RowStatus {
+        match s {
+            Status::Input => RowStatus::Input,
+            Status::Reproduced => RowStatus::Reproduced,
+            Status::Consistent => RowStatus::Consistent,
+            Status::Inconsistent => RowStatus::Inconsistent,
+        }
+    }
+}
+
+/// One figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    /// A stable identifier (a ledger id for checked figures).
+    pub id: String,
+    /// What it is.
+    pub label: String,
+    /// The model's value, exact.
+    pub value: Quantity,
+    /// The value as the locale writes it.
+    pub display: String,
+    /// The value as a plain number for spreadsheets, where it has one (shares as percentages
+    /// to four decimals, half-up).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_dec")]
+    pub number: Option<Decimal>,
+    /// What the document printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published: Vec<String>,
+    /// The status.
+    pub status: RowStatus,
+    /// The reconciliation in words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reconciliation: String,
+    /// The model's explanation.
+    pub explanation: Explanation,
+}
+
+/// A table of already formatted cells.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    /// The caption.
+    pub title: String,
+    /// Column headings.
+    pub header: Vec<String>,
+    /// Which columns hold numbers (right-aligned).
+    pub numeric: Vec<bool>,
+    /// The rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// How a chart draws its series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    /// Grouped vertical bars.
+    Bars,
+    /// Horizontal bars (one series).
+    HorizontalBars,
+    /// A line.
+    Line,
+}
+
+/// A chart of model values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chart {
+    /// The caption.
+    pub title: String,
+    /// How to draw it.
+    pub kind: ChartKind,
+    /// The categories (years, outcomes, dates), as labels.
+    pub categories: Vec<String>,
+    /// The series.
+    pub series: Vec<ChartSeries>,
+    /// The values' unit label.
+    pub unit: String,
+}
+
+/// One series of a chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartSeries {
+    /// Its name.
+    pub name: String,
+    /// One value per category (`None`: no figure).
+    pub values: Vec<Option<Decimal>>,
+    /// The values as the locale writes them (for labels).
+    pub labels: Vec<String>,
+}
+
+mod opt_dec {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => s.serialize_some(&d.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        let s: Option<String> = Option::deserialize(d)?;
+        s.map(|s| Decimal::from_str_exact(&s).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}

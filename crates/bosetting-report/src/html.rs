@@ -1,0 +1,459 @@
+//! HTML: one self-contained page (inline CSS, inline SVG charts, no scripts) that reads well
+//! on screen and on paper.
+
+use std::io::{self, Write};
+
+use bosetting::Explanation;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::document::{Chart, ChartKind, Report, Row, SectionId, Table};
+use crate::locale::{Lang, Locale};
+use crate::markdown::status;
+
+const CSS: &str = r#"
+:root { --ink: #1b1f24; --muted: #5a6470; --line: #c9d1d9; --a: #1f5f99; --b: #c2702a; --c: #3d8a4f; }
+* { box-sizing: border-box; }
+body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 2rem auto; max-width: 60rem; padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.7rem; margin-bottom: .2rem; }
+h2 { font-size: 1.3rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
+.meta { color: var(--muted); margin-top: 0; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .93rem; }
+caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: .3rem; }
+th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; text-align: left; }
+th { background: #f3f5f7; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.status { white-space: nowrap; font-weight: 600; }
+.status-input { color: var(--muted); }
+.status-reproduced { color: #1d6b33; }
+.status-consistent { color: #1f5f99; }
+.status-inconsistent { color: #a11d1d; }
+.status-computed { color: var(--ink); font-weight: 400; }
+figure { margin: 1rem 0; }
+figcaption { font-style: italic; color: var(--muted); }
+svg { max-width: 100%; height: auto; }
+svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }
+.explain { font-size: .9rem; margin: .2rem 0 1rem; }
+.explain ul { margin: .2rem 0; padding-left: 1.2rem; }
+.explain .formula { color: var(--muted); }
+.explain .source { color: var(--muted); font-size: .85rem; }
+.reconciliation { margin: .2rem 0; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  table, figure, .explain { break-inside: avoid; }
+  th { background: none; }
+  a { color: inherit; text-decoration: none; }
+}
+"#;
+
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// Writes `report` as one HTML page.
+///
+/// # Errors
+///
+/// The writer's errors.
+pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    let l = Locale::new(report.lang);
+    let lang = match report.lang {
+        Lang::Nb => "nb",
+        Lang::En => "en",
+    };
+    writeln!(w, "<!DOCTYPE html>")?;
+    writeln!(w, "<html lang=\"{lang}\">")?;
+    writeln!(w, "<head>")?;
+    writeln!(w, "<meta charset=\"utf-8\">")?;
+    writeln!(
+        w,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(w, "<title>{}</title>", esc(&report.title))?;
+    writeln!(w, "<style>{CSS}</style>")?;
+    writeln!(w, "</head>")?;
+    writeln!(w, "<body>")?;
+    writeln!(w, "<h1>{}</h1>", esc(&report.title))?;
+    writeln!(
+        w,
+        "<p class=\"meta\">{} {} ({}). {}: {}.</p>",
+        l.pick("Kommune", "Municipality"),
+        esc(&report.municipality),
+        esc(&report.number),
+        l.pick("Kilde", "Source"),
+        esc(&l.source(&report.document))
+    )?;
+    for (i, s) in report.sections.iter().enumerate() {
+        writeln!(w, "<section id=\"s{i}\">")?;
+        writeln!(w, "<h2>{}</h2>", esc(&s.title))?;
+        for c in &s.charts {
+            chart(w, l, c)?;
+        }
+        if !s.rows.is_empty() {
+            rows(w, l, &s.rows, s.id == SectionId::FigureCheck)?;
+        }
+        for t in &s.tables {
+            table(w, t)?;
+        }
+        if !s.notes.is_empty() {
+            writeln!(w, "<ul>")?;
+            for n in &s.notes {
+                writeln!(w, "<li>{}</li>", esc(n))?;
+            }
+            writeln!(w, "</ul>")?;
+        }
+        if s.id == SectionId::FigureCheck {
+            for r in &s.rows {
+                writeln!(w, "<details class=\"explain\" open>")?;
+                writeln!(
+                    w,
+                    "<summary><strong>{}</strong> — {} (<span class=\"status status-{}\">{}</span>)</summary>",
+                    esc(&r.id),
+                    esc(&r.label),
+                    r.status.name(),
+                    status(l, r.status)
+                )?;
+                if !r.reconciliation.is_empty() {
+                    writeln!(
+                        w,
+                        "<p class=\"reconciliation\">{}</p>",
+                        esc(&r.reconciliation)
+                    )?;
+                }
+                writeln!(w, "<ul>")?;
+                tree(w, l, &r.explanation)?;
+                writeln!(w, "</ul>")?;
+                writeln!(w, "</details>")?;
+            }
+        }
+        writeln!(w, "</section>")?;
+    }
+    writeln!(w, "</body>")?;
+    writeln!(w, "</html>")?;
+    Ok(())
+}
+
+fn rows(w: &mut dyn Write, l: Locale, rows: &[Row], with_id: bool) -> io::Result<()> {
+    writeln!(w, "<table>")?;
+    write!(w, "<thead><tr>")?;
+    if with_id {
+        write!(w, "<th>Id</th>")?;
+    }
+    writeln!(
+        w,
+        "<th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>Status</th></tr></thead>",
+        l.pick("Tall", "Figure"),
+        l.pick("Beregnet", "Model"),
+        l.pick("Publisert", "Published")
+    )?;
+    writeln!(w, "<tbody>")?;
+    for r in rows {
+        write!(w, "<tr>")?;
+        if with_id {
+            write!(w, "<td><code>{}</code></td>", esc(&r.id))?;
+        }
+        writeln!(
+            w,
+            "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"status status-{}\">{}</td></tr>",
+            esc(&r.label),
+            esc(&r.display),
+            esc(&r.published.join(" + ")),
+            r.status.name(),
+            status(l, r.status)
+        )?;
+    }
+    writeln!(w, "</tbody></table>")?;
+    Ok(())
+}
+
+fn table(w: &mut dyn Write, t: &Table) -> io::Result<()> {
+    writeln!(w, "<table>")?;
+    writeln!(w, "<caption>{}</caption>", esc(&t.title))?;
+    write!(w, "<thead><tr>")?;
+    for (h, n) in t.header.iter().zip(&t.numeric) {
+        write!(
+            w,
+            "<th{}>{}</th>",
+            if *n { " class=\"num\"" } else { "" },
+            esc(h)
+        )?;
+    }
+    writeln!(w, "</tr></thead><tbody>")?;
+    for r in &t.rows {
+        write!(w, "<tr>")?;
+        for (c, n) in r.iter().zip(&t.numeric) {
+            write!(
+                w,
+                "<td{}>{}</td>",
+                if *n { " class=\"num\"" } else { "" },
+                esc(c)
+            )?;
+        }
+        writeln!(w, "</tr>")?;
+    }
+    writeln!(w, "</tbody></table>")?;
+    Ok(())
+}
+
+fn tree(w: &mut dyn Write, l: Locale, e: &Explanation) -> io::Result<()> {
+    write!(
+        w,
+        "<li>{}: <strong>{}</strong>",
+        esc(&e.label),
+        esc(&l.quantity(&e.value))
+    )?;
+    if let Some(f) = &e.formula {
+        write!(w, " <span class=\"formula\">— {}</span>", esc(f))?;
+    }
+    if let Some(s) = &e.source {
+        write!(w, "<br><span class=\"source\">{}</span>", esc(&l.source(s)))?;
+    }
+    if !e.inputs.is_empty() {
+        writeln!(w, "<ul>")?;
+        for i in &e.inputs {
+            tree(w, l, i)?;
+        }
+        write!(w, "</ul>")?;
+    }
+    writeln!(w, "</li>")?;
+    Ok(())
+}
+
+const COLORS: [&str; 3] = ["#1f5f99", "#c2702a", "#3d8a4f"];
+
+fn color(series: usize) -> &'static str {
+    series
+        .checked_rem(COLORS.len())
+        .and_then(|i| COLORS.get(i))
+        .copied()
+        .unwrap_or("#1f5f99")
+}
+
+/// A round number at or above `v` (1, 2 or 5 times a power of ten), for an axis.
+fn nice_ceiling(v: f64) -> f64 {
+    if v <= 0.0 || !v.is_finite() {
+        return 1.0;
+    }
+    let exp = v.log10().floor();
+    let base = 10f64.powf(exp);
+    for m in [1.0, 2.0, 5.0, 10.0] {
+        if m * base >= v {
+            return m * base;
+        }
+    }
+    10.0 * base
+}
+
+fn chart(w: &mut dyn Write, l: Locale, c: &Chart) -> io::Result<()> {
+    let vals: Vec<f64> = c
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .filter_map(|d| d.to_f64())
+        .collect();
+    if vals.is_empty() {
+        return Ok(());
+    }
+    let max = nice_ceiling(vals.iter().copied().fold(0.0, f64::max));
+    let min = {
+        let m = vals.iter().copied().fold(0.0, f64::min);
+        if m < 0.0 { -nice_ceiling(-m) } else { 0.0 }
+    };
+    let span = if max - min > 0.0 { max - min } else { 1.0 };
+    writeln!(w, "<figure>")?;
+    match c.kind {
+        ChartKind::Bars | ChartKind::Line => {
+            let (width, height) = (720.0, 300.0);
+            let (left, right, top, bottom) = (60.0, 20.0, 30.0, 50.0);
+            let plot_w = width - left - right;
+            let plot_h = height - top - bottom;
+            let y = |v: f64| top + plot_h - (v - min) / span * plot_h;
+            writeln!(
+                w,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
+                esc(&c.title)
+            )?;
+            // Axis and grid.
+            for i in 0..=4 {
+                let v = min + span * f64::from(i) / 4.0;
+                let yy = y(v);
+                writeln!(
+                    w,
+                    "<line x1=\"{left}\" x2=\"{}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"#c9d1d9\" stroke-width=\"1\"/>",
+                    width - right
+                )?;
+                writeln!(
+                    w,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+                    left - 6.0,
+                    yy + 4.0,
+                    esc(&axis_label(l, v))
+                )?;
+            }
+            let n = c.categories.len().max(1) as f64;
+            let band = plot_w / n;
+            for (i, cat) in c.categories.iter().enumerate() {
+                let x = left + band * (i as f64 + 0.5);
+                writeln!(
+                    w,
+                    "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                    height - bottom + 18.0,
+                    esc(cat)
+                )?;
+            }
+            if c.kind == ChartKind::Bars {
+                let k = c.series.len().max(1) as f64;
+                let bar = band * 0.8 / k;
+                for (si, s) in c.series.iter().enumerate() {
+                    let color = color(si);
+                    for (i, v) in s.values.iter().enumerate() {
+                        let Some(v) = v.and_then(|d| d.to_f64()) else {
+                            continue;
+                        };
+                        let x = left + band * i as f64 + band * 0.1 + bar * si as f64;
+                        let (y0, y1) = (y(v.max(0.0)), y(v.min(0.0)));
+                        let label = s.labels.get(i).map(String::as_str).unwrap_or("");
+                        writeln!(
+                            w,
+                            "<rect x=\"{x:.1}\" y=\"{y0:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"{color}\" stroke=\"#1b1f24\" stroke-width=\"0.5\"><title>{}: {}</title></rect>",
+                            (y1 - y0).max(0.5),
+                            esc(&s.name),
+                            esc(label)
+                        )?;
+                    }
+                }
+            } else {
+                for (si, s) in c.series.iter().enumerate() {
+                    let color = color(si);
+                    let pts: Vec<(f64, f64, &str)> = s
+                        .values
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, v)| {
+                            let v = v.and_then(|d| d.to_f64())?;
+                            let label = s.labels.get(i).map(String::as_str).unwrap_or("");
+                            Some((left + band * (i as f64 + 0.5), y(v), label))
+                        })
+                        .collect();
+                    let path: Vec<String> = pts
+                        .iter()
+                        .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
+                        .collect();
+                    writeln!(
+                        w,
+                        "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2.5\"/>",
+                        path.join(" ")
+                    )?;
+                    for (x, yy, label) in pts {
+                        writeln!(
+                            w,
+                            "<circle cx=\"{x:.1}\" cy=\"{yy:.1}\" r=\"4\" fill=\"{color}\"><title>{}</title></circle>",
+                            esc(label)
+                        )?;
+                        writeln!(
+                            w,
+                            "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                            yy - 9.0,
+                            esc(label)
+                        )?;
+                    }
+                }
+            }
+            legend(w, c, left, 16.0)?;
+            writeln!(w, "</svg>")?;
+        }
+        ChartKind::HorizontalBars => {
+            let rows = c.categories.len().max(1) as f64;
+            let (width, row_h, left, right, top) = (720.0, 26.0, 200.0, 60.0, 10.0);
+            let height = top * 2.0 + rows * row_h;
+            let plot_w = width - left - right;
+            writeln!(
+                w,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height:.0}\" role=\"img\" aria-label=\"{}\">",
+                esc(&c.title)
+            )?;
+            if let Some(s) = c.series.first() {
+                for (i, cat) in c.categories.iter().enumerate() {
+                    let yy = top + row_h * i as f64;
+                    writeln!(
+                        w,
+                        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+                        left - 8.0,
+                        yy + row_h * 0.65,
+                        esc(cat)
+                    )?;
+                    let v = s
+                        .values
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .and_then(|d| d.to_f64())
+                        .unwrap_or(0.0);
+                    let bw = (v - min) / span * plot_w;
+                    let label = s.labels.get(i).map(String::as_str).unwrap_or("");
+                    writeln!(
+                        w,
+                        "<rect x=\"{left}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" stroke=\"#1b1f24\" stroke-width=\"0.5\"/>",
+                        yy + 4.0,
+                        bw.max(0.5),
+                        row_h - 8.0,
+                        color(0)
+                    )?;
+                    writeln!(
+                        w,
+                        "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+                        left + bw + 6.0,
+                        yy + row_h * 0.65,
+                        esc(label)
+                    )?;
+                }
+            }
+            writeln!(w, "</svg>")?;
+        }
+    }
+    writeln!(
+        w,
+        "<figcaption>{} ({})</figcaption>",
+        esc(&c.title),
+        esc(&c.unit)
+    )?;
+    writeln!(w, "</figure>")?;
+    Ok(())
+}
+
+fn legend(w: &mut dyn Write, c: &Chart, x0: f64, y0: f64) -> io::Result<()> {
+    let mut x = x0;
+    for (si, s) in c.series.iter().enumerate() {
+        let color = color(si);
+        writeln!(
+            w,
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{color}\"/><text x=\"{:.1}\" y=\"{y0:.1}\">{}</text>",
+            y0 - 10.0,
+            x + 16.0,
+            esc(&s.name)
+        )?;
+        x += 30.0 + 8.0 * s.name.chars().count() as f64;
+    }
+    Ok(())
+}
+
+/// An axis tick through the locale: millions with one decimal, others whole.
+fn axis_label(l: Locale, v: f64) -> String {
+    let d = rust_decimal::Decimal::from_f64_retain(v).unwrap_or_default();
+    if v.abs() >= 1_000_000.0 {
+        l.money(bosetting::Money::new(d))
+    } else {
+        l.decimal(d, 0)
+    }
+}

@@ -1,0 +1,139 @@
+//! JSON: the document with every figure as `{"id", "label", "value", "unit", "published",
+//! "status", "explanation"}`; values exact strings.
+
+use std::io::{self, Write};
+
+use bosetting::{Explanation, Source};
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Chart, Report, Row, SectionId, Table};
+use crate::locale::Lang;
+
+/// The JSON form of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonReport {
+    /// The title.
+    pub title: String,
+    /// The municipality.
+    pub municipality: String,
+    /// Its number.
+    pub number: String,
+    /// The year.
+    pub year: i32,
+    /// The document the facts come from.
+    pub document: Source,
+    /// The language of labels.
+    pub lang: Lang,
+    /// The sections.
+    pub sections: Vec<JsonSection>,
+}
+
+/// A section in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonSection {
+    /// Which.
+    pub id: SectionId,
+    /// Its title.
+    pub title: String,
+    /// Its figures.
+    pub figures: Vec<JsonFigure>,
+    /// Its tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<Table>,
+    /// Its charts' data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<Chart>,
+    /// Its notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// One figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonFigure {
+    /// The identifier (a ledger id for checked figures).
+    pub id: String,
+    /// What it is.
+    pub label: String,
+    /// The exact value: `"33"`, `"41/74"`, `"700000"`, `"[650000, 750000)"`.
+    pub value: String,
+    /// The unit (`persons`, `kroner`, `share`, …).
+    pub unit: String,
+    /// What the document printed: a string, several, or null.
+    pub published: Option<Published>,
+    /// `input`, `reproduced`, `consistent`, `inconsistent` (or `computed` for a figure the
+    /// document does not print).
+    pub status: String,
+    /// The model's explanation tree.
+    pub explanation: Explanation,
+    /// The reconciliation in words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reconciliation: String,
+    /// The value as the report writes it.
+    pub display: String,
+}
+
+/// One printed figure or several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Published {
+    /// One.
+    One(String),
+    /// Several (parts, then a total).
+    Many(Vec<String>),
+}
+
+impl From<&Row> for JsonFigure {
+    fn from(r: &Row) -> JsonFigure {
+        JsonFigure {
+            id: r.id.clone(),
+            label: r.label.clone(),
+            value: r.value.value.exact(),
+            unit: r.value.unit.name().to_owned(),
+            published: match r.published.as_slice() {
+                [] => None,
+                [one] => Some(Published::One(one.clone())),
+                many => Some(Published::Many(many.to_vec())),
+            },
+            status: r.status.name().to_owned(),
+            explanation: r.explanation.clone(),
+            reconciliation: r.reconciliation.clone(),
+            display: r.display.clone(),
+        }
+    }
+}
+
+impl From<&Report> for JsonReport {
+    fn from(r: &Report) -> JsonReport {
+        JsonReport {
+            title: r.title.clone(),
+            municipality: r.municipality.clone(),
+            number: r.number.clone(),
+            year: r.year,
+            document: r.document.clone(),
+            lang: r.lang,
+            sections: r
+                .sections
+                .iter()
+                .map(|s| JsonSection {
+                    id: s.id,
+                    title: s.title.clone(),
+                    figures: s.rows.iter().map(JsonFigure::from).collect(),
+                    tables: s.tables.clone(),
+                    charts: s.charts.clone(),
+                    notes: s.notes.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Writes `report` as pretty-printed JSON.
+///
+/// # Errors
+///
+/// The writer's errors.
+pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &JsonReport::from(report)).map_err(io::Error::other)?;
+    writeln!(w)
+}

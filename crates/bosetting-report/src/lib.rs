@@ -1,0 +1,98 @@
+//! Renders a [`bosetting::MunicipalityYear`] as the report a refugee service publishes, and
+//! as machine-readable output a program or an auditor can check.
+//!
+//! [`build`] turns the model (and the checks of published figures) into a [`Report`]: the
+//! sections of a Norwegian annual or tertial report, each figure computed by the model and
+//! written out by the [`Locale`]. [`render`] writes the report in a [`Format`] to any
+//! [`std::io::Write`]. The renderers lay out; they never compute a figure.
+//!
+//! ```
+//! use bosetting::{Decision, Fact, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+//! use bosetting_report::{Format, Lang, Locale};
+//!
+//! let y = Year::new(2020)?;
+//! let doc = Source::new("Bodø kommune, årsrapport 2020");
+//! let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+//! s.decisions.push(Decision::base(74, doc.clone()));
+//! s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc.clone())));
+//! let year = MunicipalityYear::new(s, doc);
+//!
+//! let report = bosetting_report::build(&year, &[], Locale::new(Lang::Nb))?;
+//! let mut out = Vec::new();
+//! bosetting_report::render(&report, Format::Markdown, &mut out)?;
+//! let text = String::from_utf8(out)?;
+//! assert!(text.contains("| Bosatte i prosent av vedtaket | 55,4\u{a0}% |"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod build;
+pub mod csv;
+mod document;
+pub mod html;
+pub mod json;
+mod locale;
+pub mod markdown;
+
+use std::fmt;
+use std::io::{self, Write};
+use std::str::FromStr;
+
+pub use build::{build, figure_id, figure_label, section_title};
+pub use document::{
+    Chart, ChartKind, ChartSeries, Report, Row, RowStatus, Section, SectionId, Table,
+};
+pub use locale::{DISPLAY_RULE, Lang, Locale};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// Markdown.
+    Markdown,
+    /// One self-contained HTML page with SVG charts.
+    Html,
+    /// CSV for Excel set to Norwegian.
+    Csv,
+    /// JSON with exact values and explanation trees.
+    Json,
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s {
+            "markdown" | "md" => Ok(Format::Markdown),
+            "html" => Ok(Format::Html),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            other => Err(format!(
+                "unknown format {other:?}: expected markdown, html, csv or json"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        })
+    }
+}
+
+/// Writes `report` in `format`.
+///
+/// # Errors
+///
+/// The writer's errors.
+pub fn render(report: &Report, format: Format, w: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Markdown => markdown::write(report, w),
+        Format::Html => html::write(report, w),
+        Format::Csv => csv::write(report, w),
+        Format::Json => json::write(report, w),
+    }
+}

@@ -1,0 +1,60 @@
+//! The report for your own municipality's year, from a facts file you write.
+//!
+//! ```sh
+//! cargo run --example report -- path/to/kommune-2025.toml
+//! cargo run --example report -- --format html path/to/kommune-2025.toml > rapport.html
+//! ```
+//!
+//! The schema is documented in `crates/bosetting-facts` (`cargo doc -p bosetting-facts
+//! --open`) and by example in `examples/data/`; `examples/data/template.toml` is a
+//! commented starting point. A file that is wrong gives an error naming the file, the line
+//! and the field.
+
+fn main() -> std::process::ExitCode {
+    bosetting_examples::main_for(None)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use bosetting_examples::{Run, data_dir};
+    use bosetting_report::{Format, Lang};
+
+    #[test]
+    fn the_template_reports_in_every_format() {
+        let run = Run::of(&data_dir().join("template.toml"), Lang::Nb).unwrap();
+        assert!(run.unexpected().is_empty());
+        let mut html = Vec::new();
+        bosetting_report::render(&run.report, Format::Html, &mut html).unwrap();
+        let html = String::from_utf8(html).unwrap();
+        // All three charts: request/decision/settled, programme outcomes, fund balance.
+        assert_eq!(html.matches("<svg").count(), 3, "{html}");
+        let mut en = Vec::new();
+        let run_en = Run::of(&data_dir().join("template.toml"), Lang::En).unwrap();
+        bosetting_report::render(&run_en.report, Format::Markdown, &mut en).unwrap();
+        assert!(String::from_utf8(en).unwrap().contains("## Settlement"));
+    }
+
+    #[test]
+    fn a_wrong_file_names_file_line_and_field() {
+        let text = std::fs::read_to_string(data_dir().join("template.toml")).unwrap();
+        let broken = text.replacen("places = 120", "places = \"many\"", 1);
+        assert_ne!(broken, text);
+        let dir =
+            std::env::temp_dir().join(format!("bosetting-report-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("kommune-2025.toml");
+        std::fs::write(&path, broken).unwrap();
+        let err = Run::of(&path, Lang::Nb).unwrap_err().to_string();
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("places = 120"))
+            .unwrap()
+            + 1;
+        assert!(
+            err.starts_with(&format!("{}:{line}: decision[0].places: ", path.display())),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

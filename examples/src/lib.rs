@@ -1,0 +1,244 @@
+//! Shared plumbing for the examples: read a facts file, check its published figures, build
+//! and print the report, and say whether every figure has the status its ledger expects.
+
+use std::error::Error;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use bosetting::{CheckResult, Status};
+use bosetting_facts::Facts;
+use bosetting_report::{Format, Lang, Locale, Report};
+
+/// The examples' data folder.
+pub fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// The five seed documents' facts files, in the order of their seed numbers.
+pub const SEEDS: [&str; 5] = [
+    "bodo_2020",
+    "drammen_2024",
+    "drammen_2017_t1",
+    "stavanger_2017",
+    "bodo_2015_2017",
+];
+
+/// A facts file read, checked and reported.
+#[derive(Debug)]
+pub struct Run {
+    /// The facts.
+    pub facts: Facts,
+    /// Every check's result, in the file's order.
+    pub results: Vec<CheckResult>,
+    /// The report.
+    pub report: Report,
+}
+
+impl Run {
+    /// Reads `path` and builds its report in `lang`.
+    ///
+    /// # Errors
+    ///
+    /// The facts file's errors (with file, line and field), or a model error.
+    pub fn of(path: &Path, lang: Lang) -> Result<Run, Box<dyn Error>> {
+        let facts = Facts::load(path)?;
+        let results = facts.check()?;
+        let pairs: Vec<_> = facts
+            .checks
+            .iter()
+            .cloned()
+            .zip(results.iter().cloned())
+            .collect();
+        let report = bosetting_report::build(&facts.year, &pairs, Locale::new(lang))?;
+        Ok(Run {
+            facts,
+            results,
+            report,
+        })
+    }
+
+    /// The checks whose status is not the one the ledger expects.
+    pub fn unexpected(&self) -> Vec<&CheckResult> {
+        self.results.iter().filter(|r| !r.as_expected()).collect()
+    }
+
+    /// The result of a check by id.
+    pub fn result(&self, id: &str) -> Option<&CheckResult> {
+        self.results.iter().find(|r| r.id == id)
+    }
+}
+
+/// Counts by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Inputs.
+    pub input: usize,
+    /// Reproduced.
+    pub reproduced: usize,
+    /// Consistent.
+    pub consistent: usize,
+    /// Inconsistent.
+    pub inconsistent: usize,
+    /// Not as the ledger expects.
+    pub unexpected: usize,
+}
+
+impl Tally {
+    /// Adds a run's checks.
+    pub fn add(&mut self, run: &Run) {
+        for r in &run.results {
+            match r.status {
+                Status::Input => self.input += 1,
+                Status::Reproduced => self.reproduced += 1,
+                Status::Consistent => self.consistent += 1,
+                Status::Inconsistent => self.inconsistent += 1,
+            }
+        }
+        self.unexpected += run.unexpected().len();
+    }
+
+    /// All figures.
+    pub fn total(&self) -> usize {
+        self.input + self.reproduced + self.consistent + self.inconsistent
+    }
+}
+
+impl std::fmt::Display for Tally {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} figures: {} reproduced, {} consistent, {} inconsistent ({} inputs)",
+            self.total(),
+            self.reproduced,
+            self.consistent,
+            self.inconsistent,
+            self.input
+        )
+    }
+}
+
+/// Command-line options shared by the examples.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Output format.
+    pub format: Format,
+    /// Language.
+    pub lang: Lang,
+    /// Positional arguments.
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads `--format markdown|html|csv|json`, `--lang nb|en` and file arguments.
+///
+/// # Errors
+///
+/// A message naming the argument that is wrong.
+pub fn options(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
+    let mut o = Options {
+        format: Format::Markdown,
+        lang: Lang::Nb,
+        files: Vec::new(),
+    };
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--format" | "-f" => {
+                let v = it
+                    .next()
+                    .ok_or("--format needs a value: markdown, html, csv or json")?;
+                o.format = v.parse()?;
+            }
+            "--lang" => match it.next().as_deref() {
+                Some("nb") => o.lang = Lang::Nb,
+                Some("en") => o.lang = Lang::En,
+                other => return Err(format!("--lang {other:?}: expected nb or en")),
+            },
+            "--help" | "-h" => {
+                return Err(
+                    "usage: [--format markdown|html|csv|json] [--lang nb|en] [FILE]".into(),
+                );
+            }
+            s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
+            _ => o.files.push(PathBuf::from(a)),
+        }
+    }
+    Ok(o)
+}
+
+/// Runs one facts file from the command line: prints its report to standard output, a summary
+/// to standard error, and fails if a check does not have the status its ledger expects.
+pub fn main_for(default: Option<&str>) -> ExitCode {
+    let opts = match options(std::env::args().skip(1)) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let path = match (opts.files.first(), default) {
+        (Some(p), _) => p.clone(),
+        (None, Some(d)) => data_dir().join(format!("{d}.toml")),
+        (None, None) => {
+            eprintln!(
+                "usage: cargo run --example report -- [--format markdown|html|csv|json] [--lang nb|en] FILE.toml"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let run = match Run::of(&path, opts.lang) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = bosetting_report::render(&run.report, opts.format, &mut out) {
+        eprintln!("error writing the report: {e}");
+        return ExitCode::FAILURE;
+    }
+    let _ = out.flush();
+    let mut t = Tally::default();
+    t.add(&run);
+    eprintln!("{}: {t}", path.display());
+    let bad = run.unexpected();
+    for r in &bad {
+        eprintln!(
+            "NOT AS EXPECTED: {} is {} (the ledger expects {}): {}",
+            r.id,
+            r.status,
+            r.expected.map_or("-".to_owned(), |s| s.to_string()),
+            r.reconciliation
+        );
+    }
+    if bad.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// For the examples' tests: runs a seed file and asserts every check is as the ledger expects.
+///
+/// # Panics
+///
+/// If the file cannot be read or a check is not as expected (this is a test helper).
+#[allow(clippy::panic)]
+pub fn assert_seed(name: &str) -> Run {
+    let path = data_dir().join(format!("{name}.toml"));
+    let run = Run::of(&path, Lang::Nb).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let bad: Vec<String> = run
+        .unexpected()
+        .iter()
+        .map(|r| format!("{} is {} ({})", r.id, r.status, r.reconciliation))
+        .collect();
+    assert!(bad.is_empty(), "{name}: {}", bad.join("; "));
+    for format in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
+        let mut out = Vec::new();
+        bosetting_report::render(&run.report, format, &mut out)
+            .unwrap_or_else(|e| panic!("{name} {format}: {e}"));
+        assert!(!out.is_empty());
+    }
+    run
+}
