@@ -1,0 +1,156 @@
+//! The report in every format, on a fixed, realistic model (the facts file template and a
+//! real seed document): snapshots, and the machine-readable formats read back.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use bosetting_facts::Facts;
+use bosetting_report::json::JsonReport;
+use bosetting_report::{Format, Lang, Locale, Report};
+use rust_decimal::Decimal;
+
+fn report(text: &str, origin: &str, lang: Lang) -> Report {
+    let facts = Facts::from_toml_str(text, origin).unwrap();
+    let results = facts.check().unwrap();
+    let pairs: Vec<_> = facts.checks.iter().cloned().zip(results).collect();
+    bosetting_report::build(&facts.year, &pairs, Locale::new(lang)).unwrap()
+}
+
+fn template(lang: Lang) -> Report {
+    report(
+        include_str!("../../../examples/data/template.toml"),
+        "template.toml",
+        lang,
+    )
+}
+
+fn stavanger() -> Report {
+    report(
+        include_str!("../../../examples/data/stavanger_2017.toml"),
+        "stavanger_2017.toml",
+        Lang::Nb,
+    )
+}
+
+fn render(r: &Report, f: Format) -> String {
+    let mut out = Vec::new();
+    bosetting_report::render(r, f, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn snapshot_markdown() {
+    insta::assert_snapshot!(
+        "template_markdown",
+        render(&template(Lang::Nb), Format::Markdown)
+    );
+    insta::assert_snapshot!(
+        "template_markdown_en",
+        render(&template(Lang::En), Format::Markdown)
+    );
+    insta::assert_snapshot!("stavanger_markdown", render(&stavanger(), Format::Markdown));
+}
+
+#[test]
+fn snapshot_html() {
+    insta::assert_snapshot!("template_html", render(&template(Lang::Nb), Format::Html));
+}
+
+#[test]
+fn snapshot_csv() {
+    insta::assert_snapshot!("template_csv", render(&template(Lang::Nb), Format::Csv));
+}
+
+#[test]
+fn snapshot_json() {
+    insta::assert_snapshot!("stavanger_json", render(&stavanger(), Format::Json));
+}
+
+#[test]
+fn html_is_self_contained() {
+    let html = render(&template(Lang::Nb), Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("http://") || html.matches("http://").all(|_| true));
+    for needle in ["src=\"http", "href=\"http", "@import"] {
+        assert!(!html.contains(needle), "{needle}");
+    }
+    assert_eq!(html.matches("<svg").count(), 3);
+    assert!(html.contains("@media print"));
+}
+
+#[test]
+fn csv_reads_back_to_the_same_figures() {
+    for r in [template(Lang::Nb), stavanger()] {
+        let text = render(&r, Format::Csv);
+        assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
+        let body = text.trim_start_matches('\u{feff}');
+        let mut rd = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(body.as_bytes());
+        let header = rd.headers().unwrap().clone();
+        assert_eq!(
+            header.iter().collect::<Vec<_>>(),
+            bosetting_report::csv::header(Lang::Nb)
+        );
+        let mut rows_by_id = std::collections::BTreeMap::new();
+        for s in &r.sections {
+            for row in &s.rows {
+                rows_by_id.entry(row.id.clone()).or_insert(row);
+            }
+        }
+        let mut n = 0;
+        for rec in rd.records() {
+            let rec = rec.unwrap();
+            let row = rows_by_id[&rec[0]];
+            assert_eq!(&rec[2], row.label);
+            assert_eq!(&rec[5], row.value.value.exact());
+            assert_eq!(&rec[7], row.status.name());
+            let number = if rec[3].is_empty() {
+                None
+            } else {
+                Some(Decimal::from_str_exact(&rec[3].replace(',', ".")).unwrap())
+            };
+            assert_eq!(number, row.number.map(|d| d.normalize()));
+            n += 1;
+        }
+        assert_eq!(n, rows_by_id.len());
+    }
+}
+
+#[test]
+fn json_reads_back_to_the_same_values() {
+    for r in [template(Lang::Nb), stavanger()] {
+        let text = render(&r, Format::Json);
+        let back: JsonReport = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, JsonReport::from(&r));
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for s in v["sections"].as_array().unwrap() {
+            for f in s["figures"].as_array().unwrap() {
+                for key in [
+                    "id",
+                    "label",
+                    "value",
+                    "unit",
+                    "published",
+                    "status",
+                    "explanation",
+                ] {
+                    assert!(f.get(key).is_some(), "{key} missing in {f}");
+                }
+                assert!(f["value"].is_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn sections_without_data_are_left_out() {
+    let r = stavanger();
+    let titles: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
+    assert!(!titles.contains(&"Flyktningfond"), "{titles:?}");
+    assert!(titles.contains(&"Tallkontroll"));
+}

@@ -1,0 +1,157 @@
+//! Any model value renders without panicking in every format, and the machine-readable
+//! formats read back.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use bosetting::{Bound, Explanation, Interval, Quantity, Ratio, Source, Unit, Value};
+use bosetting_report::json::JsonReport;
+use bosetting_report::{Format, Lang, Report, Row, RowStatus, Section, SectionId, Table};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn unit() -> impl Strategy<Value = Unit> {
+    prop_oneof![
+        Just(Unit::Persons),
+        Just(Unit::Kroner),
+        Just(Unit::Share),
+        Just(Unit::Percent),
+        Just(Unit::PercentagePoints),
+        Just(Unit::Fte),
+        Just(Unit::Times),
+        Just(Unit::Count),
+        Just(Unit::None),
+    ]
+}
+
+fn decimal() -> impl Strategy<Value = Decimal> {
+    (any::<i64>(), 0u32..10).prop_map(|(m, s)| Decimal::new(m, s))
+}
+
+fn bound() -> impl Strategy<Value = Bound> {
+    prop_oneof![
+        Just(Bound::Unbounded),
+        decimal().prop_map(Bound::Included),
+        decimal().prop_map(Bound::Excluded),
+    ]
+}
+
+fn value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        any::<i64>().prop_map(Value::Integer),
+        decimal().prop_map(Value::Decimal),
+        (decimal(), decimal())
+            .prop_filter_map("denominator", |(n, d)| Ratio::new(n, d).ok())
+            .prop_map(Value::Ratio),
+        (bound(), bound()).prop_map(|(l, u)| Value::Interval(Interval::new(l, u))),
+        "\\PC{0,40}".prop_map(Value::Text),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof!["[a-zæøå ;|<>\"&\n]{0,30}", "\\PC{0,30}"]
+}
+
+fn status() -> impl Strategy<Value = RowStatus> {
+    prop_oneof![
+        Just(RowStatus::Input),
+        Just(RowStatus::Reproduced),
+        Just(RowStatus::Consistent),
+        Just(RowStatus::Inconsistent),
+        Just(RowStatus::Computed),
+    ]
+}
+
+fn row() -> impl Strategy<Value = (String, Value, Unit, String, RowStatus, Vec<String>)> {
+    (
+        "[a-z0-9._]{1,12}",
+        value(),
+        unit(),
+        text(),
+        status(),
+        proptest::collection::vec(text(), 0..3),
+    )
+}
+
+fn report(rows: Vec<(String, Value, Unit, String, RowStatus, Vec<String>)>, lang: Lang) -> Report {
+    let l = bosetting_report::Locale::new(lang);
+    let mut seen = std::collections::BTreeSet::new();
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .filter(|r| seen.insert(r.0.clone()))
+        .map(|(id, v, u, label, status, published)| {
+            let q = Quantity::new(v, u);
+            Row {
+                id,
+                label: label.clone(),
+                display: l.quantity(&q),
+                number: None,
+                value: q.clone(),
+                published,
+                status,
+                reconciliation: label.clone(),
+                explanation: Explanation::input(label, q, Source::new("proptest")),
+            }
+        })
+        .collect();
+    Report {
+        title: "t".into(),
+        municipality: "m".into(),
+        number: "0301".into(),
+        year: 2020,
+        document: Source::new("d"),
+        lang,
+        sections: vec![
+            Section {
+                id: SectionId::Settlement,
+                title: "s".into(),
+                rows: rows.clone(),
+                tables: vec![Table {
+                    title: "x|y".into(),
+                    header: vec!["a".into(), "b".into()],
+                    numeric: vec![false, true],
+                    rows: vec![vec!["1".into(), "<2>".into()]],
+                }],
+                charts: vec![],
+                notes: vec!["note; \"quoted\"".into()],
+            },
+            Section {
+                id: SectionId::FigureCheck,
+                title: "Tallkontroll".into(),
+                rows,
+                tables: vec![],
+                charts: vec![],
+                notes: vec![],
+            },
+        ],
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    #[test]
+    fn any_value_renders_in_every_format(rows in proptest::collection::vec(row(), 0..8), en in any::<bool>()) {
+        let r = report(rows, if en { Lang::En } else { Lang::Nb });
+        for f in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
+            let mut out = Vec::new();
+            bosetting_report::render(&r, f, &mut out).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            match f {
+                Format::Json => {
+                    let back: JsonReport = serde_json::from_str(&text).unwrap();
+                    prop_assert_eq!(back, JsonReport::from(&r));
+                }
+                Format::Csv => {
+                    let body = text.trim_start_matches('\u{feff}');
+                    let mut rd = csv::ReaderBuilder::new().delimiter(b';').from_reader(body.as_bytes());
+                    let n = rd.records().map(|x| x.unwrap()).count();
+                    prop_assert_eq!(n, r.sections[0].rows.len());
+                }
+                _ => {}
+            }
+        }
+    }
+}
