@@ -1,6 +1,7 @@
 //! The example facts files of the five seed documents read and every check has the status
 //! the ledger (FIGURES.md) expects.
 #![allow(
+    clippy::arithmetic_side_effects,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

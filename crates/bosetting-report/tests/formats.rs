@@ -1,6 +1,7 @@
 //! The report in every format, on a fixed, realistic model (the facts file template and a
 //! real seed document): snapshots, and the machine-readable formats read back.
 #![allow(
+    clippy::arithmetic_side_effects,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

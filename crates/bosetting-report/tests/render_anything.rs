@@ -1,6 +1,7 @@
 //! Any model value renders without panicking in every format, and the machine-readable
 //! formats read back.
 #![allow(
+    clippy::arithmetic_side_effects,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
