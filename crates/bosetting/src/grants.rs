@@ -638,6 +638,58 @@ pub struct GrantCohort {
     pub source: Source,
 }
 
+impl GrantCohort {
+    /// The family-reunified persons of a case as a grant cohort: settled when they arrived
+    /// (or applied, if the arrival is not recorded), paid for the grant years the
+    /// reunification rule gives them, and none at all if they applied too late.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{FamilyCase, FamilyGrantRule, GrantCategory, GrantCohort, Source, Sponsor};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let case = FamilyCase {
+    ///     sponsor: Sponsor::HumanitarianPermit,
+    ///     sponsor_settled: d(2019, 3, 1),
+    ///     applied: d(2021, 6, 1),
+    ///     arrived: Some(d(2022, 2, 1)),
+    ///     persons: 3,
+    ///     source: Source::new("saksmappe"),
+    /// };
+    /// let c = GrantCohort::from_family_case(&case, &FamilyGrantRule::imdi(), GrantCategory::Child)?
+    ///     .expect("applied within the window");
+    /// assert_eq!(c.grant_years, Some(3));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::FamilyCase::grant`].
+    pub fn from_family_case(
+        case: &crate::family::FamilyCase,
+        rule: &crate::family::FamilyGrantRule,
+        category: GrantCategory,
+    ) -> Result<Option<GrantCohort>> {
+        let g = case.grant(rule)?;
+        if !g.value.eligible {
+            return Ok(None);
+        }
+        Ok(Some(GrantCohort {
+            label: format!("family reunified {}", case.arrived.unwrap_or(case.applied)),
+            first_settlement: case.arrived.unwrap_or(case.applied),
+            category,
+            persons: case.persons,
+            birth_year: None,
+            grant_years: Some(g.value.years),
+            disability: None,
+            beyond_request: false,
+            source: case.source.clone(),
+        }))
+    }
+}
+
 /// Which grant a line is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

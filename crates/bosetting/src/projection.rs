@@ -158,6 +158,25 @@ pub struct ScenarioSummary {
     pub at_floor: u32,
 }
 
+/// One scenario of a side-by-side comparison for one municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioComparison {
+    /// The scenario's name.
+    pub name: String,
+    /// The projected years.
+    pub years: Vec<ProjectionYear>,
+    /// The first year the fund stands at its floor, if it does.
+    pub first_year_at_floor: Option<Year>,
+    /// The lowest fund balance.
+    pub lowest_fund: Money,
+    /// The fund at the end.
+    pub final_fund: Money,
+    /// Deficits the fund could not cover, summed.
+    pub uncovered: Money,
+    /// In words: "gradual: the fund stays above its floor (lowest 3,2 mill)".
+    pub summary: String,
+}
+
 /// The compiled engine.
 ///
 /// # Example
@@ -619,6 +638,63 @@ impl Engine {
         Ok(())
     }
 
+    /// Projects one municipality under several named paths, side by side: when (if ever)
+    /// each empties the fund, its lowest and final balance, and what the fund could not
+    /// cover.
+    ///
+    /// # Errors
+    ///
+    /// As [`Engine::project`].
+    pub fn compare(
+        &self,
+        history: &[u32],
+        scenarios: &[(String, Path)],
+    ) -> Result<Vec<ScenarioComparison>> {
+        let mut out = Vec::with_capacity(scenarios.len());
+        for (name, path) in scenarios {
+            let years = self.project(history, path)?;
+            let at_floor = |y: &ProjectionYear| {
+                y.uncovered > Money::ZERO || self.params.fund.floor.is_some_and(|f| y.fund <= f)
+            };
+            let first = years.iter().find(|y| at_floor(y));
+            let first_year_at_floor = first.map(|y| y.year);
+            let lowest_fund = years
+                .iter()
+                .map(|y| y.fund)
+                .min()
+                .unwrap_or(self.params.fund.opening);
+            let final_fund = years.last().map_or(self.params.fund.opening, |y| y.fund);
+            let uncovered = Money::sum(years.iter().map(|y| y.uncovered))?;
+            let summary = match first {
+                Some(y) => {
+                    let n = y
+                        .year
+                        .since(self.params.first_year)
+                        .saturating_sub(i32::try_from(self.h).unwrap_or(i32::MAX));
+                    format!(
+                        "{name}: the fund reaches its floor in {} (projection year {}); {} left uncovered",
+                        y.year,
+                        n.saturating_add(1),
+                        uncovered
+                    )
+                }
+                None => format!(
+                    "{name}: the fund stays above its floor (lowest {lowest_fund}, final {final_fund})"
+                ),
+            };
+            out.push(ScenarioComparison {
+                name: name.clone(),
+                years,
+                first_year_at_floor,
+                lowest_fund,
+                final_fund,
+                uncovered,
+                summary,
+            });
+        }
+        Ok(out)
+    }
+
     /// Runs every scenario over every municipality (`histories` holds `history_years`
     /// values per municipality, one municipality after another) and sums each scenario's
     /// outcome. The result does not depend on the order of the municipalities.
@@ -991,6 +1067,42 @@ mod tests {
             &[Path::Persons(vec![1; 3])],
         );
         assert!(e.is_err());
+    }
+
+    #[test]
+    fn gradual_reduction_keeps_the_fund_an_abrupt_cut_empties_it_in_year_3() {
+        let mut p = params(5, 10, Some(0));
+        // Fixed costs of 120 000 kr per active person and year, already at their level for
+        // the 1 850 persons settled in the last five years.
+        p.cost.fixed_per_active_person = Ratio::of(120_000, 1).unwrap();
+        p.cost.initial_fixed = Money::kroner(1_850 * 120_000);
+        p.fund.opening = Money::kroner(30_000_000);
+        let hist = [300u32, 350, 400, 400, 400];
+        let gradual = Path::PercentOfLastYear(vec![90, 80, 70, 60, 50, 40, 30, 20, 10, 0]);
+        let abrupt = Path::PercentOfLastYear(vec![0; 10]);
+        let e = Engine::new(p, &hist, &[gradual.clone(), abrupt.clone()]).unwrap();
+        let c = e
+            .compare(
+                &hist,
+                &[("gradual".into(), gradual), ("abrupt".into(), abrupt)],
+            )
+            .unwrap();
+        assert_eq!(c[0].first_year_at_floor, None, "{}", c[0].summary);
+        assert_eq!(
+            c[1].first_year_at_floor,
+            Some(Year::new(2026).unwrap()),
+            "{}",
+            c[1].summary
+        );
+        assert!(
+            c[1].summary.contains("projection year 3"),
+            "{}",
+            c[1].summary
+        );
+        assert!(
+            c[0].summary
+                .starts_with("gradual: the fund stays above its floor")
+        );
     }
 
     proptest! {
