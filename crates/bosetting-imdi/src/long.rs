@@ -65,7 +65,21 @@ struct Acc {
 }
 
 impl Acc {
+    #[inline]
     fn cells(&mut self, year: i32) -> Option<&mut Cells> {
+        // The common case: a year already seen.
+        if let Some(i) = year
+            .checked_sub(self.base_year)
+            .and_then(|i| usize::try_from(i).ok())
+            .filter(|i| *i < self.years.len())
+        {
+            return self.years.get_mut(i);
+        }
+        self.grow_to(year)
+    }
+
+    #[cold]
+    fn grow_to(&mut self, year: i32) -> Option<&mut Cells> {
         if self.years.is_empty() {
             self.base_year = year;
         }
@@ -249,26 +263,36 @@ fn row<'a>(
             reason: "an empty line where a row was expected".into(),
         });
     }
-    text::split(line, fields).map_err(|reason| ImportError::Row {
+    let count_err = |n: usize| ImportError::Row {
         file: file.to_owned(),
         line: line_no,
-        reason,
-    })?;
-    let [enhet, year, number, name, figure, antall] = fields.as_slice() else {
-        return Err(ImportError::Row {
-            file: file.to_owned(),
-            line: line_no,
-            reason: format!("expected 6 fields, found {}", fields.len()),
-        });
+        reason: format!("expected 6 fields, found {n}"),
     };
-    let percent = match &**enhet {
+    let plain = text::split_plain::<6>(line).map_err(count_err)?;
+    let quoted;
+    let [enhet, year, number, name, figure, antall]: [&[u8]; 6] = match plain {
+        Some(f) => f,
+        None => {
+            text::split(line, fields).map_err(|reason| ImportError::Row {
+                file: file.to_owned(),
+                line: line_no,
+                reason,
+            })?;
+            quoted = fields.iter().map(|c| &**c).collect::<Vec<&[u8]>>();
+            match quoted.as_slice() {
+                [a, b, c, d, e, f] => [a, b, c, d, e, f],
+                other => return Err(count_err(other.len())),
+            }
+        }
+    };
+    let percent = match enhet {
         b"Personer" => false,
         b"Prosent" => true,
         other => return Err(field_err("Enhet", other, "expected Personer or Prosent")),
     };
     let y = text::four_digits(year)
         .map(i32::from)
-        .filter(|y| Year::new(*y).is_ok())
+        .filter(|y| (Year::MIN..=Year::MAX).contains(y))
         .ok_or_else(|| field_err("År", year, "expected a four-digit year"))?;
     let n = text::four_digits(number)
         .filter(|n| *n != 0)
@@ -293,7 +317,7 @@ fn row<'a>(
         .get_mut(usize::from(n))
         .ok_or_else(|| field_err("Kommunenummer", number, "out of range"))?;
     let acc = slot.get_or_insert_with(Box::default);
-    if !name.is_empty() && (acc.name.is_empty() || y >= acc.name_year) && acc.name != **name {
+    if !name.is_empty() && (acc.name.is_empty() || y >= acc.name_year) && acc.name != name {
         acc.name.clear();
         acc.name.extend_from_slice(name);
         acc.name_year = y;
@@ -316,10 +340,10 @@ fn row<'a>(
             ),
         });
     }
-    match &**antall {
+    match antall {
         b"." | b":" | b"" | b"Inf" => {
             if percent {
-                let r = if &**antall == b"Inf" {
+                let r = if antall == b"Inf" {
                     Reported::Infinite
                 } else {
                     special(antall).unwrap_or(Reported::Blank)

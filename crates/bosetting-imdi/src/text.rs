@@ -65,6 +65,24 @@ pub(crate) fn split<'a>(
     Ok(())
 }
 
+/// The fast path for a line without quotes: exactly `N` fields, or the number of fields
+/// found (`Err(n)`), or `Ok(None)` if the line has a quote and needs [`split`].
+#[inline]
+pub(crate) fn split_plain<const N: usize>(line: &[u8]) -> Result<Option<[&[u8]; N]>, usize> {
+    if memchr::memchr(b'"', line).is_some() {
+        return Ok(None);
+    }
+    let mut out: [&[u8]; N] = [&[]; N];
+    let mut n = 0usize;
+    for field in line.split(|&b| b == b';') {
+        if let Some(slot) = out.get_mut(n) {
+            *slot = field;
+        }
+        n = n.saturating_add(1);
+    }
+    if n == N { Ok(Some(out)) } else { Err(n) }
+}
+
 /// Four ASCII digits as a number.
 pub(crate) fn four_digits(b: &[u8]) -> Option<u16> {
     let [a, b2, c, d] = b else { return None };

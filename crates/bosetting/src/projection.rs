@@ -132,7 +132,7 @@ pub struct ProjectionYear {
     /// Persons settled.
     pub persons: u32,
     /// Persons active (settled in the cost window).
-    pub active: u64,
+    pub active: i64,
     /// Integration grant income.
     pub income: Money,
     /// Fixed costs.
@@ -217,9 +217,9 @@ pub struct Engine {
     h: usize,
     f: usize,
     w: usize,
-    /// øre, [cohort][category][grant year]
-    rates: Vec<i64>,
-    share_num: [u64; 4],
+    /// øre per person, by cohort: [category][grant year]
+    rates: Vec<[[i64; 5]; 4]>,
+    share_num: [i64; 4],
     share_div: [FloorDiv; 4],
     path_div: FloorDiv,
     fixed_num: i64,
@@ -233,71 +233,99 @@ pub struct Engine {
     max_hist: u32,
     max_path_num: u64,
     max_path_persons: u32,
+    floor_or_min: i64,
 }
 
-/// Exact floor division by a fixed positive divisor, by multiplication when the engine has
-/// proven that numerator × divisor < 2⁶⁴ (then ⌊n·⌈2⁶⁴/d⌉ / 2⁶⁴⌋ = ⌊n/d⌋), otherwise by
-/// plain division.
+/// Exact floor division by a fixed positive divisor, chosen once for the divisor: nothing
+/// for 1, a shift for a power of two (an arithmetic shift is floor division, negative
+/// numbers included), a multiplication when the engine has proven that numerator × divisor
+/// < 2⁶⁴ (then ⌊n·⌈2⁶⁴/d⌉ / 2⁶⁴⌋ = ⌊n/d⌋), and plain division otherwise. The choice is one
+/// well-predicted branch per division.
 #[derive(Debug, Clone, Copy)]
-struct FloorDiv {
-    d: u64,
-    magic: u64,
-    mode: DivMode,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DivMode {
+enum FloorDiv {
     One,
-    Magic,
-    Plain,
+    Shift(u32),
+    Magic { d: i64, magic: u64 },
+    Plain(i64),
 }
 
 impl FloorDiv {
+    /// A divisor `d` for numerators up to `max_numerator` in absolute value.
     fn new(d: u64, max_numerator: u128) -> Result<FloorDiv> {
         if d == 0 {
             return Err(Error::DivisionByZero {
                 operation: "projection parameters".into(),
             });
         }
-        let mode = if d == 1 {
-            DivMode::One
-        } else if max_numerator
-            .checked_mul(u128::from(d))
-            .is_some_and(|p| p < (1u128 << 64))
-        {
-            DivMode::Magic
+        let di = i64::try_from(d).map_err(|_| Error::overflow("projection divisor"))?;
+        if d == 1 {
+            return Ok(FloorDiv::One);
+        }
+        if d.is_power_of_two() {
+            return Ok(FloorDiv::Shift(d.trailing_zeros()));
+        }
+        // Negative numerators are brought to non-negative by adding at most d.
+        let exact = max_numerator
+            .checked_add(u128::from(d))
+            .and_then(|n| n.checked_mul(u128::from(d)))
+            .is_some_and(|p| p < (1u128 << 64));
+        if exact {
+            // ⌈2⁶⁴ / d⌉ fits a u64 for d ≥ 2.
+            let magic = u64::try_from((1u128 << 64).div_ceil(u128::from(d))).unwrap_or(u64::MAX);
+            Ok(FloorDiv::Magic { d: di, magic })
         } else {
-            DivMode::Plain
-        };
-        // ⌈2⁶⁴ / d⌉ fits a u64 for d ≥ 2.
-        let magic = u64::try_from((1u128 << 64).div_ceil(u128::from(d))).unwrap_or(u64::MAX);
-        Ok(FloorDiv { d, magic, mode })
+            Ok(FloorDiv::Plain(di))
+        }
     }
 
-    /// ⌊n / d⌋ for n ≥ 0 within the proven bound.
+    /// ⌊n / d⌋ for 0 ≤ n within the proven bound.
     #[inline(always)]
-    fn div(self, n: u64) -> u64 {
-        match self.mode {
-            DivMode::One => n,
-            DivMode::Magic => {
-                // The product of two u64 fits a u128; the shift keeps the high half.
-                let p = u128::from(n).wrapping_mul(u128::from(self.magic));
-                u64::try_from(p >> 64).unwrap_or(0)
+    fn div(self, n: i64) -> i64 {
+        match self {
+            FloorDiv::One => n,
+            FloorDiv::Shift(k) => n >> k,
+            // n ≥ 0, so the cast keeps its value; the quotient is at most n, so it fits.
+            FloorDiv::Magic { magic, .. } => {
+                ((u128::from(n as u64).wrapping_mul(u128::from(magic))) >> 64) as i64
             }
-            DivMode::Plain => n.checked_div(self.d).unwrap_or(0),
+            FloorDiv::Plain(d) => n.checked_div(d).unwrap_or(0),
         }
     }
 
     /// ⌊x / d⌋ toward minus infinity for a signed x within the proven bound.
     #[inline(always)]
     fn floor_signed(self, x: i64) -> i64 {
-        if x >= 0 {
-            i64::try_from(self.div(x.unsigned_abs())).unwrap_or(i64::MAX)
-        } else {
-            // ⌊x/d⌋ = −⌈|x|/d⌉ = −⌊(|x| + d − 1)/d⌋
-            let q = self.div(x.unsigned_abs().wrapping_add(self.d).wrapping_sub(1));
-            i64::try_from(q).map_or(i64::MIN, |q| q.wrapping_neg())
+        match self {
+            FloorDiv::One => x,
+            FloorDiv::Shift(k) => x >> k,
+            FloorDiv::Magic { d, .. } | FloorDiv::Plain(d) => {
+                if x >= 0 {
+                    self.div(x)
+                } else {
+                    // ⌊x/d⌋ = −⌈|x|/d⌉ = −⌊(|x| + d − 1)/d⌋
+                    self.div(x.wrapping_neg().wrapping_add(d).wrapping_sub(1))
+                        .wrapping_neg()
+                }
+            }
         }
+    }
+}
+
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        let r = a.checked_rem(b).unwrap_or(0);
+        a = b;
+        b = r;
+    }
+    a
+}
+
+/// A ratio of whole numbers in lowest terms (floor(x·n/d) is the same for n/d and for the
+/// reduced fraction).
+fn reduced(n: u64, d: u64) -> (u64, u64) {
+    match gcd(n, d) {
+        0 | 1 => (n, d),
+        g => (n.checked_div(g).unwrap_or(n), d.checked_div(g).unwrap_or(d)),
     }
 }
 
@@ -316,7 +344,7 @@ fn ratio_parts(r: &Ratio, what: &str) -> Result<(u64, u64)> {
     }
     let n = u64::try_from(n).map_err(|_| bad())?;
     let d = u64::try_from(d).map_err(|_| bad())?;
-    Ok((n, d))
+    Ok(reduced(n, d))
 }
 
 fn ore(m: Money, what: &str) -> Result<i64> {
@@ -374,19 +402,21 @@ impl Engine {
                 key: format!("cohort year {missing}"),
             });
         }
-        let mut rates = Vec::with_capacity(years.saturating_mul(20));
+        let mut rates = Vec::with_capacity(years);
         let mut max_rate: i128 = 0;
         for row in params.rates.rates.iter().take(years) {
-            for cat in row {
-                for r in cat {
+            let mut out = [[0i64; 5]; 4];
+            for (cat, out_cat) in row.iter().zip(out.iter_mut()) {
+                for (r, slot) in cat.iter().zip(out_cat.iter_mut()) {
                     let v = ore(*r, "projection rate")?;
                     if v < 0 {
                         return Err(Error::invalid("projection rate", r, "must not be negative"));
                     }
                     max_rate = max_rate.max(i128::from(v));
-                    rates.push(v);
+                    *slot = v;
                 }
             }
+            rates.push(out);
         }
         // Bounds on persons.
         let max_hist = histories.iter().copied().max().unwrap_or(0);
@@ -423,7 +453,7 @@ impl Engine {
             path_den,
             u128::from(max_hist).saturating_mul(u128::from(max_path_num)),
         )?;
-        let mut share_num = [0u64; 4];
+        let mut share_num = [0i64; 4];
         let mut share_div = [FloorDiv::new(1, 0)?; 4];
         let mut max_cat: i128 = 0;
         for (i, s) in params.category_shares.iter().enumerate() {
@@ -432,7 +462,7 @@ impl Engine {
                 .unwrap_or(0)
                 .saturating_mul(u128::from(n));
             if let (Some(sn), Some(sd)) = (share_num.get_mut(i), share_div.get_mut(i)) {
-                *sn = n;
+                *sn = i64::try_from(n).map_err(|_| Error::overflow("category share"))?;
                 *sd = FloorDiv::new(d, max_n)?;
             }
             max_cat = max_cat.max(within(
@@ -533,6 +563,8 @@ impl Engine {
             max_hist,
             max_path_num,
             max_path_persons,
+            // |fund| stays within LIMIT = i64::MAX / 4, far above i64::MIN / 2.
+            floor_or_min: floor.unwrap_or(i64::MIN / 2),
             params,
         })
     }
@@ -750,52 +782,38 @@ impl Engine {
     fn history_income(&self, history: &[u32]) -> Vec<i64> {
         let mut out = vec![0i64; self.f];
         for (c, &p) in history.iter().enumerate() {
-            let by_cat = self.split(u64::from(p));
-            for k in 0..5usize {
+            let ci = self.cohort_income(c, i64::from(p), 5);
+            for (k, inc) in ci.iter().enumerate() {
                 let t = c.wrapping_add(k);
-                if t < self.h || t >= self.h.wrapping_add(self.f) {
+                if t < self.h {
                     continue;
                 }
-                let inc = self.cohort_income(c, &by_cat, k);
                 if let Some(slot) = out.get_mut(t.wrapping_sub(self.h)) {
-                    *slot = slot.wrapping_add(inc);
+                    *slot = slot.wrapping_add(*inc);
                 }
             }
         }
         out
     }
 
+    /// A cohort's grant income in each of its five grant years: its persons split by
+    /// category (floored) times the cohort's rates. Bounded by `max_income` in `new`.
+    /// Only the first `years` grant years are computed (the later ones fall outside the
+    /// projection).
     #[inline(always)]
-    fn split(&self, persons: u64) -> [i64; 4] {
-        let mut out = [0i64; 4];
-        for (a, slot) in out.iter_mut().enumerate() {
-            let (n, d) = (
-                self.share_num.get(a).copied().unwrap_or(0),
-                self.share_div.get(a).copied(),
-            );
-            if let Some(d) = d {
-                // persons × n ≤ the bound proven in `new`.
-                let q = d.div(persons.wrapping_mul(n));
-                *slot = i64::try_from(q).unwrap_or(0);
+    fn cohort_income(&self, cohort: usize, persons: i64, years: usize) -> [i64; 5] {
+        let mut ci = [0i64; 5];
+        let Some(rates) = self.rates.get(cohort) else {
+            return ci;
+        };
+        for ((n, d), row) in self.share_num.iter().zip(&self.share_div).zip(rates) {
+            // persons × n is within the bound proven in `new`.
+            let count = d.div(persons.wrapping_mul(*n));
+            for (acc, r) in ci.iter_mut().zip(row).take(years) {
+                *acc = acc.wrapping_add(count.wrapping_mul(*r));
             }
         }
-        out
-    }
-
-    #[inline(always)]
-    fn cohort_income(&self, cohort: usize, by_cat: &[i64; 4], k: usize) -> i64 {
-        let base = cohort.wrapping_mul(20);
-        let mut s = 0i64;
-        for (a, &n) in by_cat.iter().enumerate() {
-            let r = self
-                .rates
-                .get(base.wrapping_add(a.wrapping_mul(5)).wrapping_add(k))
-                .copied()
-                .unwrap_or(0);
-            // Bounded by `max_income` in `new`.
-            s = s.wrapping_add(n.wrapping_mul(r));
-        }
-        s
+        ci
     }
 
     /// The hot loop: one municipality, one path. All arithmetic here is bounded by the
@@ -809,66 +827,48 @@ impl Engine {
         s: &mut Scratch,
         mut emit: impl FnMut(usize, YearOut),
     ) {
-        let (h, f) = (self.h, self.f);
-        let last = u64::from(history.last().copied().unwrap_or(0));
+        let h = self.h;
+        let last = i64::from(history.last().copied().unwrap_or(0));
         s.persons.clear();
-        s.persons.extend(history.iter().map(|&p| u64::from(p)));
+        s.persons.extend(history.iter().map(|&p| i64::from(p)));
         match path {
-            Path::Persons(v) => s.persons.extend(v.iter().map(|&p| u64::from(p))),
-            Path::PercentOfLastYear(v) => {
-                for &pct in v {
-                    s.persons
-                        .push(self.path_div.div(last.wrapping_mul(u64::from(pct))));
-                }
-            }
+            Path::Persons(v) => s.persons.extend(v.iter().map(|&p| i64::from(p))),
+            Path::PercentOfLastYear(v) => s.persons.extend(
+                v.iter()
+                    .map(|&pct| self.path_div.div(last.wrapping_mul(i64::from(pct)))),
+            ),
         }
         // Income from the projected cohorts, added onto the history cohorts' income.
         s.income.clear();
         s.income.extend_from_slice(hist_income);
-        for fc in 0..f {
-            let c = h.wrapping_add(fc);
-            let by_cat = self.split(s.persons.get(c).copied().unwrap_or(0));
-            for k in 0..5usize.min(f.wrapping_sub(fc)) {
-                let inc = self.cohort_income(c, &by_cat, k);
-                if let Some(slot) = s.income.get_mut(fc.wrapping_add(k)) {
-                    *slot = slot.wrapping_add(inc);
-                }
+        let future = s.persons.get(h..).unwrap_or(&[]);
+        for (fc, &p) in future.iter().enumerate() {
+            let years = s.income.get_mut(fc..).unwrap_or(&mut []);
+            let ci = self.cohort_income(h.wrapping_add(fc), p, years.len().min(5));
+            for (slot, inc) in years.iter_mut().zip(ci) {
+                *slot = slot.wrapping_add(inc);
             }
         }
-        let window_start = |t: usize| t.saturating_add(1).saturating_sub(self.w);
-        let mut active: u64 = s
-            .persons
-            .get(window_start(h.wrapping_sub(1))..h)
-            .map_or(0, |x| x.iter().sum());
+        let start = h.saturating_sub(self.w);
+        let mut active: i64 = s.persons.get(start..h).map_or(0, |x| x.iter().sum());
         let mut fixed = self.initial_fixed;
         let mut fund = self.opening;
-        for fc in 0..f {
+        for (fc, &income) in s.income.iter().enumerate() {
             let t = h.wrapping_add(fc);
             active = active.wrapping_add(s.persons.get(t).copied().unwrap_or(0));
-            if t >= self.w {
-                active = active
-                    .wrapping_sub(s.persons.get(t.wrapping_sub(self.w)).copied().unwrap_or(0));
+            if let Some(old) = t.checked_sub(self.w).and_then(|i| s.persons.get(i)) {
+                active = active.wrapping_sub(*old);
             }
-            let target = i64::try_from(
-                self.fixed_div
-                    .div(active.wrapping_mul(u64::try_from(self.fixed_num).unwrap_or(0))),
-            )
-            .unwrap_or(0);
+            let target = self.fixed_div.div(active.wrapping_mul(self.fixed_num));
             let gap = target.wrapping_sub(fixed).wrapping_mul(self.adj_num);
             fixed = fixed.wrapping_add(self.adj_div.floor_signed(gap));
-            let variable = i64::try_from(active)
-                .unwrap_or(0)
-                .wrapping_mul(self.variable);
-            let income = s.income.get(fc).copied().unwrap_or(0);
+            let variable = active.wrapping_mul(self.variable);
             let result = income.wrapping_sub(fixed).wrapping_sub(variable);
             fund = fund.wrapping_add(result);
-            let mut uncovered = 0;
-            if let Some(fl) = self.floor {
-                if fund < fl {
-                    uncovered = fl.wrapping_sub(fund);
-                    fund = fl;
-                }
-            }
+            // Without branches: what the fund lacks to reach its floor is uncovered. Without
+            // a floor, the floor is a value the proven bounds never reach.
+            let uncovered = self.floor_or_min.wrapping_sub(fund).max(0);
+            fund = fund.wrapping_add(uncovered);
             emit(
                 t,
                 YearOut {
@@ -904,7 +904,7 @@ fn money_of(ore: i128) -> Result<Money> {
 #[derive(Clone, Copy)]
 struct YearOut {
     persons: u32,
-    active: u64,
+    active: i64,
     income: i64,
     fixed: i64,
     variable: i64,
@@ -914,7 +914,7 @@ struct YearOut {
 }
 
 struct Scratch {
-    persons: Vec<u64>,
+    persons: Vec<i64>,
     income: Vec<i64>,
 }
 
