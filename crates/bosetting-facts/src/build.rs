@@ -26,13 +26,16 @@ pub(crate) struct Ctx<'a> {
     pub(crate) file: &'a str,
     pub(crate) format: Format,
     pub(crate) doc: &'a DocumentSpec,
+    /// The TOML text parsed once with spans, to place every fact at its line.
+    pub(crate) toml: Option<locate::TomlDoc<'a>>,
 }
 
 impl Ctx<'_> {
     pub(crate) fn line(&self, path: &str) -> Option<usize> {
-        match self.format {
-            Format::Toml => locate::toml_line(self.text, path),
-            Format::Json => locate::json_line(self.text, path),
+        match (self.format, &self.toml) {
+            (Format::Toml, Some(doc)) => locate::toml_line_in(self.text, doc, path),
+            (Format::Toml, None) => locate::toml_line(self.text, path),
+            (Format::Json, _) => locate::json_line(self.text, path),
         }
     }
 

@@ -166,6 +166,10 @@ impl Facts {
             file: origin,
             format,
             doc: &file.document,
+            toml: match format {
+                Format::Toml => locate::toml_doc(text),
+                Format::Json => None,
+            },
         };
         let (year, checks) = build::build(&file, &ctx)?;
         Ok(Facts {

@@ -34,10 +34,22 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         .saturating_add(1)
 }
 
+/// A TOML document parsed once, with the span of every value.
+pub(crate) type TomlDoc<'a> = toml::Spanned<toml::de::DeTable<'a>>;
+
+/// Parses TOML text for locating.
+pub(crate) fn toml_doc(text: &str) -> Option<TomlDoc<'_>> {
+    toml::de::DeTable::parse(text).ok()
+}
+
 /// The line of the deepest node of `path` found in TOML text.
 pub(crate) fn toml_line(text: &str, path: &str) -> Option<usize> {
+    toml_line_in(text, &toml_doc(text)?, path)
+}
+
+/// As [`toml_line`], in a document already parsed.
+pub(crate) fn toml_line_in(text: &str, doc: &TomlDoc<'_>, path: &str) -> Option<usize> {
     use toml::de::{DeTable, DeValue};
-    let doc = DeTable::parse(text).ok()?;
     let mut span = doc.span();
     let mut node: Option<&DeValue<'_>> = None;
     let mut table: Option<&DeTable<'_>> = Some(doc.get_ref());

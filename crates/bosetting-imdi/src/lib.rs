@@ -410,6 +410,13 @@ mod tests {
             read_long(b"", "t.csv").unwrap_err().to_string(),
             "t.csv: the file is empty"
         );
+        // Quoted fields are read as CSV quotes them:
+        let quoted = latin1(&format!(
+            "{HEAD}Personer;2020;1804;\"Bodø; by\";Faktisk bosetting;41\nPersoner;2020;1804;\"Bodø; by\";Vedtak om bosetting;\"74\"\n"
+        ));
+        let e = read_long(&quoted, "q.csv").unwrap();
+        assert_eq!(e.rows, 2);
+        assert_eq!(e.series[&"1804".parse().unwrap()].name, "Bodø; by");
         // A UTF-8 file is read as UTF-8, not as mojibake:
         let utf8 = format!("{HEAD}Personer;2020;1804;Bodø;Faktisk bosetting;41\n");
         let e = read_long(utf8.as_bytes(), "u.csv").unwrap();

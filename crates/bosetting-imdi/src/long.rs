@@ -123,6 +123,7 @@ pub(crate) fn read(
     let mut line_no = 1usize;
     let mut fields: Vec<std::borrow::Cow<'_, [u8]>> = Vec::with_capacity(6);
     let mut rest = body;
+    let may_have_quotes = memchr::memchr(b'"', body).is_some();
     while !rest.is_empty() {
         line_no = line_no.saturating_add(1);
         let (line, next) = match memchr::memchr(b'\n', rest) {
@@ -134,7 +135,15 @@ pub(crate) fn read(
         };
         rest = next;
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        match row(line, line_no, &file, encoding, &mut fields, &mut accs) {
+        match row(
+            line,
+            line_no,
+            &file,
+            encoding,
+            may_have_quotes,
+            &mut fields,
+            &mut accs,
+        ) {
             Ok(()) => rows = rows.saturating_add(1),
             Err(e) if lenient => errors.push(e),
             Err(e) => return Err(e),
@@ -246,6 +255,7 @@ fn row<'a>(
     line_no: usize,
     file: &str,
     encoding: Encoding,
+    may_have_quotes: bool,
     fields: &mut Vec<std::borrow::Cow<'a, [u8]>>,
     accs: &mut [Option<Box<Acc>>],
 ) -> Result<(), ImportError> {
@@ -268,7 +278,7 @@ fn row<'a>(
         line: line_no,
         reason: format!("expected 6 fields, found {n}"),
     };
-    let plain = text::split_plain::<6>(line).map_err(count_err)?;
+    let plain = text::split_plain::<6>(line, may_have_quotes).map_err(count_err)?;
     let quoted;
     let [enhet, year, number, name, figure, antall]: [&[u8]; 6] = match plain {
         Some(f) => f,

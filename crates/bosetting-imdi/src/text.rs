@@ -65,11 +65,15 @@ pub(crate) fn split<'a>(
     Ok(())
 }
 
-/// The fast path for a line without quotes: exactly `N` fields, or the number of fields
+/// The fast path for a line without quotes (`may_have_quotes` is false when the whole file
+/// has none, which saves looking in every line): exactly `N` fields, or the number of fields
 /// found (`Err(n)`), or `Ok(None)` if the line has a quote and needs [`split`].
 #[inline]
-pub(crate) fn split_plain<const N: usize>(line: &[u8]) -> Result<Option<[&[u8]; N]>, usize> {
-    if memchr::memchr(b'"', line).is_some() {
+pub(crate) fn split_plain<const N: usize>(
+    line: &[u8],
+    may_have_quotes: bool,
+) -> Result<Option<[&[u8]; N]>, usize> {
+    if may_have_quotes && memchr::memchr(b'"', line).is_some() {
         return Ok(None);
     }
     let mut out: [&[u8]; N] = [&[]; N];

@@ -131,8 +131,18 @@ fn report(rows: Vec<(String, Value, Unit, String, RowStatus, Vec<String>)>, lang
     }
 }
 
+/// 2 000 cases by default, or `PROPTEST_CASES`.
+fn config() -> ProptestConfig {
+    ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(2_000),
+    )
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(config())]
     #[test]
     fn any_value_renders_in_every_format(rows in proptest::collection::vec(row(), 0..8), en in any::<bool>()) {
         let r = report(rows, if en { Lang::En } else { Lang::Nb });

@@ -516,6 +516,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn grant_year_and_payment_year_are_inverse(y in 1900i32..2100, k in 1u8..=5) {
             let y = Year::new(y).unwrap();

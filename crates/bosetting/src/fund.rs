@@ -379,6 +379,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn the_fund_identity_holds_at_every_date(
             opening in 0i64..1_000_000_000,

@@ -367,6 +367,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn evaluating_a_goal_never_panics(v in any::<i64>(), p in any::<i64>(), s in 0u32..10, which in 0usize..4) {
             let texts = ["minst {}", "inntil {}", "{}", "cirka {}"];

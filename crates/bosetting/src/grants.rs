@@ -1031,6 +1031,7 @@ source = { document = "b" }
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn a_cohort_is_paid_in_at_most_five_years_never_before_settlement(year in 2000i32..2090, persons in 0u32..10_000, limit in proptest::option::of(1u8..=5)) {
             let e = entitlements(&[cohort(year, persons, limit)], &synthetic(), Year::new(1990).unwrap(), Year::new(2100).unwrap()).unwrap();

@@ -391,6 +391,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn counts_within_agrees_with_brute_force(p in 0u32..=100, whole in 1u64..400, rule_i in 0usize..4) {
             let rule = RoundingRule::ALL[rule_i];

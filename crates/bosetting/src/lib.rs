@@ -147,3 +147,16 @@ pub use series::{PercentOfRequest, QuotaSeries, Reported, YearQuota};
 pub use settlement::{Category, GroupCount, Origin, OriginCount, Settled, SettlementEvent};
 pub use staffing::{Activity, Staffing, StaffingChange, Uptake};
 pub use year::{Against, Pace, SettlementYear};
+
+#[cfg(test)]
+pub(crate) mod testing {
+    /// Property tests run 2 000 cases by default (a few thousand in CI) and as many as
+    /// `PROPTEST_CASES` asks for.
+    pub(crate) fn config() -> proptest::test_runner::Config {
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(2_000);
+        proptest::test_runner::Config::with_cases(cases)
+    }
+}

@@ -359,6 +359,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn printed_amounts_read_back(kr in -10_000_000_000i64..10_000_000_000, tenths in 0u32..2) {
             // Print like a Norwegian report: groups of three, decimal comma.

@@ -324,6 +324,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn parse_display_round_trip(n in 1u16..=9999) {
             let m = MunicipalityNumber::new(n).unwrap();

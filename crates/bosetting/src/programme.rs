@@ -1144,6 +1144,7 @@ source = { document = "x" }
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn stock_identity(start in 0u32..10_000, entered in 0u32..10_000, left_frac in 0u32..=100) {
             let left = (start + entered) * left_frac / 100;

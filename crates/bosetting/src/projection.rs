@@ -1106,7 +1106,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn engine_equals_reference(hist in proptest::collection::vec(0u32..5000, 5), s in 0u32..1000) {
             let p: Vec<u32> = (0..10).map(|t| (37 * s + 11 * t) % 201).collect();

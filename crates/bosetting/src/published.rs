@@ -918,6 +918,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn a_computed_share_reproduces_its_own_rounding(part in 0u64..5000, extra in 0u64..5000, decimals in 0u32..3, rule_i in 0usize..4) {
             let rule = RoundingRule::ALL[rule_i];

@@ -334,6 +334,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn serde_round_trip_is_exact(n in any::<i64>(), d in 1i64..i64::MAX, s in 0u32..10) {
             let r = Ratio::new(Decimal::new(n, s), Decimal::from(d)).unwrap();

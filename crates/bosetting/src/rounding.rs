@@ -318,6 +318,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn the_interval_contains_the_value_it_was_rounded_from(
             x in decimal(), step in step(), rule_i in 0usize..4

@@ -796,6 +796,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn category_sums_equal_totals(events in proptest::collection::vec((0u32..365, any::<bool>(), 0usize..4, 1u32..20), 0..60)) {
             let start = NaiveDate::from_ymd_opt(2017, 1, 1).unwrap();

@@ -540,6 +540,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::testing::config())]
         #[test]
         fn settled_plus_shortfall_is_the_decision(decided in 0u32..100_000, settled in 0u32..100_000) {
             let s = year_with(decided, settled);
