@@ -193,91 +193,80 @@ pub struct GrantRates {
     missing: Vec<MissingNote>,
 }
 
+/// A row of a rate table: its own key fields, then the validity, the amount and the source.
+/// Written out per table (rather than with a flattened key) so that a wrong field is reported
+/// at its own line.
+macro_rules! rate_row {
+    ($name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $name {
+            $($field: $ty,)*
+            #[serde(default)]
+            year: Option<Year>,
+            #[serde(default)]
+            from_year: Option<Year>,
+            #[serde(default)]
+            to_year: Option<Year>,
+            amount: Money,
+            source: Source,
+        }
+
+        impl HasValidity for $name {
+            fn years(&self) -> (Option<Year>, Option<Year>, Option<Year>) {
+                (self.year, self.from_year, self.to_year)
+            }
+        }
+    };
+}
+
+trait HasValidity {
+    fn years(&self) -> (Option<Year>, Option<Year>, Option<Year>);
+}
+
+rate_row!(IntegrationRow {
+    category: GrantCategory,
+    grant_year: GrantYear
+});
+rate_row!(TotalRow {
+    category: GrantCategory
+});
+rate_row!(EmRow { band: String, min_age: Option<u8>, max_age: Option<u8> });
+rate_row!(AgeRow { min_age: Option<u8>, max_age: Option<u8> });
+rate_row!(DisabilityRow { kind: DisabilityKind, years: Option<u8> });
+rate_row!(PlainRow {});
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Row<K> {
-    #[serde(flatten)]
-    key: K,
-    #[serde(default)]
-    year: Option<Year>,
-    #[serde(default)]
-    from_year: Option<Year>,
-    #[serde(default)]
-    to_year: Option<Year>,
-    amount: Money,
-    source: Source,
-}
-
-#[derive(Deserialize)]
-struct IntegrationKey {
-    category: GrantCategory,
-    grant_year: GrantYear,
-}
-
-#[derive(Deserialize)]
-struct CategoryKey {
-    category: GrantCategory,
-}
-
-#[derive(Deserialize)]
-struct EmKey {
-    band: String,
-    #[serde(default)]
-    min_age: Option<u8>,
-    #[serde(default)]
-    max_age: Option<u8>,
-}
-
-#[derive(Deserialize)]
-struct AgeKey {
-    #[serde(default)]
-    min_age: Option<u8>,
-    #[serde(default)]
-    max_age: Option<u8>,
-}
-
-#[derive(Deserialize)]
-struct DisabilityKey {
-    kind: DisabilityKind,
-    #[serde(default)]
-    years: Option<u8>,
-}
-
-#[derive(Deserialize)]
-struct Empty {}
-
-#[derive(Deserialize)]
 struct RateFile {
     #[serde(default)]
-    integration: Vec<Row<IntegrationKey>>,
+    integration: Vec<IntegrationRow>,
     #[serde(default)]
-    integration_total: Vec<Row<CategoryKey>>,
+    integration_total: Vec<TotalRow>,
     #[serde(default)]
-    em: Vec<Row<EmKey>>,
+    em: Vec<EmRow>,
     #[serde(default)]
-    elderly: Vec<Row<AgeKey>>,
+    elderly: Vec<AgeRow>,
     #[serde(default)]
-    kindergarten: Vec<Row<AgeKey>>,
+    kindergarten: Vec<AgeRow>,
     #[serde(default)]
-    disability: Vec<Row<DisabilityKey>>,
+    disability: Vec<DisabilityRow>,
     #[serde(default)]
-    beyond_request: Vec<Row<Empty>>,
+    beyond_request: Vec<PlainRow>,
     #[serde(default)]
     missing: Vec<MissingNote>,
 }
 
 const BUILTIN_RATES: &str = include_str!("../data/grant-rates.toml");
 
-fn validity<K>(row: &Row<K>, table: &str) -> Result<Validity> {
-    match (row.year, row.from_year, row.to_year) {
+fn validity(row: &impl HasValidity, table: &str) -> Result<Validity> {
+    let (year, from_year, to_year) = row.years();
+    match (year, from_year, to_year) {
         (Some(y), None, None) => Ok(Validity { from: y, to: y }),
         (None, Some(f), Some(t)) if f <= t => Ok(Validity { from: f, to: t }),
         _ => Err(Error::invalid(
             format!("{table} rate validity"),
-            format!(
-                "year {:?}, from_year {:?}, to_year {:?}",
-                row.year, row.from_year, row.to_year
-            ),
+            format!("year {year:?}, from_year {from_year:?}, to_year {to_year:?}"),
             "give either `year` or both `from_year` and `to_year` (in order)",
         )),
     }
@@ -353,7 +342,7 @@ impl GrantRates {
             push(
                 &mut t.integration,
                 "integration grant",
-                (r.key.category, r.key.grant_year),
+                (r.category, r.grant_year),
                 rate(r.amount, v, r.source),
                 AgeLimits::default(),
                 None,
@@ -365,7 +354,7 @@ impl GrantRates {
             push(
                 &mut t.integration_total,
                 "integration grant total",
-                r.key.category,
+                r.category,
                 rate(r.amount, v, r.source),
                 AgeLimits::default(),
                 None,
@@ -375,13 +364,13 @@ impl GrantRates {
         for r in file.em {
             let v = validity(&r, "EM").map_err(wrap)?;
             let ages = AgeLimits {
-                min_age: r.key.min_age,
-                max_age: r.key.max_age,
+                min_age: r.min_age,
+                max_age: r.max_age,
             };
             push(
                 &mut t.em,
                 "EM grant",
-                r.key.band,
+                r.band,
                 rate(r.amount, v, r.source),
                 ages,
                 None,
@@ -395,8 +384,8 @@ impl GrantRates {
             for r in rows {
                 let v = validity(&r, table).map_err(wrap)?;
                 let ages = AgeLimits {
-                    min_age: r.key.min_age,
-                    max_age: r.key.max_age,
+                    min_age: r.min_age,
+                    max_age: r.max_age,
                 };
                 push(list, table, (), rate(r.amount, v, r.source), ages, None).map_err(wrap)?;
             }
@@ -406,10 +395,10 @@ impl GrantRates {
             push(
                 &mut t.disability,
                 "disability grant",
-                r.key.kind,
+                r.kind,
                 rate(r.amount, v, r.source),
                 AgeLimits::default(),
-                r.key.years,
+                r.years,
             )
             .map_err(wrap)?;
         }
@@ -1009,7 +998,7 @@ source = { document = "b" }
             "rule table rates.toml: overlapping integration grant rates for (Child, GrantYear(1)): 2020–2024 and 2024"
         );
         let e = GrantRates::from_toml("[[integration]]\nyear = 2024\ncategory = \"alien\"\ngrant_year = 1\namount = \"1\"\nsource = { document = \"x\" }\n", "r.toml").unwrap_err();
-        assert!(e.to_string().contains("line 1"), "{e}");
+        assert!(e.to_string().contains("line 3"), "{e}");
         let e = GrantRates::from_toml(
             "[[elderly]]\nyear = 2024\namount = \"-5\"\nsource = { document = \"x\" }\n",
             "r.toml",

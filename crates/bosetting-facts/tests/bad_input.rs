@@ -1,0 +1,170 @@
+//! Bad facts files, table-driven: each gives its exact error with file, line and field.
+#![allow(
+    clippy::arithmetic_side_effects,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use bosetting_facts::Facts;
+
+const BASE: &str = r#"schema = "bosetting-facts/1"
+
+[document]
+id = "t"
+file = "t.pdf"
+title = "T"
+municipality = { number = "1804", name = "Bodø" }
+year = 2020
+
+[[decision]]
+places = 74
+quote = "vedtatt 74"
+
+[settled]
+total = { value = 41, quote = "bosatte 41" }
+ordinary = { value = 39, quote = "39" }
+em = { value = 2, quote = "2" }
+
+[[history]]
+year = 2019
+decision = 60
+quote = "2019"
+"#;
+
+fn err(text: &str) -> String {
+    Facts::from_toml_str(text, "t.toml")
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn the_base_file_reads() {
+    let f = Facts::from_toml_str(BASE, "t.toml").unwrap();
+    assert_eq!(f.year.settlement.decisions.len(), 1);
+}
+
+#[test]
+fn toml_cases() {
+    // (what, replace, with, the exact error)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "negative count",
+            "places = 74",
+            "places = -74",
+            "t.toml:11: decision[0].places: -74 places: expected a whole number of places (74), { up_to = N } or { min = N, max = N }",
+        ),
+        (
+            "huge number",
+            "value = 41,",
+            "value = 99999999999,",
+            "t.toml:15: settled.total.value: invalid value: integer `99999999999`, expected u32",
+        ),
+        (
+            "unknown field",
+            "places = 74",
+            "places = 74\nplaces_em = 3",
+            "t.toml:12: decision[0].places_em: unknown field `places_em`, expected one of `kind`, `status`, `places`, `em`, `em_band`, `date`, `condition`, `quote`, `source`",
+        ),
+        (
+            "unknown category",
+            "[[history]]",
+            "[[settled.origin]]\ncategory = \"adults\"\norigin = \"other\"\nvalue = 1\nquote = \"q\"\n\n[[history]]",
+            "t.toml:20: settled.origin[0].category: unknown variant `adults`, expected `ordinary` or `unaccompanied-minor`",
+        ),
+        (
+            "parts that do not sum",
+            "value = 39,",
+            "value = 38,",
+            "t.toml:14: settled: settled: the parts ordinary 38 + EM 2 sum to 40, but the stated total is 41",
+        ),
+        (
+            "duplicated year",
+            "quote = \"2019\"",
+            "quote = \"2019\"\n\n[[history]]\nyear = 2019\ndecision = 61\nquote = \"again\"",
+            "t.toml:25: history[1].year: 2019 is listed twice",
+        ),
+        (
+            "bad municipality number",
+            "number = \"1804\"",
+            "number = \"18045\"",
+            "t.toml:7: document.municipality.number: invalid municipality number \"18045\": expected exactly four digits",
+        ),
+        (
+            "date outside the year",
+            "year = 2020\n",
+            "year = 2020\ncounted_until = 2021-04-30\n",
+            "t.toml:9: document.counted_until: counted_until 2021-04-30 is outside 2020-01-01 to 2020-12-31",
+        ),
+        (
+            "EM above the decision",
+            "places = 74",
+            "places = 74\nem = 80",
+            "t.toml:10: decision[0]: decision EM part (80) is larger than decided places (74)",
+        ),
+        (
+            "wrong schema",
+            "bosetting-facts/1",
+            "bosetting-facts/9",
+            "t.toml:1: schema: unknown schema \"bosetting-facts/9\"; this reader reads \"bosetting-facts/1\"",
+        ),
+        (
+            "syntax error",
+            "title = \"T\"",
+            "title = \"T",
+            "t.toml:6: (file): invalid basic string, expected `\"`",
+        ),
+    ];
+    for (what, from, to, want) in cases {
+        assert!(BASE.contains(from), "{what}: {from}");
+        let text = BASE.replacen(from, to, 1);
+        assert_eq!(&err(&text), want, "{what}");
+    }
+    assert_eq!(err(""), "t.toml:1: (file): missing field `schema`");
+}
+
+#[test]
+fn json_cases() {
+    let base = Facts::from_toml_str(BASE, "t.toml")
+        .unwrap()
+        .to_json_string()
+        .unwrap();
+    let back = Facts::from_json_str(&base, "t.json").unwrap();
+    assert_eq!(
+        back.file,
+        Facts::from_toml_str(BASE, "t.toml").unwrap().file
+    );
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "negative count",
+            "\"places\": 74",
+            "\"places\": -74",
+            "t.json:15: decision[0].places: -74 places: expected a whole number of places (74), { up_to = N } or { min = N, max = N }",
+        ),
+        (
+            "unknown category",
+            "\"ordinary\": {",
+            "\"ordinary\": {\"x\": 1,",
+            "t.json:24: settled.ordinary.x: unknown field `x`, expected one of `value`, `quote`, `source`",
+        ),
+        (
+            "parts that do not sum",
+            "\"value\": 39",
+            "\"value\": 38",
+            "t.json:19: settled: settled: the parts ordinary 38 + EM 2 sum to 40, but the stated total is 41",
+        ),
+    ];
+    for (what, from, to, want) in cases {
+        assert!(base.contains(from), "{what}: {from} not in {base}");
+        let text = base.replacen(from, to, 1);
+        let got = Facts::from_json_str(&text, "t.json")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(&got, want, "{what}");
+    }
+    assert_eq!(
+        Facts::from_json_str("", "t.json").unwrap_err().to_string(),
+        "t.json:1: (file): EOF while parsing a value"
+    );
+}

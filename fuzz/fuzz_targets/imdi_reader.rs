@@ -1,0 +1,15 @@
+#![no_main]
+//! The IMDi reader, strict and lenient, on any bytes: never a panic; a lenient read keeps
+//! every row a strict read would have read.
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let strict = bosetting_imdi::read(data, "fuzz.csv");
+    if let Ok((read, errors)) = bosetting_imdi::Reader::new("fuzz.csv").lenient().read_all(data) {
+        if let (Ok(bosetting_imdi::Read::Long(s)), bosetting_imdi::Read::Long(l)) = (&strict, &read) {
+            assert!(errors.is_empty());
+            assert_eq!(s.rows, l.rows);
+        }
+    }
+});
