@@ -138,7 +138,11 @@ pub struct Row {
     pub display: String,
     /// The value as a plain number for spreadsheets, where it has one (shares as percentages
     /// to four decimals, half-up).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_dec")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "bosetting::serde_exact::option_decimal"
+    )]
     pub number: Option<Decimal>,
     /// What the document printed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -201,24 +205,4 @@ pub struct ChartSeries {
     pub values: Vec<Option<Decimal>>,
     /// The values as the locale writes them (for labels).
     pub labels: Vec<String>,
-}
-
-mod opt_dec {
-    use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(d) => s.serialize_some(&d.to_string()),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<Decimal>, D::Error> {
-        let s: Option<String> = Option::deserialize(d)?;
-        s.map(|s| Decimal::from_str_exact(&s).map_err(serde::de::Error::custom))
-            .transpose()
-    }
 }

@@ -325,8 +325,7 @@ impl GrantRates {
     /// [`Error::RuleTable`] naming `origin`, the line and the problem, including rates that
     /// overlap in validity for the same key and negative rates.
     pub fn from_toml(text: &str, origin: &str) -> Result<GrantRates> {
-        let file: RateFile =
-            toml::from_str(text).map_err(|e| crate::rules::table_error(origin, text, &e))?;
+        let file: RateFile = crate::rules::from_toml(text, origin)?;
         let wrap = |e: Error| Error::RuleTable {
             origin: origin.to_owned(),
             detail: e.to_string(),

@@ -104,6 +104,7 @@ mod ratio;
 mod rounding;
 mod rules;
 pub mod serde_date;
+pub mod serde_exact;
 mod series;
 mod settlement;
 mod staffing;

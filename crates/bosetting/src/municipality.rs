@@ -248,8 +248,7 @@ impl Renumbering {
     ///
     /// [`Error::RuleTable`] naming `origin`, the line and the problem.
     pub fn from_toml(text: &str, origin: &str) -> Result<Renumbering> {
-        let file: RenumberingFile =
-            toml::from_str(text).map_err(|e| crate::rules::table_error(origin, text, &e))?;
+        let file: RenumberingFile = crate::rules::from_toml(text, origin)?;
         Ok(Renumbering {
             changes: file.change,
         })

@@ -121,8 +121,7 @@ impl RegimeTable {
     /// [`Error::RuleTable`] naming `origin`, the line and the problem, including two regimes
     /// that apply to the same arrivals.
     pub fn from_toml(text: &str, origin: &str) -> Result<RegimeTable> {
-        let t: RegimeTable =
-            toml::from_str(text).map_err(|e| crate::rules::table_error(origin, text, &e))?;
+        let t: RegimeTable = crate::rules::from_toml(text, origin)?;
         for (i, a) in t.regimes.iter().enumerate() {
             for b in t.regimes.iter().skip(i.saturating_add(1)) {
                 let disjoint = a.collective_protection != b.collective_protection

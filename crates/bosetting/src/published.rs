@@ -218,7 +218,7 @@ pub struct RuleOutcome {
     pub status: Status,
     /// The computed value as that rule would print it, where it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[serde(with = "opt_decimal")]
+    #[serde(with = "crate::serde_exact::option_decimal")]
     pub shown: Option<Decimal>,
 }
 
@@ -745,26 +745,6 @@ fn check_unit_words(tail: &str, unit: Unit) -> std::result::Result<(), String> {
             "the text is an amount of money but the figure is in {unit}"
         )),
         _ => Ok(()),
-    }
-}
-
-mod opt_decimal {
-    use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(d) => s.serialize_some(&d.to_string()),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<Decimal>, D::Error> {
-        let s: Option<String> = Option::deserialize(d)?;
-        s.map(|s| Decimal::from_str_exact(&s).map_err(serde::de::Error::custom))
-            .transpose()
     }
 }
 
