@@ -40,7 +40,8 @@ svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   h2 { break-after: avoid; }
-  table, figure, .explain { break-inside: avoid; }
+  figure, tr, .explain summary { break-inside: avoid; }
+  thead { display: table-header-group; }
   th { background: none; }
   a { color: inherit; text-decoration: none; }
 }
