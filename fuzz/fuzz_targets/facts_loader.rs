@@ -5,7 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     for facts in [
         bosetting_facts::Facts::from_toml_str(text, "fuzz.toml"),
         bosetting_facts::Facts::from_json_str(text, "fuzz.json"),

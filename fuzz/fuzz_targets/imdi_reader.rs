@@ -6,8 +6,12 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let strict = bosetting_imdi::read(data, "fuzz.csv");
-    if let Ok((read, errors)) = bosetting_imdi::Reader::new("fuzz.csv").lenient().read_all(data) {
-        if let (Ok(bosetting_imdi::Read::Long(s)), bosetting_imdi::Read::Long(l)) = (&strict, &read) {
+    if let Ok((read, errors)) = bosetting_imdi::Reader::new("fuzz.csv")
+        .lenient()
+        .read_all(data)
+    {
+        if let (Ok(bosetting_imdi::Read::Long(s)), bosetting_imdi::Read::Long(l)) = (&strict, &read)
+        {
             assert!(errors.is_empty());
             assert_eq!(s.rows, l.rows);
         }

@@ -15,12 +15,18 @@ const UNITS: [Unit; 6] = [
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&sel, rest)) = data.split_first() else { return };
-    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let Some((&sel, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
     let _ = bosetting::parse_amount(text);
     let _ = text.parse::<Ratio>();
     let unit = UNITS[usize::from(sel) % UNITS.len()];
-    let Ok(f) = PublishedFigure::parse(text, unit, Source::new("fuzz")) else { return };
+    let Ok(f) = PublishedFigure::parse(text, unit, Source::new("fuzz")) else {
+        return;
+    };
     for rule in RoundingRule::ALL {
         let p = ReconcilePolicy::with_rule(rule);
         if let Ok(i) = f.interval(&p) {
