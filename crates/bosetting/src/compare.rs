@@ -78,16 +78,14 @@ pub fn difference(
     unit: Unit,
     formula: &str,
 ) -> Result<Derived<Decimal>> {
-    let v = dec::sub(a.decimal(), b.decimal(), label)?;
-    Ok(Derived::new(
-        v,
-        Explanation::derived(
-            label,
-            Quantity::decimal(v, unit),
-            formula,
-            vec![a.explanation().clone(), b.explanation().clone()],
-        ),
-    ))
+    combine(
+        label,
+        dec::sub(a.decimal(), b.decimal(), label)?,
+        a,
+        b,
+        unit,
+        formula,
+    )
 }
 
 /// `a + b` in `unit`.
@@ -102,7 +100,24 @@ pub fn sum(
     unit: Unit,
     formula: &str,
 ) -> Result<Derived<Decimal>> {
-    let v = dec::add(a.decimal(), b.decimal(), label)?;
+    combine(
+        label,
+        dec::add(a.decimal(), b.decimal(), label)?,
+        a,
+        b,
+        unit,
+        formula,
+    )
+}
+
+fn combine(
+    label: &str,
+    v: Decimal,
+    a: &impl Operand,
+    b: &impl Operand,
+    unit: Unit,
+    formula: &str,
+) -> Result<Derived<Decimal>> {
     Ok(Derived::new(
         v,
         Explanation::derived(

@@ -249,6 +249,23 @@ impl Explanation {
         }
     }
 
+    /// A figure made of `inputs` by `formula`; a single input is its own explanation
+    /// (a sum of one term needs no formula).
+    pub fn combined(
+        label: impl Into<String>,
+        value: Quantity,
+        formula: impl Into<String>,
+        mut inputs: Vec<Explanation>,
+    ) -> Explanation {
+        match inputs.pop() {
+            Some(only) if inputs.is_empty() => only,
+            last => {
+                inputs.extend(last);
+                Explanation::derived(label, value, formula, inputs)
+            }
+        }
+    }
+
     /// A parameter of a rule, with the rule's source.
     pub fn parameter(label: impl Into<String>, value: Quantity, source: Source) -> Explanation {
         Explanation::input(label, value, source)

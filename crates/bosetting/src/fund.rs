@@ -55,6 +55,16 @@ pub struct FundEntry {
     pub source: Source,
 }
 
+impl FundEntry {
+    /// The movement as a signed amount: positive into the fund, negative out of it.
+    pub fn signed(&self) -> Money {
+        match self.kind {
+            EntryKind::Deposit => self.amount,
+            EntryKind::Withdrawal => self.amount.negated(),
+        }
+    }
+}
+
 /// A fund's ledger: the opening balance and every dated movement, checked against the rules
 /// as it is posted. A movement that breaks a rule is refused with an error; it is never
 /// clamped or adjusted.
@@ -134,12 +144,9 @@ impl FundLedger {
 
     /// The balance after every movement so far.
     fn current(&self) -> Result<Money> {
-        self.entries
-            .iter()
-            .try_fold(self.opening.value, |b, e| match e.kind {
-                EntryKind::Deposit => b.checked_add(e.amount),
-                EntryKind::Withdrawal => b.checked_sub(e.amount),
-            })
+        Money::sum(
+            std::iter::once(self.opening.value).chain(self.entries.iter().map(FundEntry::signed)),
+        )
     }
 
     /// Posts a movement, checking it against the rules.
@@ -264,14 +271,8 @@ impl FundLedger {
             self.opening.source.clone(),
         )];
         for e in self.entries.iter().filter(|e| e.date <= date) {
-            b = match e.kind {
-                EntryKind::Deposit => b.checked_add(e.amount)?,
-                EntryKind::Withdrawal => b.checked_sub(e.amount)?,
-            };
-            let signed = match e.kind {
-                EntryKind::Deposit => e.amount,
-                EntryKind::Withdrawal => e.amount.negated(),
-            };
+            let signed = e.signed();
+            b = b.checked_add(signed)?;
             inputs.push(Explanation::input(
                 format!("{} {}: {}", e.date, kind_name(e.kind), e.purpose),
                 Quantity::money(signed),
@@ -298,10 +299,7 @@ impl FundLedger {
         let mut b = self.opening.value;
         let mut out = vec![(self.opened, b)];
         for e in &self.entries {
-            b = match e.kind {
-                EntryKind::Deposit => b.checked_add(e.amount)?,
-                EntryKind::Withdrawal => b.checked_sub(e.amount)?,
-            };
+            b = b.checked_add(e.signed())?;
             out.push((e.date, b));
         }
         Ok(out)

@@ -574,18 +574,12 @@ pub(crate) fn explain_decisions(decisions: &[Decision], outcome: &DecisionOutcom
         })
         .collect();
     let value = Quantity::new(places_value(outcome.places), Unit::Persons);
-    match inputs.len() {
-        1 => inputs
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| Explanation::derived("decided places", value, "", Vec::new())),
-        _ => Explanation::derived(
-            "decided places",
-            value,
-            "base decision, plus additional decisions, replaced by a later decision where one was made",
-            inputs,
-        ),
-    }
+    Explanation::combined(
+        "decided places",
+        value,
+        "base decision, plus additional decisions, replaced by a later decision where one was made",
+        inputs,
+    )
 }
 
 pub(crate) fn places_value(p: Places) -> crate::explain::Value {

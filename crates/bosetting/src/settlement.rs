@@ -542,18 +542,12 @@ impl Settled {
             .collect::<Vec<_>>();
         Ok(Derived::new(
             v,
-            if inputs.len() == 1 {
-                inputs.into_iter().next().unwrap_or_else(|| {
-                    Explanation::derived("settled by origin", Quantity::persons(v), "", Vec::new())
-                })
-            } else {
-                Explanation::derived(
-                    format!("settled from {}", origin_name(origin)),
-                    Quantity::persons(v),
-                    "sum over categories",
-                    inputs,
-                )
-            },
+            Explanation::combined(
+                format!("settled from {}", origin_name(origin)),
+                Quantity::persons(v),
+                "sum over categories",
+                inputs,
+            ),
         ))
     }
 
