@@ -80,35 +80,29 @@
 //! Every fallible function returns [`Error`], whose messages name the field and the offending
 //! value. Library code never panics on input.
 
-mod budget;
-mod calendar;
-pub mod compare;
-mod dec;
-mod dossier;
+mod document;
+mod economy;
 mod error;
-mod explain;
-mod family;
-mod fund;
-mod goals;
-mod grants;
-mod housing;
-mod interval;
-mod money;
-mod municipality;
+mod figures;
+mod primitives;
 mod programme;
-pub mod projection;
-mod provenance;
-mod published;
-mod quota;
-mod ratio;
-mod rounding;
 mod rules;
 pub mod serde_date;
 pub mod serde_exact;
-mod series;
 mod settlement;
-mod staffing;
-mod year;
+
+// The domain modules address each other by concept (`crate::money`, `crate::quota`); these
+// aliases keep those paths while the folders show the layers.
+use document::year_view as dossier;
+pub use economy::projection;
+use economy::{budget, fund, grants};
+pub use figures::compare;
+use figures::published;
+use primitives::{
+    calendar, dec, explain, interval, money, municipality, provenance, ratio, rounding,
+};
+use programme::{goals, staffing};
+use settlement::{family, housing, quota, series, year};
 
 pub use budget::{Budget, BudgetAdjustment, ConsumptionCheck, ForecastCheck, ServiceResult};
 pub use calendar::{GrantYear, Period, Tertial, Year};
@@ -129,7 +123,7 @@ pub use housing::{DwellingKind, Dwellings, Housing};
 pub use interval::{Bound, Interval};
 pub use money::{Money, ParsedAmount, parse_amount};
 pub use municipality::{FormerNumber, Municipality, MunicipalityNumber, NumberChange, Renumbering};
-pub use programme::{
+pub use programme::participants::{
     Cohort, CohortLimits, Exits, Indicator, Measure, Outcome, OutcomeDefinition, ProgrammeStock,
     RateDecomposition, Regime, RegimeTable,
 };
@@ -145,7 +139,9 @@ pub use quota::{
 pub use ratio::Ratio;
 pub use rounding::RoundingRule;
 pub use series::{PercentOfRequest, QuotaSeries, Reported, YearQuota};
-pub use settlement::{Category, GroupCount, Origin, OriginCount, Settled, SettlementEvent};
+pub use settlement::settled::{
+    Category, GroupCount, Origin, OriginCount, Settled, SettlementEvent,
+};
 pub use staffing::{Activity, Staffing, StaffingChange, Uptake};
 pub use year::{Against, Pace, SettlementYear};
 

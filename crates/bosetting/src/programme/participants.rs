@@ -102,7 +102,7 @@ pub struct RegimeTable {
     pub regimes: Vec<Regime>,
 }
 
-const BUILTIN_REGIMES: &str = include_str!("../data/programme-regimes.toml");
+const BUILTIN_REGIMES: &str = include_str!("../../data/programme-regimes.toml");
 
 impl RegimeTable {
     /// The regimes this library ships (`data/programme-regimes.toml`).

@@ -257,7 +257,7 @@ struct RateFile {
     missing: Vec<MissingNote>,
 }
 
-const BUILTIN_RATES: &str = include_str!("../data/grant-rates.toml");
+const BUILTIN_RATES: &str = include_str!("../../data/grant-rates.toml");
 
 fn validity(row: &impl HasValidity, table: &str) -> Result<Validity> {
     let (year, from_year, to_year) = row.years();

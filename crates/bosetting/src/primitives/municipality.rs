@@ -227,7 +227,7 @@ struct RenumberingFile {
     change: Vec<NumberChange>,
 }
 
-const BUILTIN_RENUMBERING: &str = include_str!("../data/renumbering.toml");
+const BUILTIN_RENUMBERING: &str = include_str!("../../data/renumbering.toml");
 
 impl Renumbering {
     /// The renumberings this library ships (`data/renumbering.toml`), each with its source.
