@@ -106,6 +106,11 @@ use settlement::{family, housing, quota, series, year};
 
 pub use budget::{Budget, BudgetAdjustment, ConsumptionCheck, ForecastCheck, ServiceResult};
 pub use calendar::{GrantYear, Period, Tertial, Year};
+pub use document::{
+    Address, AddressPart, Adds, Body, BodyId, BodyKind, Breakdown, Cell, DocPeriod, Document,
+    FigureCheck, Formula, MeasureDef, Observation, PrintedTable, Relation, RelationKind,
+    TableColumn, TableRow, Term, YearView, measure, measures,
+};
 pub use dossier::{
     CheckKind, CheckResult, CheckSpec, FigureRef, MunicipalityYear, National, Programme, Project,
     PublishedRate, RuleStatement, SeriesField,

@@ -1,5 +1,511 @@
 //! Documents as they are written: several bodies and periods, printed tables with totals,
-//! and relations between any figures. [`MunicipalityYear`](crate::MunicipalityYear) is one
-//! view of a document: one municipality's year.
+//! and relations between any figures.
+//!
+//! A [`Document`] holds what one document states: the [`Body`]s it speaks of, facts
+//! ([`Observation`]s) addressed by measure, body, period and breakdown ([`Address`]),
+//! [`PrintedTable`]s, [`Relation`]s, and checks of printed figures. A
+//! [`MunicipalityYear`](crate::MunicipalityYear) is one view of a document: everything known
+//! about one municipality's year, attached to its body. Any registered measure
+//! ([`measures`]) can be asked of any body and period: as stated, from the year view, by
+//! its formula, or added up over categories, years and parts.
 
+mod address;
+mod body;
+mod measure;
+mod period;
+mod relation;
+mod resolve;
+mod span;
+mod table;
 pub(crate) mod year_view;
+
+use serde::{Deserialize, Serialize};
+
+pub use address::{Address, Breakdown};
+pub use body::{Body, BodyId, BodyKind};
+pub use measure::{Adds, Formula, MeasureDef, measure, measures};
+pub use period::DocPeriod;
+pub use relation::{Relation, RelationKind, Term};
+pub use table::{AddressPart, Cell, PrintedTable, TableColumn, TableRow};
+
+use crate::error::{Error, Result};
+use crate::explain::{Derived, Quantity, Unit};
+use crate::provenance::Source;
+use crate::published::{Computed, PublishedFigure, ReconcilePolicy, Status};
+use year_view::{CheckResult, CheckSpec, MunicipalityYear};
+
+/// A fact a document states about a body in a period, as printed.
+#[doc(alias = "opplysning")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Observation {
+    /// An id other figures may refer to it by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Which figure it is.
+    pub address: Address,
+    /// What was printed (with its source).
+    pub figure: PublishedFigure,
+}
+
+/// A printed figure to check against a figure of the document at an address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureCheck {
+    /// A stable id.
+    pub id: String,
+    /// What it is.
+    pub label: String,
+    /// The figure.
+    pub address: Address,
+    /// What the document printed.
+    pub published: PublishedFigure,
+    /// The status the file expects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Status>,
+}
+
+/// One municipality's year, attached to the body it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearView {
+    /// The body.
+    pub body: BodyId,
+    /// The year.
+    pub year: MunicipalityYear,
+}
+
+/// What one document states: bodies, facts, tables, relations, year views and checks.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+///
+/// let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+/// let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+/// let nation = BodyId::new("norge")?;
+/// doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+/// let fact = |m: &str, t: &str| Observation {
+///     id: None,
+///     address: Address::new(m, nation.clone(), "2018".parse().unwrap()),
+///     figure: PublishedFigure::parse(t, Unit::Persons, src(t)).unwrap(),
+/// };
+/// doc.facts.push(fact("settlement.request", "5 660"));
+/// doc.facts.push(fact("settlement.settled", "4 903"));
+/// let share = doc.figure(&Address::new("settlement.fulfilment_of_request", nation, "2018".parse()?))?;
+/// assert_eq!(share.value.value.exact(), "4903/5660");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[doc(alias = "dokument")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The document.
+    pub source: Source,
+    /// How printed figures are reconciled.
+    pub policy: ReconcilePolicy,
+    /// The bodies it speaks of.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bodies: Vec<Body>,
+    /// The facts it states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<Observation>,
+    /// Its printed tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<PrintedTable>,
+    /// The relations it states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
+    /// Printed figures to check at an address.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<FigureCheck>,
+    /// Municipality years it describes in full.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<YearView>,
+}
+
+impl Document {
+    /// An empty document.
+    pub fn new(source: Source) -> Document {
+        Document {
+            source,
+            policy: ReconcilePolicy::default(),
+            bodies: Vec::new(),
+            facts: Vec::new(),
+            tables: Vec::new(),
+            relations: Vec::new(),
+            checks: Vec::new(),
+            years: Vec::new(),
+        }
+    }
+
+    /// The body with that id.
+    pub fn body(&self, id: &BodyId) -> Option<&Body> {
+        self.bodies.iter().find(|b| &b.id == id)
+    }
+
+    /// The municipality year attached to a body.
+    pub fn view_of(&self, body: &BodyId) -> Option<&MunicipalityYear> {
+        self.years.iter().find(|v| &v.body == body).map(|v| &v.year)
+    }
+
+    /// Adds the cells of every table whose address is complete to the facts.
+    ///
+    /// # Errors
+    ///
+    /// A row and column that contradict each other.
+    pub fn add_table_facts(&mut self) -> Result<()> {
+        let mut extra = Vec::new();
+        for t in &self.tables {
+            for (address, f) in t.addressed_cells()? {
+                extra.push(Observation {
+                    id: None,
+                    address,
+                    figure: f.clone(),
+                });
+            }
+        }
+        self.facts.extend(extra);
+        Ok(())
+    }
+
+    /// Checks that every address names a known measure and body, and that no figure is
+    /// stated twice.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] naming the figure, with the nearest known name.
+    pub fn validate(&self) -> Result<()> {
+        let mut ids = std::collections::BTreeSet::new();
+        for b in &self.bodies {
+            if !ids.insert(&b.id) {
+                return Err(Error::invalid("body id", &b.id, "used twice"));
+            }
+        }
+        for b in &self.bodies {
+            if let Some(p) = &b.parent {
+                self.known_body(p)?;
+                // A body cannot be its own part, however far up.
+                let mut seen = std::collections::BTreeSet::new();
+                let mut cur = Some(p);
+                while let Some(c) = cur {
+                    if !seen.insert(c) || c == &b.id {
+                        return Err(Error::invalid(
+                            "body parent",
+                            p,
+                            format!("{} would be a part of itself", b.id),
+                        ));
+                    }
+                    cur = self.body(c).and_then(|x| x.parent.as_ref());
+                }
+            }
+        }
+        let mut seen = std::collections::BTreeMap::new();
+        for o in &self.facts {
+            self.known(&o.address)?;
+            if let Some(prev) = seen.insert(&o.address, &o.figure) {
+                if prev.value != o.figure.value || prev.unit != o.figure.unit {
+                    return Err(Error::invalid(
+                        "fact",
+                        &o.address,
+                        format!(
+                            "stated twice, as {:?} and {:?}; keep one, or give the other a different body, period or breakdown",
+                            prev.text, o.figure.text
+                        ),
+                    ));
+                }
+            }
+        }
+        for t in &self.tables {
+            t.validate()?;
+        }
+        for c in &self.checks {
+            self.known(&c.address)?;
+        }
+        for r in &self.relations {
+            for t in &r.terms {
+                if let Term::Figure(a) = t {
+                    self.known(a)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn known_body(&self, id: &BodyId) -> Result<()> {
+        if self.body(id).is_some() {
+            return Ok(());
+        }
+        let near = self
+            .bodies
+            .iter()
+            .map(|b| b.id.as_str())
+            .min_by_key(|n| measure::edit_distance(id.as_str(), n));
+        Err(Error::invalid(
+            "body",
+            id,
+            match near {
+                Some(n) => format!("no body has that id; did you mean {n:?}?"),
+                None => "no body has that id; list it under [[body]]".to_owned(),
+            },
+        ))
+    }
+
+    /// Whether an address names a registered measure and a known body.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] naming the measure or body, with the nearest known name.
+    pub fn known(&self, a: &Address) -> Result<()> {
+        if measure(&a.measure).is_none()
+            && year_view::view_figure(&a.measure, &a.breakdown).is_none()
+        {
+            let near = measure::nearest(&a.measure, measures().map(|m| m.name));
+            return Err(Error::invalid(
+                "figure",
+                &a.measure,
+                match near {
+                    Some(n) => format!("no such measure; did you mean {n:?}?"),
+                    None => "no such measure; see the list of measures in the facts crate's documentation".to_owned(),
+                },
+            ));
+        }
+        self.known_body(&a.body)
+    }
+
+    /// The figure at `address`, with its explanation.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] when the document neither states nor implies it.
+    pub fn figure(&self, address: &Address) -> Result<Derived<Quantity>> {
+        let r = resolve::Resolver::new(self);
+        let v = r.value(address)?;
+        Ok(Derived::new(
+            resolve::quantity(v.span, v.unit),
+            v.explanation,
+        ))
+    }
+
+    /// Checks a printed figure against the figure at its address.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] when the document has no such figure.
+    pub fn check_figure(&self, c: &FigureCheck) -> Result<CheckResult> {
+        self.check_figure_with(&resolve::Resolver::new(self), c)
+    }
+
+    fn check_figure_with(&self, r: &resolve::Resolver<'_>, c: &FigureCheck) -> Result<CheckResult> {
+        let v = r.value(&c.address)?;
+        let q = resolve::quantity(v.span, v.unit);
+        let computed = match v.span.as_point() {
+            Some(_) => Computed::from_quantity(&q)?,
+            None => {
+                // A range is compared in the printed unit: shares as percentages.
+                let scale = match c.published.unit {
+                    Unit::Percent | Unit::PercentagePoints => span::Rat::new(100, 1)?,
+                    _ => span::Rat::ONE,
+                };
+                Computed::Range(v.span.mul(span::Span::point(scale))?.to_interval())
+            }
+        };
+        let rec = c.published.reconcile(&computed, &self.policy)?;
+        Ok(CheckResult {
+            id: c.id.clone(),
+            label: c.label.clone(),
+            value: q,
+            published: vec![c.published.clone()],
+            status: rec.status,
+            reconciliation: rec.explanation,
+            explanation: v.explanation,
+            expected: c.expect,
+        })
+    }
+
+    /// Checks a relation over its terms' intervals.
+    ///
+    /// # Errors
+    ///
+    /// A term the document has no figure for, or units that do not fit the relation.
+    pub fn check_relation(&self, rel: &Relation) -> Result<CheckResult> {
+        self.check_relation_with(&resolve::Resolver::new(self), rel)
+    }
+
+    fn check_relation_with(
+        &self,
+        r: &resolve::Resolver<'_>,
+        rel: &Relation,
+    ) -> Result<CheckResult> {
+        let vals = rel
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| relation::term_value(r, t, i))
+            .collect::<Result<Vec<_>>>()?;
+        let v = relation::decide(rel.kind, &rel.label, vals)?;
+        Ok(CheckResult {
+            id: rel.id.clone(),
+            label: rel.label.clone(),
+            value: v.solved,
+            published: rel
+                .terms
+                .iter()
+                .filter_map(|t| match t {
+                    Term::Printed(f) => Some(f.clone()),
+                    _ => None,
+                })
+                .collect(),
+            status: v.status,
+            reconciliation: v.text,
+            explanation: v.explanation,
+            expected: rel.expect,
+        })
+    }
+
+    /// The relations a table's totals state: each total row against the other rows, column
+    /// by column, and each total column against the other columns, row by row.
+    ///
+    /// # Errors
+    ///
+    /// A cell that cannot be read.
+    pub fn table_relations(&self, t: &PrintedTable) -> Result<Vec<Relation>> {
+        let term = |c: &Cell| -> Term {
+            match c {
+                Cell::Printed(f) => Term::Printed(f.clone()),
+                // A suppressed or missing part stands for any amount of 0 or more.
+                _ => Term::Printed(
+                    PublishedFigure::exact(rust_decimal::Decimal::ZERO, t.unit, t.source.clone())
+                        .with_qualifier(crate::published::Qualifier::AtLeast)
+                        .with_text(c.text()),
+                ),
+            }
+        };
+        let mut out = Vec::new();
+        for tr in t.rows.iter().filter(|r| r.total) {
+            for (j, col) in t.columns.iter().enumerate() {
+                let Some(total) = tr.cells.get(j) else {
+                    continue;
+                };
+                if !matches!(total, Cell::Printed(_)) {
+                    continue;
+                }
+                let mut terms: Vec<Term> = t
+                    .rows
+                    .iter()
+                    .filter(|r| !r.total)
+                    .filter_map(|r| r.cells.get(j))
+                    .map(term)
+                    .collect();
+                if terms.is_empty() {
+                    continue;
+                }
+                terms.push(term(total));
+                out.push(Relation {
+                    id: format!("{}.{}.{}", t.id, tr.key, col.key),
+                    label: format!("{}: {} – {}", t.title, tr.label, col.label),
+                    kind: RelationKind::Sum,
+                    terms,
+                    expect: tr.expect.or(t.expect),
+                });
+            }
+        }
+        let parts: Vec<usize> = (0..t.columns.len())
+            .filter(|&j| t.columns.get(j).is_some_and(|c| !c.total))
+            .collect();
+        for (j, col) in t.columns.iter().enumerate().filter(|(_, c)| c.total) {
+            for row in &t.rows {
+                let Some(total @ Cell::Printed(_)) = row.cells.get(j) else {
+                    continue;
+                };
+                let mut terms: Vec<Term> = parts
+                    .iter()
+                    .filter_map(|&k| row.cells.get(k))
+                    .map(term)
+                    .collect();
+                if terms.is_empty() {
+                    continue;
+                }
+                terms.push(term(total));
+                out.push(Relation {
+                    id: format!("{}.{}.{}", t.id, row.key, col.key),
+                    label: format!("{}: {} – {}", t.title, row.label, col.label),
+                    kind: RelationKind::Sum,
+                    terms,
+                    expect: row.expect.or(t.expect),
+                });
+            }
+        }
+        // A grand total is checked by its row and by its column: keep both, with distinct ids.
+        let mut seen = std::collections::BTreeMap::new();
+        for r in &mut out {
+            let n = seen.entry(r.id.clone()).or_insert(0_u32);
+            *n = n.saturating_add(1);
+            if *n > 1 {
+                r.id = format!("{}#{n}", r.id);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Checks a table's printed totals against its printed parts.
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::check_relation`].
+    pub fn check_table(&self, t: &PrintedTable) -> Result<Vec<CheckResult>> {
+        let r = resolve::Resolver::new(self);
+        self.table_relations(t)?
+            .iter()
+            .map(|rel| self.check_relation_with(&r, rel))
+            .collect()
+    }
+
+    /// Every check of the document, in order: the year views' checks are the caller's
+    /// (they carry [`CheckSpec`]s); these are the figure checks, the tables' totals and the
+    /// relations. A check that cannot be computed is reported with its id.
+    ///
+    /// # Errors
+    ///
+    /// The first check that cannot be computed, with its id.
+    pub fn check_all(&self) -> Result<Vec<CheckResult>> {
+        let r = resolve::Resolver::new(self);
+        let named = |id: &str, e: Error| Error::InvalidValue {
+            field: format!("check {id}"),
+            value: String::new(),
+            reason: e.to_string(),
+        };
+        let mut out = Vec::new();
+        for c in &self.checks {
+            out.push(self.check_figure_with(&r, c).map_err(|e| named(&c.id, e))?);
+        }
+        for t in &self.tables {
+            for rel in self.table_relations(t)? {
+                out.push(
+                    self.check_relation_with(&r, &rel)
+                        .map_err(|e| named(&rel.id, e))?,
+                );
+            }
+        }
+        for rel in &self.relations {
+            out.push(
+                self.check_relation_with(&r, rel)
+                    .map_err(|e| named(&rel.id, e))?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Checks a year view's [`CheckSpec`] (the v1 checks).
+    ///
+    /// # Errors
+    ///
+    /// As [`MunicipalityYear::check`]; an error if the body has no year view.
+    pub fn check_year(&self, body: &BodyId, spec: &CheckSpec) -> Result<CheckResult> {
+        self.view_of(body)
+            .ok_or_else(|| {
+                Error::not_computable(
+                    format!("check {}", spec.id),
+                    format!("{body} has no year view"),
+                )
+            })?
+            .check(spec)
+    }
+}

@@ -1638,6 +1638,29 @@ fn metric_ref(metric: &str) -> Option<FigureRef> {
     toml::from_str::<Wrap>(&text).ok().map(|w| w.f)
 }
 
+/// The year-view figure a document address names, where the view has one without
+/// arguments (`settlement.settled` with category EM is [`FigureRef::SettledEm`]).
+pub(crate) fn view_figure(measure: &str, b: &crate::document::Breakdown) -> Option<FigureRef> {
+    use crate::settlement::Category::{Ordinary, UnaccompaniedMinor};
+    if b.origin.is_some() || b.group.is_some() {
+        return None;
+    }
+    Some(match (measure, b.category) {
+        ("settlement.decided", Some(UnaccompaniedMinor)) => FigureRef::DecidedEm,
+        ("settlement.decided", Some(Ordinary)) => FigureRef::DecidedOrdinary,
+        ("settlement.settled", Some(UnaccompaniedMinor)) => FigureRef::SettledEm,
+        ("settlement.settled", Some(Ordinary)) => FigureRef::SettledOrdinary,
+        ("settlement.fulfilment", Some(UnaccompaniedMinor)) => FigureRef::FulfilmentEm,
+        ("settlement.fulfilment", Some(Ordinary)) => FigureRef::FulfilmentOrdinary,
+        ("settlement.request", Some(UnaccompaniedMinor)) => FigureRef::RequestEm,
+        ("settlement.request", None) => FigureRef::RequestCurrent,
+        ("settlement.request_original", None) => FigureRef::RequestOriginal,
+        ("settlement.family", None) => FigureRef::FamilyPersons,
+        (m, None) => metric_ref(m)?,
+        _ => return None,
+    })
+}
+
 fn settled(s: &SettlementYear) -> Result<&Settled> {
     s.settled
         .as_ref()

@@ -345,6 +345,13 @@ impl PublishedFigure {
         }
     }
 
+    /// The same figure with the text the document printed for it (a table's "-" for nil).
+    #[must_use]
+    pub fn with_text(mut self, text: impl Into<String>) -> PublishedFigure {
+        self.text = text.into();
+        self
+    }
+
     /// The figure as money (its nominal value in kroner).
     pub fn money(&self) -> crate::money::Money {
         crate::money::Money::new(self.value)

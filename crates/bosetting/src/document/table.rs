@@ -1,0 +1,307 @@
+//! Printed tables: rows and columns of printed figures, with printed totals that are
+//! claims to check against the printed parts.
+
+use serde::{Deserialize, Serialize};
+
+use super::address::{Address, Breakdown};
+use super::body::BodyId;
+use super::period::DocPeriod;
+use crate::error::{Error, Result};
+use crate::explain::Unit;
+use crate::provenance::Source;
+use crate::published::{PublishedFigure, Status};
+use crate::settlement::{Category, Origin};
+
+/// What a table, a row or a column says about the address of its cells. A cell's address
+/// is the table's, completed by its column's and its row's (which must not contradict).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressPart {
+    /// The measure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    /// The body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<BodyId>,
+    /// The period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<DocPeriod>,
+    /// The category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// The origin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// A named group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+fn merge<T: Clone + PartialEq + std::fmt::Debug>(
+    what: &str,
+    a: &Option<T>,
+    b: &Option<T>,
+) -> Result<Option<T>> {
+    match (a, b) {
+        (Some(x), Some(y)) if x != y => Err(Error::invalid(
+            what,
+            format!("{x:?} and {y:?}"),
+            "the row and the column give different values; give it in one of them",
+        )),
+        (Some(x), _) | (None, Some(x)) => Ok(Some(x.clone())),
+        (None, None) => Ok(None),
+    }
+}
+
+impl AddressPart {
+    /// This part completed by `other`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] where both give a different value.
+    pub fn and(&self, other: &AddressPart) -> Result<AddressPart> {
+        Ok(AddressPart {
+            measure: merge("figure", &self.measure, &other.measure)?,
+            body: merge("body", &self.body, &other.body)?,
+            period: merge("period", &self.period, &other.period)?,
+            category: merge("category", &self.category, &other.category)?,
+            origin: merge("origin", &self.origin, &other.origin)?,
+            group: merge("group", &self.group, &other.group)?,
+        })
+    }
+
+    /// The address, if measure, body and period are all given.
+    pub fn address(&self) -> Option<Address> {
+        Some(Address {
+            measure: self.measure.clone()?,
+            body: self.body.clone()?,
+            period: self.period?,
+            breakdown: Breakdown {
+                category: self.category,
+                origin: self.origin,
+                group: self.group.clone(),
+            },
+        })
+    }
+}
+
+/// One cell as printed.
+///
+/// Symbols follow Statistics Norway's: `-` is nil (exactly 0), `:` a figure suppressed to
+/// protect persons (some count of 0 or more), `..` or `.` or an empty cell a figure not
+/// available. A suppressed or missing part makes a total check at most consistent: it
+/// stands for any count of 0 or more (any amount for money).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "cell", content = "figure")]
+#[non_exhaustive]
+pub enum Cell {
+    /// A printed figure.
+    Printed(PublishedFigure),
+    /// Suppressed (`:`).
+    Suppressed,
+    /// Not available (`..`, `.`, empty).
+    Missing,
+}
+
+impl Cell {
+    /// Reads a printed cell.
+    ///
+    /// # Errors
+    ///
+    /// The figure's parse error.
+    pub fn parse(text: &str, unit: Unit, source: Source) -> Result<Cell> {
+        match text.trim() {
+            ":" => Ok(Cell::Suppressed),
+            "" | "." | ".." | "…" => Ok(Cell::Missing),
+            "-" | "–" => Ok(Cell::Printed(
+                PublishedFigure::parse("0", unit, source)?.with_text(text.trim()),
+            )),
+            t => Ok(Cell::Printed(PublishedFigure::parse(t, unit, source)?)),
+        }
+    }
+
+    /// The printed figure, if there is one.
+    pub fn figure(&self) -> Option<&PublishedFigure> {
+        match self {
+            Cell::Printed(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The text as printed.
+    pub fn text(&self) -> &str {
+        match self {
+            Cell::Printed(f) => &f.text,
+            Cell::Suppressed => ":",
+            Cell::Missing => "..",
+        }
+    }
+}
+
+/// A column of a printed table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableColumn {
+    /// A short key for check ids (`"2017"`, `"em"`).
+    pub key: String,
+    /// The heading as printed.
+    pub label: String,
+    /// What the column says about its cells' address.
+    #[serde(default, flatten)]
+    pub part: AddressPart,
+    /// Whether the column is a printed total of the other columns.
+    #[serde(default)]
+    pub total: bool,
+}
+
+/// A row of a printed table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableRow {
+    /// A short key for check ids (`"agder"`, `"total"`).
+    pub key: String,
+    /// The row's label as printed.
+    pub label: String,
+    /// What the row says about its cells' address.
+    #[serde(default, flatten)]
+    pub part: AddressPart,
+    /// Whether the row is a printed total of the other rows.
+    #[serde(default)]
+    pub total: bool,
+    /// The cells, one per column.
+    pub cells: Vec<Cell>,
+    /// The status this row's total checks must have (overrides the table's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Status>,
+}
+
+/// A table as a document printed it, with its totals.
+///
+/// Every total row is checked, column by column, against the sum of the other rows; every
+/// total column, row by row, against the sum of the other columns. Cells whose address is
+/// complete are figures of the document like any stated fact.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cell, PrintedTable, Source, Status, TableColumn, TableRow, Unit, Document};
+///
+/// let src = Source::new("budsjett 2024").quote("Avvik per enhet");
+/// let cell = |t: &str| Cell::parse(t, Unit::Kroner, src.clone()).unwrap();
+/// let col = TableColumn { key: "avvik".into(), label: "Avvik".into(), part: Default::default(), total: false };
+/// let row = |k: &str, t: &str, total| bosetting::TableRow {
+///     key: k.into(), label: k.into(), part: Default::default(), total, cells: vec![cell(t)], expect: None,
+/// };
+/// let table = PrintedTable::new("avvik", "Avvik per enhet", Unit::Kroner, src.clone(), vec![col],
+///     vec![row("a", "1,2 mill", false), row("b", "2,4 mill", false), row("sum", "3,4 mill", true)])?;
+/// let doc = Document::new(src.clone());
+/// let checks = doc.check_table(&table)?;
+/// assert_eq!(checks[0].status, Status::Inconsistent);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[doc(alias = "tabell")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintedTable {
+    /// A stable id.
+    pub id: String,
+    /// The caption as printed.
+    pub title: String,
+    /// The unit of its cells.
+    pub unit: Unit,
+    /// Where it is printed.
+    pub source: Source,
+    /// What the whole table says about its cells' address.
+    #[serde(default, flatten)]
+    pub part: AddressPart,
+    /// The columns.
+    pub columns: Vec<TableColumn>,
+    /// The rows.
+    pub rows: Vec<TableRow>,
+    /// The status its total checks must have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Status>,
+}
+
+impl PrintedTable {
+    /// A table; every row must have one cell per column.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] naming the row whose cells do not match the columns.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        unit: Unit,
+        source: Source,
+        columns: Vec<TableColumn>,
+        rows: Vec<TableRow>,
+    ) -> Result<PrintedTable> {
+        let t = PrintedTable {
+            id: id.into(),
+            title: title.into(),
+            unit,
+            source,
+            part: AddressPart::default(),
+            columns,
+            rows,
+            expect: None,
+        };
+        t.validate()?;
+        Ok(t)
+    }
+
+    /// Checks the shape: one cell per column in every row, unique keys.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] naming the row or column.
+    pub fn validate(&self) -> Result<()> {
+        for r in &self.rows {
+            if r.cells.len() != self.columns.len() {
+                return Err(Error::invalid(
+                    format!("table {} row {:?} cells", self.id, r.label),
+                    r.cells.len(),
+                    format!(
+                        "the table has {} columns; give one cell per column (\"..\" for an empty one)",
+                        self.columns.len()
+                    ),
+                ));
+            }
+        }
+        let mut keys = std::collections::BTreeSet::new();
+        for k in self.rows.iter().map(|r| &r.key) {
+            if !keys.insert(("row", k)) {
+                return Err(Error::invalid(
+                    format!("table {} row key", self.id),
+                    k,
+                    "used twice",
+                ));
+            }
+        }
+        for k in self.columns.iter().map(|c| &c.key) {
+            if !keys.insert(("column", k)) {
+                return Err(Error::invalid(
+                    format!("table {} column key", self.id),
+                    k,
+                    "used twice",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every cell's complete address, with its figure.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] where a row and a column contradict each other.
+    pub fn addressed_cells(&self) -> Result<Vec<(Address, &PublishedFigure)>> {
+        let mut out = Vec::new();
+        for r in &self.rows {
+            for (c, cell) in self.columns.iter().zip(&r.cells) {
+                let part = self.part.and(&c.part)?.and(&r.part)?;
+                if let (Some(a), Some(f)) = (part.address(), cell.figure()) {
+                    out.push((a, f));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
