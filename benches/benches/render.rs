@@ -7,17 +7,17 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 fn render(c: &mut Criterion) {
     let text = include_str!("../../examples/data/stavanger_2017.toml");
     let facts = Facts::from_toml_str(text, "stavanger_2017.toml").unwrap_or_else(|e| panic!("{e}"));
-    let results = facts.check().unwrap_or_else(|e| panic!("{e}"));
-    let pairs: Vec<_> = facts.checks.iter().cloned().zip(results).collect();
+    let (pairs, rest) = facts.checked().unwrap_or_else(|e| panic!("{e}"));
     let mut g = c.benchmark_group("render");
     g.bench_function("build", |b| {
         b.iter(|| {
-            bosetting_report::build(&facts.year, &pairs, Locale::new(Lang::Nb))
+            bosetting_report::build_document(&facts.document, &pairs, &rest, Locale::new(Lang::Nb))
                 .unwrap_or_else(|e| panic!("{e}"))
         })
     });
-    let report = bosetting_report::build(&facts.year, &pairs, Locale::new(Lang::Nb))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let report =
+        bosetting_report::build_document(&facts.document, &pairs, &rest, Locale::new(Lang::Nb))
+            .unwrap_or_else(|e| panic!("{e}"));
     for format in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
         g.bench_with_input(BenchmarkId::from_parameter(format), &format, |b, f| {
             let mut out = Vec::with_capacity(1 << 16);

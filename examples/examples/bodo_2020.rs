@@ -32,7 +32,8 @@ mod tests {
         // Before the fund transfer the result was between −12,0 and −11,8 mill.
         let before = run
             .facts
-            .year
+            .year()
+            .unwrap()
             .figure(&FigureRef::ServiceBeforeTransfers)
             .unwrap();
         assert_eq!(before.value.value.exact(), "(-12000000, -11800000]");

@@ -42,7 +42,11 @@ fn imdi_value(
 }
 
 fn doc_value(run: &Run, f: &FigureRef) -> Result<Decimal, Box<dyn std::error::Error>> {
-    let d = run.facts.year.figure(f)?;
+    let year = run
+        .facts
+        .year()
+        .ok_or("the facts file describes no municipality year")?;
+    let d = year.figure(f)?;
     Ok(Computed::from_quantity(&d.value).map(|c| match c {
         Computed::Value(v) => v,
         _ => Decimal::ZERO,

@@ -44,13 +44,9 @@ impl Run {
     pub fn of(path: &Path, lang: Lang) -> Result<Run, Box<dyn Error>> {
         let facts = Facts::load(path)?;
         let results = facts.check()?;
-        let pairs: Vec<_> = facts
-            .checks
-            .iter()
-            .cloned()
-            .zip(results.iter().cloned())
-            .collect();
-        let report = bosetting_report::build(&facts.year, &pairs, Locale::new(lang))?;
+        let (pairs, rest) = facts.checked()?;
+        let report =
+            bosetting_report::build_document(&facts.document, &pairs, &rest, Locale::new(lang))?;
         Ok(Run {
             facts,
             results,
@@ -127,6 +123,8 @@ pub struct Options {
     pub lang: Lang,
     /// Positional arguments.
     pub files: Vec<PathBuf>,
+    /// Print the file in `bosetting-facts/2` instead of its report.
+    pub upgrade: bool,
 }
 
 /// Reads `--format markdown|html|csv|json`, `--lang nb|en` and file arguments.
@@ -139,6 +137,7 @@ pub fn options(args: impl IntoIterator<Item = String>) -> Result<Options, String
         format: Format::Markdown,
         lang: Lang::Nb,
         files: Vec::new(),
+        upgrade: false,
     };
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -154,9 +153,10 @@ pub fn options(args: impl IntoIterator<Item = String>) -> Result<Options, String
                 Some("en") => o.lang = Lang::En,
                 other => return Err(format!("--lang {other:?}: expected nb or en")),
             },
+            "--upgrade" => o.upgrade = true,
             "--help" | "-h" => {
                 return Err(
-                    "usage: [--format markdown|html|csv|json] [--lang nb|en] [FILE]".into(),
+                    "usage: [--format markdown|html|csv|json] [--lang nb|en] [FILE]\n       --upgrade FILE   print FILE in bosetting-facts/2".into(),
                 );
             }
             s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
@@ -186,6 +186,9 @@ pub fn main_for(default: Option<&str>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if opts.upgrade {
+        return upgrade(&path);
+    }
     let run = match Run::of(&path, opts.lang) {
         Ok(r) => r,
         Err(e) => {
@@ -217,6 +220,51 @@ pub fn main_for(default: Option<&str>) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// Prints a facts file in `bosetting-facts/2`, after checking that it reads the same.
+fn upgrade(path: &Path) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let up = bosetting_facts::upgrade(&text);
+    let origin = path.display().to_string();
+    let read = |t: &str| {
+        if path.extension().is_some_and(|e| e == "json") {
+            Facts::from_json_str(t, &origin)
+        } else {
+            Facts::from_toml_str(t, &origin)
+        }
+    };
+    let same = match (
+        read(&text).and_then(|f| f.check()),
+        read(&up).and_then(|f| f.check()),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !same {
+        eprintln!(
+            "error: the upgraded file does not give the same checks (a defect: please report it)"
+        );
+        return ExitCode::FAILURE;
+    }
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(up.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }
 
 /// For the examples' tests: runs a seed file and asserts every check is as the ledger expects.

@@ -1,12 +1,13 @@
 //! From the schema to the model, with every error placed at its field.
 
 use bosetting::{
-    AgeBand, Budget, BudgetAdjustment, CheckSpec, Condition, Decision, Dwellings, EmPart, Exits,
-    Fact, FamilyReunification, ForecastCheck, Housing, Indicator, Municipality, MunicipalityNumber,
-    MunicipalityYear, National, OutcomeDefinition, Period, Places, Programme, ProgrammeStock,
-    Project, PublishedFigure, PublishedRate, QuotaSeries, Ratio, ReconcilePolicy, Reported,
-    Request, RequestFigures, RuleStatement, ServiceResult, Settled, SettlementYear, Source,
-    Staffing, Tertial, Unit, Uptake, Year, YearQuota,
+    AgeBand, Body, BodyId, BodyKind, Budget, BudgetAdjustment, CheckSpec, Condition, Decision,
+    Document, Dwellings, EmPart, Exits, Fact, FamilyReunification, ForecastCheck, Housing,
+    Indicator, Municipality, MunicipalityNumber, MunicipalityYear, National, OutcomeDefinition,
+    Period, Places, Programme, ProgrammeStock, Project, PublishedFigure, PublishedRate,
+    QuotaSeries, Ratio, ReconcilePolicy, Reported, Request, RequestFigures, RuleStatement,
+    ServiceResult, Settled, SettlementYear, Source, Staffing, Tertial, Unit, Uptake, Year,
+    YearQuota, YearView,
 };
 use rust_decimal::Decimal;
 
@@ -48,13 +49,13 @@ impl Ctx<'_> {
         }
     }
 
-    fn model<T>(&self, path: &str, r: bosetting::Result<T>) -> Result<T, FactsError> {
+    pub(crate) fn model<T>(&self, path: &str, r: bosetting::Result<T>) -> Result<T, FactsError> {
         r.map_err(|e| self.err(path, e.to_string()))
     }
 
     /// The source of a fact at `path`: the file's document (or `other`), its date, the
     /// quote, and where in the facts file it is written.
-    fn src(&self, path: &str, quote: &str, other: Option<&str>) -> Source {
+    pub(crate) fn src(&self, path: &str, quote: &str, other: Option<&str>) -> Source {
         let mut s = match other {
             Some(o) => Source::new(o),
             None => {
@@ -76,7 +77,7 @@ impl Ctx<'_> {
         Fact::new(c.value, self.src(path, &c.quote, c.source.as_deref()))
     }
 
-    fn published(
+    pub(crate) fn published(
         &self,
         path: &str,
         text: &str,
@@ -109,26 +110,161 @@ impl Ctx<'_> {
     }
 }
 
-pub(crate) fn build(
-    f: &FactsFile,
-    ctx: &Ctx<'_>,
-) -> Result<(MunicipalityYear, Vec<CheckSpec>), FactsError> {
-    if f.schema != SCHEMA {
+/// What a facts file builds: the document, and the checks of its municipality year.
+pub(crate) struct Built {
+    pub(crate) document: Document,
+    pub(crate) year_checks: Vec<CheckSpec>,
+}
+
+/// The id of the document's municipality as a body: written, or its name in lowercase ASCII.
+pub(crate) fn main_body_id(m: &MunicipalitySpec) -> String {
+    if let Some(id) = &m.id {
+        return id.clone();
+    }
+    let mut out = String::new();
+    for c in m.name.to_lowercase().chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push('o'),
+            'å' | 'á' | 'à' | 'â' => out.push('a'),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'ü' | 'ú' => out.push('u'),
+            'ö' | 'ó' => out.push('o'),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ if !out.ends_with('-') => out.push('-'),
+            _ => {}
+        }
+    }
+    let t = out.trim_matches('-');
+    if t.is_empty() {
+        "kommune".to_owned()
+    } else {
+        t.to_owned()
+    }
+}
+
+/// The sections that describe the document's municipality year.
+fn year_sections(f: &FactsFile) -> Option<&'static str> {
+    [
+        (f.request.is_some(), "request"),
+        (!f.decision.is_empty(), "decision"),
+        (f.settled.is_some(), "settled"),
+        (f.family.is_some(), "family"),
+        (f.housing.is_some(), "housing"),
+        (f.programme.is_some(), "programme"),
+        (!f.goal.is_empty(), "goal"),
+        (!f.staffing.is_empty(), "staffing"),
+        (!f.activity.is_empty(), "activity"),
+        (!f.uptake.is_empty(), "uptake"),
+        (f.budget.is_some(), "budget"),
+        (!f.forecast.is_empty(), "forecast"),
+        (f.service_result.is_some(), "service_result"),
+        (f.fund.is_some(), "fund"),
+        (!f.history.is_empty(), "history"),
+        (!f.national.is_empty(), "national"),
+        (!f.project.is_empty(), "project"),
+        (!f.rule.is_empty(), "rule"),
+    ]
+    .into_iter()
+    .find(|(present, _)| *present)
+    .map(|(_, name)| name)
+}
+
+pub(crate) fn build(f: &FactsFile, ctx: &Ctx<'_>) -> Result<Built, FactsError> {
+    if f.schema != SCHEMA && f.schema != SCHEMA_V1 {
         return Err(ctx.err(
             "schema",
             format!(
-                "unknown schema {:?}; this reader reads {SCHEMA:?}",
+                "unknown schema {:?}; write schema = {SCHEMA:?} (files in {SCHEMA_V1:?} are read too)",
                 f.schema
             ),
         ));
     }
     let d = &f.document;
-    let year = ctx.year("document.year", d.year)?;
+    let mut doc_source = Source::new(format!("{} ({})", d.title, d.file));
+    doc_source.date = d.date;
+    let mut document = Document::new(doc_source);
+    document.policy = policy(ctx, f.policy.as_ref())?;
+    let (year_view, main) = match (&d.municipality, d.year) {
+        (Some(m), Some(y)) => {
+            let my = year_view(f, ctx, m, y)?;
+            let id = ctx.model("document.municipality.id", BodyId::new(main_body_id(m)))?;
+            document.bodies.push(Body::new(
+                id.clone(),
+                m.name.clone(),
+                BodyKind::Municipality {
+                    number: my.settlement.municipality.number,
+                },
+                ctx.src("document.municipality", &m.name, None),
+            ));
+            (Some((id.clone(), my)), Some((id, y)))
+        }
+        (m, y) if f.schema == SCHEMA_V1 || m.is_some() || y.is_some() => {
+            let missing = if m.is_none() {
+                "document.municipality"
+            } else {
+                "document.year"
+            };
+            return Err(ctx.err(
+                missing,
+                "missing: give the municipality and the year the document describes (in bosetting-facts/2 both may be left out for a document about other bodies)",
+            ));
+        }
+        _ => {
+            if let Some(section) = year_sections(f) {
+                return Err(ctx.err(
+                    section,
+                    "this section describes the document's municipality year: give [document] municipality and year, or write it as [[fact]]s about a [[body]]",
+                ));
+            }
+            (None, None)
+        }
+    };
+    let year_checks = match &year_view {
+        Some((_, my)) => checks(ctx, &f.check, my)?,
+        None => Vec::new(),
+    };
+    if let Some((body, year)) = year_view {
+        document.years.push(YearView { body, year });
+    }
+    crate::v2::build(f, ctx, &mut document, main.as_ref())?;
+    Ok(Built {
+        document,
+        year_checks,
+    })
+}
+
+fn policy(ctx: &Ctx<'_>, p: Option<&PolicySpec>) -> Result<ReconcilePolicy, FactsError> {
+    let mut pol = ReconcilePolicy::default();
+    let Some(p) = p else { return Ok(pol) };
+    if let Some(r) = p.rule {
+        pol.rule = r;
+    }
+    if let Some(a) = p.approximate_percent {
+        if a.is_sign_negative() || a > Decimal::ONE_HUNDRED {
+            return Err(ctx.err(
+                "policy.approximate_percent",
+                format!("{a} is not a percentage from 0 to 100"),
+            ));
+        }
+        pol.approximate = Ratio::from_percent(a);
+    }
+    Ok(pol)
+}
+
+fn year_view(
+    f: &FactsFile,
+    ctx: &Ctx<'_>,
+    m: &MunicipalitySpec,
+    y: i32,
+) -> Result<MunicipalityYear, FactsError> {
+    let d = &f.document;
+    let year = ctx.year("document.year", y)?;
     let mut municipality = Municipality::new(
-        ctx.number("document.municipality.number", &d.municipality.number)?,
-        d.municipality.name.clone(),
+        ctx.number("document.municipality.number", &m.number)?,
+        m.name.clone(),
     );
-    for (i, fm) in d.municipality.former.iter().enumerate() {
+    for (i, fm) in m.former.iter().enumerate() {
         let p = format!("document.municipality.former[{i}]");
         municipality = municipality.formerly(
             ctx.number(&format!("{p}.number"), &fm.number)?,
@@ -200,23 +336,10 @@ pub(crate) fn build(
     }
     ctx.model("settled", s.validate())?;
 
+    let mut doc_source = Source::new(format!("{} ({})", d.title, d.file));
+    doc_source.date = d.date;
     let mut my = MunicipalityYear::new(s, doc_source);
-    if let Some(p) = &f.policy {
-        let mut pol = ReconcilePolicy::default();
-        if let Some(r) = p.rule {
-            pol.rule = r;
-        }
-        if let Some(a) = p.approximate_percent {
-            if a.is_sign_negative() || a > Decimal::ONE_HUNDRED {
-                return Err(ctx.err(
-                    "policy.approximate_percent",
-                    format!("{a} is not a percentage from 0 to 100"),
-                ));
-            }
-            pol.approximate = Ratio::from_percent(a);
-        }
-        my.policy = pol;
-    }
+    my.policy = policy(ctx, f.policy.as_ref())?;
     if let Some(p) = &f.programme {
         my.programme = Some(programme(ctx, p, year)?);
     }
@@ -365,8 +488,7 @@ pub(crate) fn build(
         });
     }
     ctx.model("document", my.validate())?;
-    let checks = checks(ctx, &f.check, &my)?;
-    Ok((my, checks))
+    Ok(my)
 }
 
 fn request(ctx: &Ctx<'_>, r: &RequestSpec, year: Year) -> Result<Request, FactsError> {
@@ -729,6 +851,9 @@ fn checks(
     let mut out: Vec<CheckSpec> = Vec::with_capacity(specs.len());
     for (i, c) in specs.iter().enumerate() {
         let p = format!("check[{i}]");
+        if crate::v2::is_address_check(c) {
+            continue;
+        }
         if out.iter().any(|o| o.id == c.id) {
             return Err(ctx.err(&format!("{p}.id"), format!("{:?} is used twice", c.id)));
         }
@@ -764,7 +889,10 @@ fn checks(
         let spec = CheckSpec {
             id: c.id.clone(),
             label: c.label.clone(),
-            figure: c.figure.0.clone(),
+            figure: c
+                .figure
+                .figure_ref()
+                .map_err(|e| ctx.err(&format!("{p}.figure"), e))?,
             kind: c.kind,
             published,
             verdict: c.verdict,

@@ -52,26 +52,39 @@ mod build;
 mod error;
 mod locate;
 pub mod schema;
+mod v2;
 
 use std::path::Path;
 
-use bosetting::{CheckResult, CheckSpec, MunicipalityYear};
+use bosetting::{CheckResult, CheckSpec, Document, MunicipalityYear};
 
 pub use error::FactsError;
-pub use schema::{FactsFile, SCHEMA};
+pub use schema::{FactsFile, SCHEMA, SCHEMA_V1};
 
 use build::{Ctx, Format};
 
-/// A read facts file: the file as written, the model built from it, and its checks.
+/// Every measure a `[[fact]]`, a table cell, a relation's term or a `[[check]]` at a body
+/// and period can name: its name, unit, how it adds up, and what it means. Generated from
+/// [`bosetting::measures`]; a test fails when this page and the code disagree.
+#[doc = include_str!("../MEASURES.md")]
+pub mod measures {}
+
+/// The checks of a facts file as a report takes them: the municipality year's checks
+/// beside their specs, and the document's other checks.
+pub type Checked = (Vec<(CheckSpec, CheckResult)>, Vec<CheckResult>);
+
+/// A read facts file: the file as written, the document built from it, and the checks of
+/// its municipality year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facts {
     /// Where it was read from.
     pub origin: String,
     /// The file as written.
     pub file: FactsFile,
-    /// The model.
-    pub year: MunicipalityYear,
-    /// The published figures to check.
+    /// The document: bodies, facts, tables, relations, checks at an address, and the
+    /// municipality year (if the file describes one) as its view.
+    pub document: Document,
+    /// The published figures of the municipality year to check.
     pub checks: Vec<CheckSpec>,
 }
 
@@ -171,32 +184,76 @@ impl Facts {
                 Format::Json => None,
             },
         };
-        let (year, checks) = build::build(&file, &ctx)?;
+        let built = build::build(&file, &ctx)?;
         Ok(Facts {
             origin: origin.to_owned(),
             file,
-            year,
-            checks,
+            document: built.document,
+            checks: built.year_checks,
         })
     }
 
-    /// Checks every published figure.
+    /// The municipality year the file describes, if it describes one.
+    pub fn year(&self) -> Option<&MunicipalityYear> {
+        self.document.years.first().map(|v| &v.year)
+    }
+
+    /// The origin as published output should show it: the file's name without its folders.
+    pub fn file_name(&self) -> &str {
+        Path::new(&self.origin)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(&self.origin)
+    }
+
+    /// The checks of the municipality year beside their specs, and the document's other
+    /// checks: the two lists a report is built from.
+    ///
+    /// # Errors
+    ///
+    /// As [`Facts::check`].
+    pub fn checked(&self) -> Result<Checked, FactsError> {
+        let mut all = self.check()?;
+        let rest = all.split_off(self.checks.len().min(all.len()));
+        Ok((self.checks.iter().cloned().zip(all).collect(), rest))
+    }
+
+    /// Checks every published figure: the municipality year's checks, then the checks at an
+    /// address, the tables' totals and the relations.
     ///
     /// # Errors
     ///
     /// [`FactsError::Invalid`] naming the check that cannot be computed.
     pub fn check(&self) -> Result<Vec<CheckResult>, FactsError> {
-        self.checks
-            .iter()
-            .map(|c| {
-                self.year.check(c).map_err(|e| FactsError::Invalid {
-                    file: self.origin.clone(),
-                    line: None,
-                    field: format!("check {}", c.id),
-                    message: e.to_string(),
-                })
-            })
-            .collect()
+        let fail = |field: String, e: bosetting::Error| FactsError::Invalid {
+            file: self.origin.clone(),
+            line: None,
+            field,
+            message: e.to_string(),
+        };
+        let mut out = Vec::new();
+        if let Some(y) = self.year() {
+            for c in &self.checks {
+                out.push(y.check(c).map_err(|e| fail(format!("check {}", c.id), e))?);
+            }
+        }
+        out.extend(
+            self.document
+                .check_all()
+                .map_err(|e| fail("document".to_owned(), e))?,
+        );
+        Ok(out)
+    }
+
+    /// The file in `bosetting-facts/2`: a v1 file with its schema line changed (every v1
+    /// file reads the same as v2); a v2 file unchanged. Comments and layout are kept.
+    ///
+    /// ```
+    /// let v1 = "schema = \"bosetting-facts/1\"\n# kept\n";
+    /// assert_eq!(bosetting_facts::upgrade(v1), "schema = \"bosetting-facts/2\"\n# kept\n");
+    /// ```
+    pub fn upgraded(text: &str) -> String {
+        upgrade(text)
     }
 
     /// The file written back as TOML (reading it again gives the same file).
@@ -217,4 +274,64 @@ impl Facts {
         serde_json::to_string_pretty(&self.file)
             .map_err(|e| parse_error(&self.origin, None, "", e.to_string()))
     }
+}
+
+/// A facts file's text in `bosetting-facts/2` (see [`Facts::upgraded`]).
+pub fn upgrade(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let names_schema = t.starts_with("schema") || t.starts_with("\"schema\"");
+        if !done && names_schema && line.contains(SCHEMA_V1) {
+            out.push_str(&line.replacen(SCHEMA_V1, SCHEMA, 1));
+            done = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    if !done {
+        // A JSON file on one line: the schema's quoted value is its first occurrence.
+        let quoted = format!("\"{SCHEMA_V1}\"");
+        if out.contains(&quoted) {
+            return out.replacen(&quoted, &format!("\"{SCHEMA}\""), 1);
+        }
+    }
+    out
+}
+
+/// The measures reference (the `measures` module's page), as generated from the code.
+pub fn measures_reference() -> String {
+    use std::fmt::Write as _;
+    let mut s = String::from(
+        "| measure | unit | adds up over | meaning | derived as |\n|---|---|---|---|---|\n",
+    );
+    for m in bosetting::measures() {
+        let adds = match m.adds {
+            bosetting::Adds::Never => "nothing",
+            bosetting::Adds::Parts => "parts and categories",
+            bosetting::Adds::PartsAndPeriods => "parts, categories and years",
+            _ => "?",
+        };
+        let how = match m.formula {
+            bosetting::Formula::Stated => "stated".to_owned(),
+            bosetting::Formula::Difference(a, b) => format!("`{a}` − `{b}`"),
+            bosetting::Formula::Quotient(a, b) => format!("`{a}` / `{b}`"),
+            bosetting::Formula::Sum(ms) => ms
+                .iter()
+                .map(|m| format!("`{m}`"))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            bosetting::Formula::ShareOfWhole(m) => format!("this part of `{m}` / all of it"),
+            _ => "?".to_owned(),
+        };
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | {adds} | {} | {how} |",
+            m.name,
+            m.unit.name(),
+            m.meaning
+        );
+    }
+    s
 }

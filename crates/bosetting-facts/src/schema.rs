@@ -6,20 +6,24 @@
 
 use bosetting::{
     Category, CheckKind, DecisionKind, DecisionStatus, DwellingKind, FigureRef, GoalStatus,
-    Measure, Origin, Outcome, Qualifier, RoundingRule, Sponsor, Status, Unit,
+    Measure, Origin, Outcome, Qualifier, RelationKind, RoundingRule, Sponsor, Status, Unit,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The schema identifier this crate reads.
-pub const SCHEMA: &str = "bosetting-facts/1";
+/// The schema identifier this crate writes: `bosetting-facts/2`.
+pub const SCHEMA: &str = "bosetting-facts/2";
+
+/// The first schema, still read: every `bosetting-facts/1` file is a `bosetting-facts/2`
+/// file about one municipality's year (see [`crate::upgrade`]).
+pub const SCHEMA_V1: &str = "bosetting-facts/1";
 
 /// A whole facts file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactsFile {
-    /// Must be `"bosetting-facts/1"`.
+    /// `"bosetting-facts/2"` (or `"bosetting-facts/1"`, read the same way).
     pub schema: String,
     /// The document the facts come from, and whose year it is.
     pub document: DocumentSpec,
@@ -83,6 +87,363 @@ pub struct FactsFile {
     /// Published figures to check against the model.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub check: Vec<CheckFileSpec>,
+    /// The bodies the document speaks of, besides its municipality (v2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<BodySpec>,
+    /// Facts about any body and period, as printed (v2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fact: Vec<FactSpec>,
+    /// Printed tables with their totals (v2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub table: Vec<TableSpec>,
+    /// Relations the document states between figures (v2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relation: Vec<RelationSpec>,
+}
+
+/// A body the document speaks of (v2).
+///
+/// ```toml
+/// [[body]]
+/// id = "agder"
+/// name = "Agder"
+/// kind = "county"
+/// number = "42"
+/// quote = "Agder"
+///
+/// [[body]]
+/// id = "flyktningkontoret"
+/// name = "Flyktningkontoret"
+/// kind = "unit"
+/// part_of = "kristiansand"
+/// quote = "Flyktningkontoret hadde et merforbruk på 1,2 mill"
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodySpec {
+    /// The id facts refer to it by: lowercase letters, digits, `-` and `_`.
+    pub id: String,
+    /// Its name as printed.
+    pub name: String,
+    /// `municipality`, `unit`, `county`, `nation` or `other`.
+    pub kind: BodyKindSpec,
+    /// A municipality's four-digit number (required for a municipality), or a county's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The body it is a part of; its additive figures add up to the parent's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// The phrase it is named in.
+    pub quote: String,
+    /// Another document than the file's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A body's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BodyKindSpec {
+    /// A municipality.
+    Municipality,
+    /// A unit of a municipality.
+    Unit,
+    /// A county.
+    County,
+    /// The nation.
+    Nation,
+    /// Anything else.
+    Other,
+}
+
+/// Where a figure sits: measure, body, period and breakdown (v2). In a fact, a check and a
+/// relation's term; body and period default to the document's municipality and year.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddressSpec {
+    /// The body's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// `"2016"`, `"2014-2016"`, `"2017-T1"` or `"2024-09-01"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// `ordinary` or `unaccompanied-minor`; absent: both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// `resettlement`, `reception-centre`, `agreed-self-settlement` or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// A named group (`"15-17"`, `"arbeid"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+impl AddressSpec {
+    pub(crate) fn is_empty(&self) -> bool {
+        *self == AddressSpec::default()
+    }
+}
+
+/// A fact about any body and period, as printed (v2).
+///
+/// ```toml
+/// [[fact]]
+/// id = "settled_2018"
+/// figure = "settlement.settled"
+/// body = "norge"
+/// period = "2018"
+/// published = "4 903"
+/// unit = "persons"
+/// quote = "Totalt 4 903"
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactSpec {
+    /// An id relations may refer to it by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The measure (see the list in [`crate::measures`]).
+    pub figure: String,
+    /// The body's id (default: the document's municipality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// `"2016"`, `"2014-2016"`, `"2017-T1"` or `"2024-09-01"` (default: the document's year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// `ordinary` or `unaccompanied-minor`; absent: both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// `resettlement`, `reception-centre`, `agreed-self-settlement` or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// A named group (`"15-17"`, `"arbeid"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// As printed.
+    pub published: String,
+    /// The unit of the printed text.
+    pub unit: Unit,
+    /// Overrides the qualifier read from the words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// The phrase.
+    pub quote: String,
+    /// Another document than the file's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A printed table with its totals (v2). Cells are written as printed; `"-"` is nil,
+/// `":"` suppressed, `".."` not available. Every `total = true` row is checked against the
+/// other rows, column by column, and every total column against the other columns.
+///
+/// ```toml
+/// [[table]]
+/// id = "imdi2018"
+/// title = "Bosatte 2018 etter kategori"
+/// unit = "persons"
+/// figure = "settlement.settled"
+/// body = "norge"
+/// quote = "Tabell 1"
+/// expect = "reproduced"
+/// columns = [
+///     { key = "2017", label = "2017", period = "2017" },
+///     { key = "2018", label = "2018", period = "2018" },
+/// ]
+/// [[table.row]]
+/// key = "em"
+/// label = "Enslige mindreårige"
+/// category = "unaccompanied-minor"
+/// cells = ["759", "165"]
+/// [[table.row]]
+/// key = "total"
+/// label = "Totalt"
+/// total = true
+/// cells = ["11 078", "4 903"]
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    /// A stable id (check ids are `table.row.column`).
+    pub id: String,
+    /// The caption as printed.
+    pub title: String,
+    /// The unit of every cell.
+    pub unit: Unit,
+    /// The measure of every cell, unless a row or column says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
+    /// The body's id (default: the document's municipality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// `"2016"`, `"2014-2016"`, `"2017-T1"` or `"2024-09-01"` (default: the document's year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// `ordinary` or `unaccompanied-minor`; absent: both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// `resettlement`, `reception-centre`, `agreed-self-settlement` or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// A named group (`"15-17"`, `"arbeid"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The columns.
+    pub columns: Vec<ColumnSpec>,
+    /// The rows.
+    #[serde(default)]
+    pub row: Vec<RowSpec>,
+    /// The status every total check must have, unless a row says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Status>,
+    /// The phrase (the caption or the total row as printed).
+    pub quote: String,
+    /// Another document than the file's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A table column (v2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSpec {
+    /// A short key.
+    pub key: String,
+    /// The heading as printed.
+    pub label: String,
+    /// The measure of its cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
+    /// The body's id (default: the document's municipality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// `"2016"`, `"2014-2016"`, `"2017-T1"` or `"2024-09-01"` (default: the document's year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// `ordinary` or `unaccompanied-minor`; absent: both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// `resettlement`, `reception-centre`, `agreed-self-settlement` or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// A named group (`"15-17"`, `"arbeid"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Whether it is a printed total of the other columns.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub total: bool,
+}
+
+/// A table row (v2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowSpec {
+    /// A short key.
+    pub key: String,
+    /// The row's label as printed.
+    pub label: String,
+    /// The measure of its cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
+    /// The body's id (default: the document's municipality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// `"2016"`, `"2014-2016"`, `"2017-T1"` or `"2024-09-01"` (default: the document's year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// `ordinary` or `unaccompanied-minor`; absent: both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// `resettlement`, `reception-centre`, `agreed-self-settlement` or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// A named group (`"15-17"`, `"arbeid"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Whether it is a printed total of the other rows.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub total: bool,
+    /// The cells as printed, one per column.
+    pub cells: Vec<String>,
+    /// The status this row's total checks must have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Status>,
+}
+
+/// A relation the document states between figures (v2).
+///
+/// ```toml
+/// [[relation]]
+/// id = "em_share"
+/// label = "13 av 68 deltakere (19 %)"
+/// kind = "share"
+/// quote = "13 (19 %)"
+/// expect = "reproduced"
+/// terms = [
+///     { figure = "programme.exits", group = "arbeid" },
+///     { fact = "exits_2023" },
+///     { published = "19 %", unit = "percent" },
+/// ]
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationSpec {
+    /// A stable id.
+    pub id: String,
+    /// What it says.
+    pub label: String,
+    /// `sum`, `difference`, `share`, `ratio`, `change`, `change-relative` or
+    /// `change-points`.
+    pub kind: RelationKind,
+    /// The terms in the kind's order; the last is the one the others give.
+    pub terms: Vec<TermSpec>,
+    /// The status the check must have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Status>,
+    /// The phrase that states the relation (the quote of printed terms without their own).
+    pub quote: String,
+    /// Another document than the file's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A term of a relation: a figure, a fact by id, or a figure printed only here (v2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermSpec {
+    /// A measure, with `body`, `period` and breakdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
+    /// The body's id (default: the document's municipality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// `"2016"`, `"2014-2016"`, `"2017-T1"` or `"2024-09-01"` (default: the document's year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// `ordinary` or `unaccompanied-minor`; absent: both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// `resettlement`, `reception-centre`, `agreed-self-settlement` or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// A named group (`"15-17"`, `"arbeid"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// A fact's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+    /// A figure as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The printed figure's unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
+    /// Overrides the qualifier read from the words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// The phrase, if not the relation's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 fn date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
@@ -106,10 +467,13 @@ pub struct DocumentSpec {
         skip_serializing_if = "Option::is_none"
     )]
     pub date: Option<NaiveDate>,
-    /// The municipality.
-    pub municipality: MunicipalitySpec,
-    /// The year the facts are about.
-    pub year: i32,
+    /// The municipality whose year the file describes (required in v1; in v2 absent for a
+    /// document about other bodies, such as IMDi's national tables).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<MunicipalitySpec>,
+    /// The year the facts are about (required with a municipality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
     /// The last day the settled counts cover ("per 1. tertial": 30 April); the year's end if
     /// absent.
     #[serde(
@@ -124,6 +488,10 @@ pub struct DocumentSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MunicipalitySpec {
+    /// The id facts, tables and relations refer to it by (v2; default: its name in
+    /// lowercase ASCII, "Bodø" → "bodo").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Four digits (`"1804"`).
     pub number: String,
     /// The name.
@@ -882,6 +1250,21 @@ pub struct CheckFileSpec {
     /// The model figure: a name (`"settlement.shortfall"`), or a table with the name and
     /// its arguments (`{ name = "national.group_share", year = 2023, group = "Ukraina" }`).
     pub figure: FigureSpec,
+    /// The body's id (v2; default: the document's municipality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// `"2016"`, `"2014-2016"`, `"2017-T1"` or `"2024-09-01"` (default: the document's year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// `ordinary` or `unaccompanied-minor`; absent: both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// `resettlement`, `reception-centre`, `agreed-self-settlement` or `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// A named group (`"15-17"`, `"arbeid"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// `derived` (default) or `input`.
     #[serde(default, skip_serializing_if = "is_derived")]
     pub kind: CheckKind,
@@ -906,28 +1289,139 @@ pub struct CheckFileSpec {
     pub source: Option<String>,
 }
 
+impl FactSpec {
+    /// Where the figure sits, as written.
+    pub fn at(&self) -> AddressSpec {
+        AddressSpec {
+            body: self.body.clone(),
+            period: self.period.clone(),
+            category: self.category,
+            origin: self.origin,
+            group: self.group.clone(),
+        }
+    }
+}
+
+impl TableSpec {
+    /// Where the figure sits, as written.
+    pub fn at(&self) -> AddressSpec {
+        AddressSpec {
+            body: self.body.clone(),
+            period: self.period.clone(),
+            category: self.category,
+            origin: self.origin,
+            group: self.group.clone(),
+        }
+    }
+}
+
+impl ColumnSpec {
+    /// Where the figure sits, as written.
+    pub fn at(&self) -> AddressSpec {
+        AddressSpec {
+            body: self.body.clone(),
+            period: self.period.clone(),
+            category: self.category,
+            origin: self.origin,
+            group: self.group.clone(),
+        }
+    }
+}
+
+impl RowSpec {
+    /// Where the figure sits, as written.
+    pub fn at(&self) -> AddressSpec {
+        AddressSpec {
+            body: self.body.clone(),
+            period: self.period.clone(),
+            category: self.category,
+            origin: self.origin,
+            group: self.group.clone(),
+        }
+    }
+}
+
+impl TermSpec {
+    /// Where the figure sits, as written.
+    pub fn at(&self) -> AddressSpec {
+        AddressSpec {
+            body: self.body.clone(),
+            period: self.period.clone(),
+            category: self.category,
+            origin: self.origin,
+            group: self.group.clone(),
+        }
+    }
+}
+
+impl CheckFileSpec {
+    /// Where the figure sits, as written.
+    pub fn at(&self) -> AddressSpec {
+        AddressSpec {
+            body: self.body.clone(),
+            period: self.period.clone(),
+            category: self.category,
+            origin: self.origin,
+            group: self.group.clone(),
+        }
+    }
+}
+
 fn is_derived(k: &CheckKind) -> bool {
     *k == CheckKind::Derived
 }
 
-/// A figure reference as written in a facts file.
+/// A figure as written in a facts file: a name (`"settlement.shortfall"`), or a table with
+/// the name and its arguments (`{ name = "national.group_share", year = 2023, group =
+/// "Ukraina" }`). The name is either a year-view figure ([`FigureRef`]) or a measure
+/// ([`bosetting::measures`]); which one is settled when the file is built, so that an
+/// unknown name is reported at its line with the nearest known one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FigureSpec(pub FigureRef);
+pub struct FigureSpec {
+    /// The name.
+    pub name: String,
+    /// The arguments, as written.
+    pub args: serde_json::Map<String, serde_json::Value>,
+}
+
+impl FigureSpec {
+    /// The year-view figure it names.
+    ///
+    /// # Errors
+    ///
+    /// A message saying what is wrong (an unknown name, a missing argument).
+    pub fn figure_ref(&self) -> Result<FigureRef, String> {
+        let mut m = self.args.clone();
+        m.insert(
+            "figure".into(),
+            serde_json::Value::String(self.name.clone()),
+        );
+        serde_json::from_value(serde_json::Value::Object(m)).map_err(|e| e.to_string())
+    }
+}
+
+impl From<FigureRef> for FigureSpec {
+    fn from(f: FigureRef) -> FigureSpec {
+        let mut m = match serde_json::to_value(&f) {
+            Ok(serde_json::Value::Object(m)) => m,
+            _ => serde_json::Map::new(),
+        };
+        let name = match m.remove("figure") {
+            Some(serde_json::Value::String(n)) => n,
+            _ => String::new(),
+        };
+        FigureSpec { name, args: m }
+    }
+}
 
 impl Serialize for FigureSpec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let v = serde_json::to_value(&self.0).map_err(serde::ser::Error::custom)?;
-        match v {
-            serde_json::Value::Object(mut m) => {
-                let name = m.remove("figure").unwrap_or(serde_json::Value::Null);
-                if m.is_empty() {
-                    name.serialize(s)
-                } else {
-                    m.insert("name".into(), name);
-                    m.serialize(s)
-                }
-            }
-            other => other.serialize(s),
+        if self.args.is_empty() {
+            self.name.serialize(s)
+        } else {
+            let mut m = self.args.clone();
+            m.insert("name".into(), serde_json::Value::String(self.name.clone()));
+            m.serialize(s)
         }
     }
 }
@@ -935,13 +1429,20 @@ impl Serialize for FigureSpec {
 impl<'de> Deserialize<'de> for FigureSpec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<FigureSpec, D::Error> {
         let v = serde_json::Value::deserialize(d)?;
-        let v = match v {
-            serde_json::Value::String(name) => serde_json::json!({ "figure": name }),
+        match v {
+            serde_json::Value::String(name) => Ok(FigureSpec {
+                name,
+                args: serde_json::Map::new(),
+            }),
             serde_json::Value::Object(mut m) => {
-                let name = m
-                    .remove("name")
-                    .ok_or_else(|| serde::de::Error::custom("a figure table needs `name`"))?;
-                m.insert("figure".into(), name);
+                let name = match m.remove("name") {
+                    Some(serde_json::Value::String(n)) => n,
+                    _ => {
+                        return Err(serde::de::Error::custom(
+                            "a figure table needs `name` (for example { name = \"national.group_share\", year = 2023 })",
+                        ));
+                    }
+                };
                 // TOML date literals arrive as a one-entry map; figures take ISO strings.
                 for val in m.values_mut() {
                     if let serde_json::Value::Object(inner) = val {
@@ -952,16 +1453,11 @@ impl<'de> Deserialize<'de> for FigureSpec {
                         }
                     }
                 }
-                serde_json::Value::Object(m)
+                Ok(FigureSpec { name, args: m })
             }
-            _ => {
-                return Err(serde::de::Error::custom(
-                    "expected a figure name or a table with `name` and arguments",
-                ));
-            }
-        };
-        serde_json::from_value(v)
-            .map(FigureSpec)
-            .map_err(serde::de::Error::custom)
+            _ => Err(serde::de::Error::custom(
+                "expected a figure name or a table with `name` and arguments",
+            )),
+        }
     }
 }

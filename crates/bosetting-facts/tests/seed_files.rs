@@ -41,3 +41,58 @@ fn every_seed_check_has_its_expected_status() {
     assert!(n > 0);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The measures page in the crate docs is generated from the code: regenerate it with
+/// `BLESS=1 cargo test -p bosetting-facts --test seed_files`.
+#[test]
+fn the_measures_page_matches_the_code() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("MEASURES.md");
+    let want = format!(
+        "{}\n\n{}",
+        "Every measure a `[[fact]]`, a table cell, a relation's term or a `[[check]]` at a body and period can name. Body and period are given beside it; `category`, `origin` and `group` pick a part. Year-view figures (`settlement.pace`, `national.group_share`, …) are listed with `FigureRef`.",
+        bosetting_facts::measures_reference()
+    );
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(have, want, "MEASURES.md is out of date: run with BLESS=1");
+}
+
+/// Every v1 file loads as it did, and its v2 upgrade gives the same checks and statuses.
+#[test]
+fn v1_files_read_the_same_directly_and_upgraded() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/data");
+    for name in [
+        "template.toml",
+        "bodo_2020.toml",
+        "drammen_2024.toml",
+        "drammen_2017_t1.toml",
+        "stavanger_2017.toml",
+        "bodo_2015_2017.toml",
+    ] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        assert!(
+            text.contains("schema = \"bosetting-facts/1\""),
+            "{name} is a v1 fixture"
+        );
+        let v1 = bosetting_facts::Facts::from_toml_str(&text, name).unwrap();
+        let up = bosetting_facts::upgrade(&text);
+        assert!(up.contains("schema = \"bosetting-facts/2\""));
+        let v2 = bosetting_facts::Facts::from_toml_str(&up, name).unwrap();
+        let a = v1.check().unwrap();
+        let b = v2.check().unwrap();
+        assert_eq!(a.len(), b.len(), "{name}");
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(
+                (&x.id, x.status, &x.value),
+                (&y.id, y.status, &y.value),
+                "{name}"
+            );
+            assert!(x.as_expected(), "{name}: {} is {:?}", x.id, x.status);
+        }
+        // JSON on one line upgrades too.
+        let json = v1.to_json_string().unwrap().replace('\n', "");
+        assert!(bosetting_facts::upgrade(&json).contains("\"bosetting-facts/2\""));
+    }
+}

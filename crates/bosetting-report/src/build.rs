@@ -1,8 +1,8 @@
 //! From the model to the report document.
 
 use bosetting::{
-    Against, Category, CheckResult, CheckSpec, Error, FigureRef, MunicipalityYear, Origin, Outcome,
-    QuotaSeries, Reported, RoundingRule, SeriesField, Sponsor, Unit, Value, Year,
+    Against, Category, CheckResult, CheckSpec, Document, Error, FigureRef, MunicipalityYear,
+    Origin, Outcome, QuotaSeries, Reported, RoundingRule, SeriesField, Sponsor, Unit, Value, Year,
 };
 use rust_decimal::Decimal;
 
@@ -50,13 +50,129 @@ pub fn build(
             s.year,
             s.municipality.name
         ),
-        municipality: s.municipality.name.clone(),
-        number: s.municipality.number.to_string(),
-        year: s.year.get(),
+        municipality: Some(s.municipality.name.clone()),
+        number: Some(s.municipality.number.to_string()),
+        year: Some(s.year.get()),
+        bodies: Vec::new(),
         document: year.document.clone(),
         lang: locale.lang,
         sections,
     })
+}
+
+/// Builds the report for a whole document: its municipality year (if it has one, with
+/// `year_checks` as [`build`] takes them), its printed tables with their totals checked,
+/// and every other check (`document_checks`, as [`Document::check_all`] gives them) in the
+/// Tallkontroll section.
+///
+/// # Errors
+///
+/// As [`build`]; a table whose totals cannot be checked.
+pub fn build_document(
+    doc: &Document,
+    year_checks: &[(CheckSpec, CheckResult)],
+    document_checks: &[CheckResult],
+    locale: Locale,
+) -> Result<Report, Error> {
+    let l = locale;
+    let mut report = match doc.years.first() {
+        Some(v) => build(&v.year, year_checks, locale)?,
+        None => Report {
+            title: doc.source.document.clone(),
+            municipality: None,
+            number: None,
+            year: None,
+            bodies: Vec::new(),
+            document: doc.source.clone(),
+            lang: locale.lang,
+            sections: Vec::new(),
+        },
+    };
+    let main = doc.years.first().map(|v| &v.body);
+    report.bodies = doc
+        .bodies
+        .iter()
+        .filter(|b| Some(&b.id) != main)
+        .map(|b| b.name.clone())
+        .collect();
+    let by_id: std::collections::BTreeMap<&str, &CheckResult> =
+        document_checks.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut tables = Section {
+        id: SectionId::Tables,
+        title: section_title(l, SectionId::Tables).to_owned(),
+        rows: Vec::new(),
+        tables: Vec::new(),
+        charts: Vec::new(),
+        notes: Vec::new(),
+    };
+    for t in &doc.tables {
+        let relations = doc.table_relations(t)?;
+        let status_of = |id: &str| by_id.get(id).map(|c| RowStatus::from(c.status));
+        let mut header = vec![String::new()];
+        header.extend(t.columns.iter().map(|c| c.label.clone()));
+        header.push(l.pick("Sumkontroll", "Total check").to_owned());
+        let mut numeric = vec![false];
+        numeric.extend(t.columns.iter().map(|_| true));
+        numeric.push(false);
+        let mut rows = Vec::new();
+        for r in &t.rows {
+            let mut cells = vec![r.label.clone()];
+            cells.extend(r.cells.iter().map(|c| c.text().to_owned()));
+            // The checks this row's printed totals are part of, as "column: status".
+            let prefix = format!("{}.{}.", t.id, r.key);
+            let marks: Vec<String> = relations
+                .iter()
+                .filter(|rel| rel.id.starts_with(&prefix))
+                .filter_map(|rel| {
+                    let col = rel.id.get(prefix.len()..)?.split('#').next()?;
+                    let label = t
+                        .columns
+                        .iter()
+                        .find(|c| c.key == col)
+                        .map_or(col, |c| c.label.as_str());
+                    let st = status_of(&rel.id)?;
+                    Some(format!("{label}: {}", crate::markdown::status(l, st)))
+                })
+                .collect();
+            cells.push(marks.join("; "));
+            rows.push(cells);
+        }
+        tables.tables.push(Table {
+            title: format!("{} ({})", t.title, l.unit(t.unit)),
+            header,
+            numeric,
+            rows,
+        });
+    }
+    let mut check_rows: Vec<Row> = document_checks
+        .iter()
+        .map(|c| Builder::check_row(l, c))
+        .collect();
+    if !tables.tables.is_empty() {
+        let at = report
+            .sections
+            .iter()
+            .position(|s| s.id == SectionId::FigureCheck)
+            .unwrap_or(report.sections.len());
+        report.sections.insert(at, tables);
+    }
+    match report
+        .sections
+        .iter_mut()
+        .find(|s| s.id == SectionId::FigureCheck)
+    {
+        Some(s) => s.rows.append(&mut check_rows),
+        None if !check_rows.is_empty() => report.sections.push(Section {
+            id: SectionId::FigureCheck,
+            title: section_title(l, SectionId::FigureCheck).to_owned(),
+            rows: check_rows,
+            tables: Vec::new(),
+            charts: Vec::new(),
+            notes: Vec::new(),
+        }),
+        None => {}
+    }
+    Ok(report)
 }
 
 struct Builder<'a> {
@@ -114,10 +230,14 @@ impl Builder<'_> {
     }
 
     fn row_from_check(&self, c: &CheckResult) -> Row {
+        Builder::check_row(self.l, c)
+    }
+
+    fn check_row(l: Locale, c: &CheckResult) -> Row {
         Row {
             id: c.id.clone(),
             label: c.label.clone(),
-            display: self.l.quantity(&c.value),
+            display: l.quantity(&c.value),
             number: number_of(&c.value),
             value: c.value.clone(),
             published: c.published.iter().map(|p| p.text.clone()).collect(),
@@ -678,6 +798,7 @@ pub fn section_title(l: Locale, id: SectionId) -> &'static str {
         SectionId::Staffing => l.pick("Personal", "Staffing"),
         SectionId::Goals => l.pick("Mål og resultater", "Goals and results"),
         SectionId::Projects => l.pick("Prosjekter og regler", "Projects and rules"),
+        SectionId::Tables => l.pick("Publiserte tabeller", "Printed tables"),
         SectionId::FigureCheck => l.pick("Tallkontroll", "Figure check"),
     }
 }

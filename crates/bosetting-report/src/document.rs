@@ -7,17 +7,23 @@ use serde::{Deserialize, Serialize};
 
 use crate::locale::Lang;
 
-/// A report on one municipality's year.
+/// A report on a document: one municipality's year, or the bodies a document speaks of.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// The title.
     pub title: String,
-    /// The municipality's name.
-    pub municipality: String,
+    /// The municipality's name, if the report is about one municipality's year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
     /// Its number.
-    pub number: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     /// The year.
-    pub year: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The other bodies the document speaks of, by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bodies: Vec<String>,
     /// The document the facts come from.
     pub document: Source,
     /// The language of labels and numbers.
@@ -51,6 +57,8 @@ pub enum SectionId {
     Goals,
     /// Prosjekter og regler.
     Projects,
+    /// Publiserte tabeller: printed tables with their totals checked.
+    Tables,
     /// Tallkontroll: every published figure beside the computed one.
     FigureCheck,
 }

@@ -88,10 +88,8 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "<h1>{}</h1>", esc(&report.title))?;
     writeln!(
         w,
-        "<p class=\"meta\">{} {} ({}). {}: {}.</p>",
-        l.pick("Kommune", "Municipality"),
-        esc(&report.municipality),
-        esc(&report.number),
+        "<p class=\"meta\">{} {}: {}.</p>",
+        esc(&crate::about(report, l)),
         l.pick("Kilde", "Source"),
         esc(&l.source(&report.document))
     )?;

@@ -14,12 +14,18 @@ use crate::locale::Lang;
 pub struct JsonReport {
     /// The title.
     pub title: String,
-    /// The municipality.
-    pub municipality: String,
+    /// The municipality, if the report is about one municipality's year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
     /// Its number.
-    pub number: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     /// The year.
-    pub year: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The other bodies the document speaks of.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bodies: Vec<String>,
     /// The document the facts come from.
     pub document: Source,
     /// The language of labels.
@@ -110,6 +116,7 @@ impl From<&Report> for JsonReport {
             municipality: r.municipality.clone(),
             number: r.number.clone(),
             year: r.year,
+            bodies: r.bodies.clone(),
             document: r.document.clone(),
             lang: r.lang,
             sections: r

@@ -37,7 +37,7 @@ use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-pub use build::{build, figure_id, figure_label, section_title};
+pub use build::{build, build_document, figure_id, figure_label, section_title};
 pub use document::{
     Chart, ChartKind, ChartSeries, Report, Row, RowStatus, Section, SectionId, Table,
 };
@@ -95,4 +95,24 @@ pub fn render(report: &Report, format: Format, w: &mut dyn Write) -> io::Result<
         Format::Csv => csv::write(report, w),
         Format::Json => json::write(report, w),
     }
+}
+
+/// What the report is about, in a sentence: "Kommune Bodø (1804)." or "Organer: Agder,
+/// Hele landet." (both when a municipality's report speaks of other bodies too).
+pub(crate) fn about(report: &Report, l: Locale) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = &report.municipality {
+        parts.push(match &report.number {
+            Some(n) => format!("{} {m} ({n}).", l.pick("Kommune", "Municipality")),
+            None => format!("{} {m}.", l.pick("Kommune", "Municipality")),
+        });
+    }
+    if !report.bodies.is_empty() {
+        parts.push(format!(
+            "{}: {}.",
+            l.pick("Andre organer", "Other bodies"),
+            report.bodies.join(", ")
+        ));
+    }
+    parts.join(" ")
 }

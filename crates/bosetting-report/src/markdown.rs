@@ -18,10 +18,8 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w)?;
     writeln!(
         w,
-        "{} {} ({}). {}: {}.",
-        l.pick("Kommune", "Municipality"),
-        report.municipality,
-        report.number,
+        "{} {}: {}.",
+        crate::about(report, l),
         l.pick("Kilde", "Source"),
         l.source(&report.document)
     )?;

@@ -15,9 +15,8 @@ use rust_decimal::Decimal;
 
 fn report(text: &str, origin: &str, lang: Lang) -> Report {
     let facts = Facts::from_toml_str(text, origin).unwrap();
-    let results = facts.check().unwrap();
-    let pairs: Vec<_> = facts.checks.iter().cloned().zip(results).collect();
-    bosetting_report::build(&facts.year, &pairs, Locale::new(lang)).unwrap()
+    let (pairs, rest) = facts.checked().unwrap();
+    bosetting_report::build_document(&facts.document, &pairs, &rest, Locale::new(lang)).unwrap()
 }
 
 fn template(lang: Lang) -> Report {

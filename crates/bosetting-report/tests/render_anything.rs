@@ -100,9 +100,10 @@ fn report(rows: Vec<(String, Value, Unit, String, RowStatus, Vec<String>)>, lang
         .collect();
     Report {
         title: "t".into(),
-        municipality: "m".into(),
-        number: "0301".into(),
-        year: 2020,
+        municipality: Some("m".into()),
+        number: Some("0301".into()),
+        year: Some(2020),
+        bodies: vec!["Agder".into()],
         document: Source::new("d"),
         lang,
         sections: vec![
