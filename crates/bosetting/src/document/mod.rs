@@ -308,13 +308,27 @@ impl Document {
             }
         };
         let rec = c.published.reconcile(&computed, &self.policy)?;
+        // A figure the document states is not a result: checking the printed figure against
+        // it can only find the two printings to disagree, never reproduce anything.
+        let stated = v.explanation.formula.is_none();
+        let (status, text) = match (stated, rec.status) {
+            (true, Status::Inconsistent) => (
+                Status::Inconsistent,
+                format!("the document states this figure elsewhere, and the two disagree: {}", rec.explanation),
+            ),
+            (true, _) => (
+                Status::Input,
+                "the document states this figure; it is an input here, not a result (check it against figures it is derived from with a relation)".to_owned(),
+            ),
+            (false, s) => (s, rec.explanation),
+        };
         Ok(CheckResult {
             id: c.id.clone(),
             label: c.label.clone(),
             value: q,
             published: vec![c.published.clone()],
-            status: rec.status,
-            reconciliation: rec.explanation,
+            status,
+            reconciliation: text,
             explanation: v.explanation,
             expected: c.expect,
         })
