@@ -168,3 +168,33 @@ fn json_cases() {
         "t.json:1: (file): EOF while parsing a value"
     );
 }
+
+#[test]
+fn policy_reach_of_more_than_and_less_than() {
+    // A policy written before the reach fields existed still reads, with the defaults.
+    let old = format!("{BASE}\n[policy]\nrule = \"half-up\"\n");
+    let f = Facts::from_toml_str(&old, "t.toml").unwrap();
+    assert_eq!(f.year.policy, bosetting::ReconcilePolicy::default());
+    let set = format!(
+        "{BASE}\n[policy]\nrule = \"half-up\"\nmore_than_percent = \"100\"\nless_than_percent = \"20\"\n"
+    );
+    let f = Facts::from_toml_str(&set, "t.toml").unwrap();
+    assert_eq!(
+        f.year.policy.more_than,
+        bosetting::Ratio::from_percent(100.into())
+    );
+    assert_eq!(
+        f.year.policy.less_than,
+        bosetting::Ratio::from_percent(20.into())
+    );
+    let bad = format!("{BASE}\n[policy]\nmore_than_percent = \"-5\"\n");
+    assert_eq!(
+        err(&bad),
+        "t.toml:25: policy.more_than_percent: -5 is not a percentage of at least 0"
+    );
+    let bad = format!("{BASE}\n[policy]\nless_than_percent = \"101\"\n");
+    assert_eq!(
+        err(&bad),
+        "t.toml:25: policy.less_than_percent: 101 is not a percentage from 0 to 100"
+    );
+}
