@@ -10,7 +10,7 @@ use crate::dec;
 use crate::error::{Error, Result};
 use crate::explain::{Explanation, Quantity, Unit, Value};
 use crate::interval::{Bound, Interval};
-use crate::money::{parse_amount, parse_nb_decimal, split_number};
+use crate::money::{parse_amount, parse_nb_decimal, scale_word, split_number};
 use crate::provenance::Source;
 use crate::ratio::Ratio;
 use crate::rounding::RoundingRule;
@@ -291,13 +291,19 @@ impl PublishedFigure {
     /// Reads a figure from the text a document printed ("cirka 280", "71 %", "0,7 mill kr",
     /// "Minst 55 prosent", "inntil 60").
     ///
-    /// With no qualifier word, counts (persons, families, dwellings) and FTE are exact, and
-    /// percentages, multiples and amounts printed in millions are rounded.
+    /// After the number may come a scale word ("tusen", "mill.", "millioner", "mrd.",
+    /// "milliarder") for counts, FTE and amounts, and then words naming the unit ("%",
+    /// "prosent", "personer", "familier", "boliger", "årsverk", "kr"…).
+    ///
+    /// With no qualifier word, counts (persons, families, dwellings) and FTE are exact unless
+    /// printed with a scale word ("137 tusen"), and percentages, multiples and amounts printed
+    /// in millions are rounded.
     ///
     /// # Errors
     ///
-    /// [`Error::Parse`] naming the text and what is wrong with it, including a unit in the
-    /// text that contradicts `unit` ("71 %" given as kroner).
+    /// [`Error::Parse`] naming the text and what is wrong with it: a unit in the text that
+    /// contradicts `unit` ("71 %" given as kroner), a scale word where none makes sense
+    /// ("12 tusen %"), or any other text after the number, naming it ("137e9").
     pub fn parse(text: &str, unit: Unit, source: Source) -> Result<PublishedFigure> {
         let fail = |reason: String| Error::Parse {
             what: "published figure",
@@ -332,8 +338,12 @@ impl PublishedFigure {
                 return Err(fail("no number".to_owned()));
             }
             let (v, s) = parse_nb_decimal(num).map_err(fail)?;
-            check_unit_words(tail.trim(), unit).map_err(fail)?;
-            (v, s)
+            let scale = read_tail(tail, unit).map_err(fail)?;
+            let too_large = |_| fail("the number is too large".to_owned());
+            (
+                dec::mul(v, scale, "published figure").map_err(too_large)?,
+                dec::mul(s, scale, "published figure").map_err(too_large)?,
+            )
         };
         let qualifier = qualifier.unwrap_or(match unit {
             Unit::Persons
@@ -341,8 +351,12 @@ impl PublishedFigure {
             | Unit::Dwellings
             | Unit::Count
             | Unit::Fte
-            | Unit::Year => Qualifier::Exact,
-            Unit::Kroner if step <= Decimal::ONE => Qualifier::Exact,
+            | Unit::Kroner
+                if step <= Decimal::ONE =>
+            {
+                Qualifier::Exact
+            }
+            Unit::Year => Qualifier::Exact,
             _ => Qualifier::Rounded,
         });
         Ok(PublishedFigure {
@@ -791,24 +805,138 @@ impl PublishedFigure {
     }
 }
 
-fn check_unit_words(tail: &str, unit: Unit) -> std::result::Result<(), String> {
-    let words: Vec<&str> = tail.split_whitespace().collect();
-    let first = words.first().copied().unwrap_or("");
-    let percentish = matches!(first, "%" | "prosent" | "pst" | "pst.");
-    let points = matches!(first, "prosentpoeng" | "poeng" | "pp" | "prosentenheter");
+/// The words that may name `unit` after a number (compared without a trailing "." or ",").
+fn unit_words(unit: Unit) -> &'static [&'static str] {
     match unit {
-        Unit::Percent if first.is_empty() || percentish => Ok(()),
-        Unit::Percent => Err(format!("expected a percentage, found {first:?}")),
-        Unit::PercentagePoints if first.is_empty() || points => Ok(()),
-        Unit::PercentagePoints => Err(format!("expected percentage points, found {first:?}")),
-        _ if percentish || points => Err(format!(
-            "the text is a percentage but the figure is in {unit}"
-        )),
-        _ if tail.contains("mill") || tail.contains("kr") => Err(format!(
-            "the text is an amount of money but the figure is in {unit}"
-        )),
-        _ => Ok(()),
+        Unit::Persons => &[
+            "person",
+            "personer",
+            "pers",
+            "flyktning",
+            "flyktninger",
+            "bosatt",
+            "bosatte",
+            "deltaker",
+            "deltakere",
+            "innbygger",
+            "innbyggere",
+            "barn",
+            "voksne",
+            "enslige",
+            "mindreårige",
+            "stk",
+        ],
+        Unit::Families => &[
+            "familie",
+            "familier",
+            "familiesaker",
+            "husstand",
+            "husstander",
+            "sak",
+            "saker",
+            "stk",
+        ],
+        Unit::Dwellings => &[
+            "bolig",
+            "boliger",
+            "leilighet",
+            "leiligheter",
+            "boenhet",
+            "boenheter",
+            "enhet",
+            "enheter",
+            "stk",
+        ],
+        Unit::Count => &[
+            "stk",
+            "stykk",
+            "stykker",
+            "sak",
+            "saker",
+            "søknad",
+            "søknader",
+            "prosjekt",
+            "prosjekter",
+            "samtale",
+            "samtaler",
+            "enhet",
+            "enheter",
+            "tiltak",
+            "vedtak",
+        ],
+        Unit::Fte => &["årsverk", "stilling", "stillinger"],
+        Unit::Percent => &["%", "prosent", "pst"],
+        Unit::PercentagePoints => &["prosentpoeng", "poeng", "pp", "prosentenheter"],
+        Unit::Times => &["ganger", "gang", "x"],
+        Unit::PersonsPerDwelling => &["personer", "person", "per", "pr", "bolig"],
+        _ => &[],
     }
+}
+
+/// Reads what a document printed after the number, for a unit other than kroner: an optional
+/// scale word (for counts and FTE), then words naming the unit. Returns the scale.
+fn read_tail(tail: &str, unit: Unit) -> std::result::Result<Decimal, String> {
+    let unexpected = |text: &str| {
+        format!(
+            "unexpected text {text:?} after the number; write the number alone, or with a unit \
+             such as \"%\" or \"personer\""
+        )
+    };
+    // Only a percent sign may follow the number directly ("71%"); "137e9" is not a number.
+    if !(tail.is_empty() || tail.starts_with(|c: char| c.is_whitespace() || c == '%')) {
+        return Err(unexpected(tail.trim()));
+    }
+    let words: Vec<&str> = tail
+        .split_whitespace()
+        .flat_map(|w| match w.strip_prefix('%') {
+            Some(r) if !r.is_empty() => vec!["%", r],
+            _ => vec![w],
+        })
+        .collect();
+    let bare = |w: &str| w.trim_end_matches(['.', ',']).to_owned();
+    let first = words.first().map(|w| bare(w)).unwrap_or_default();
+    let percentish = unit_words(Unit::Percent).contains(&first.as_str());
+    let points = unit_words(Unit::PercentagePoints).contains(&first.as_str());
+    let money = words
+        .iter()
+        .any(|w| matches!(bare(w).as_str(), "kr" | "kroner" | "nok" | "mnok" | "mkr"));
+    match unit {
+        Unit::Percent if !(first.is_empty() || percentish) && scale_word(&first).is_none() => {
+            return Err(format!("expected a percentage, found {first:?}"));
+        }
+        Unit::PercentagePoints if !(first.is_empty() || points) && scale_word(&first).is_none() => {
+            return Err(format!("expected percentage points, found {first:?}"));
+        }
+        Unit::Percent | Unit::PercentagePoints => {}
+        _ if percentish || points => {
+            return Err(format!(
+                "the text is a percentage but the figure is in {unit}"
+            ));
+        }
+        _ if money => {
+            return Err(format!(
+                "the text is an amount of money but the figure is in {unit}"
+            ));
+        }
+        _ => {}
+    }
+    let mut rest = words.as_slice();
+    let mut scale = Decimal::ONE;
+    if let Some((w, after)) = rest.split_first() {
+        if let Some(s) = scale_word(w) {
+            let scalable = unit.is_count() || unit == Unit::Fte;
+            if !scalable {
+                return Err(format!("{:?} cannot scale a figure in {unit}", bare(w)));
+            }
+            scale = s;
+            rest = after;
+        }
+    }
+    let known = unit_words(unit);
+    if let Some(i) = rest.iter().position(|w| !known.contains(&bare(w).as_str())) {
+        return Err(unexpected(&rest.get(i..).unwrap_or_default().join(" ")));
+    }
+    Ok(scale)
 }
 
 #[cfg(test)]
@@ -872,6 +1000,85 @@ mod tests {
         );
         assert!(PublishedFigure::parse("0,7 mill kr", Unit::Persons, src()).is_err());
         assert!(PublishedFigure::parse("", Unit::Persons, src()).is_err());
+    }
+
+    #[test]
+    fn scale_words_scale_a_count() {
+        let f = fig("137 tusen", Unit::Persons);
+        assert_eq!((f.value, f.step), (dec!(137000), dec!(1000)));
+        // A number printed in thousands is rounded to them.
+        assert_eq!(f.qualifier, Qualifier::Rounded);
+        let cases = [
+            ("1,5 mill.", Unit::Persons, dec!(1500000), dec!(100000)),
+            ("1,5 mill", Unit::Persons, dec!(1500000), dec!(100000)),
+            (
+                "2 millioner personer",
+                Unit::Persons,
+                dec!(2000000),
+                dec!(1000000),
+            ),
+            ("3 mrd.", Unit::Count, dec!(3000000000), dec!(1000000000)),
+            ("3 mrd", Unit::Count, dec!(3000000000), dec!(1000000000)),
+            (
+                "4 milliarder",
+                Unit::Count,
+                dec!(4000000000),
+                dec!(1000000000),
+            ),
+            (
+                "cirka 12 tusen flyktninger",
+                Unit::Persons,
+                dec!(12000),
+                dec!(1000),
+            ),
+            ("1,2 tusen årsverk", Unit::Fte, dec!(1200), dec!(100)),
+            ("33 701 personer", Unit::Persons, dec!(33701), dec!(1)),
+            ("71 %", Unit::Percent, dec!(71), dec!(1)),
+            ("71%", Unit::Percent, dec!(71), dec!(1)),
+            ("18 prosentpoeng", Unit::PercentagePoints, dec!(18), dec!(1)),
+        ];
+        for (text, unit, value, step) in cases {
+            let f = fig(text, unit);
+            assert_eq!((f.value, f.step), (value, step), "{text}");
+        }
+        assert_eq!(
+            fig("cirka 12 tusen", Unit::Persons).qualifier,
+            Qualifier::Approximate
+        );
+        assert_eq!(fig("137", Unit::Persons).qualifier, Qualifier::Exact);
+    }
+
+    #[test]
+    fn text_after_the_number_is_refused() {
+        let err = |t: &str, u: Unit| PublishedFigure::parse(t, u, src()).unwrap_err().to_string();
+        assert_eq!(
+            err("137e9", Unit::Persons),
+            "cannot read published figure from \"137e9\": unexpected text \"e9\" after the \
+             number; write the number alone, or with a unit such as \"%\" or \"personer\""
+        );
+        assert_eq!(
+            err("1e30", Unit::Persons),
+            "cannot read published figure from \"1e30\": unexpected text \"e30\" after the \
+             number; write the number alone, or with a unit such as \"%\" or \"personer\""
+        );
+        assert_eq!(
+            err("12 epler", Unit::Persons),
+            "cannot read published figure from \"12 epler\": unexpected text \"epler\" after the \
+             number; write the number alone, or with a unit such as \"%\" or \"personer\""
+        );
+        assert_eq!(
+            err("71 % av 57", Unit::Percent),
+            "cannot read published figure from \"71 % av 57\": unexpected text \"av 57\" after \
+             the number; write the number alone, or with a unit such as \"%\" or \"personer\""
+        );
+        assert_eq!(
+            err("12 tusen", Unit::Percent),
+            "cannot read published figure from \"12 tusen\": \"tusen\" cannot scale a figure in percent"
+        );
+        assert!(err("1e30", Unit::Percent).contains("\"e30\""));
+        assert!(err("2,5e3", Unit::Fte).contains("\"e3\""));
+        assert!(err("137e9", Unit::Kroner).contains("\"e9\""));
+        assert!(err("5 tusen tusen", Unit::Persons).contains("\"tusen\""));
     }
 
     #[test]
@@ -1161,6 +1368,13 @@ mod tests {
                 let got = f.reconcile(&Computed::Ratio(r), &p).unwrap();
                 prop_assert_eq!(got.status, want, "{} against ratio {}", f.text, r);
             }
+        }
+
+        #[test]
+        fn text_glued_to_a_number_is_refused(n in 0u64..1_000_000, tail in "[a-zA-Z][a-zA-Z0-9]{0,5}", u in 0usize..5) {
+            let unit = [Unit::Persons, Unit::Count, Unit::Percent, Unit::Fte, Unit::Times][u];
+            let text = format!("{n}{tail}");
+            prop_assert!(PublishedFigure::parse(&text, unit, src()).is_err(), "{}", text);
         }
 
         #[test]
