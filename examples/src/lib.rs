@@ -286,7 +286,26 @@ pub fn assert_seed(name: &str) -> Run {
         let mut out = Vec::new();
         bosetting_report::render(&run.report, format, &mut out)
             .unwrap_or_else(|e| panic!("{name} {format}: {e}"));
-        assert!(!out.is_empty());
+        let text = String::from_utf8(out).unwrap_or_else(|e| panic!("{name} {format}: {e}"));
+        // Every checked figure is in the report, under its id, with its status.
+        for r in &run.results {
+            let shown = match format {
+                Format::Csv => text
+                    .lines()
+                    .find(|l| l.starts_with(&format!("{};", r.id)))
+                    .is_some_and(|l| l.contains(&format!(";{};", r.status))),
+                Format::Json => {
+                    text.contains(&format!("\"id\": \"{}\"", r.id))
+                        && text.contains(&format!("\"status\": \"{}\"", r.status))
+                }
+                _ => text.contains(&r.id),
+            };
+            assert!(
+                shown,
+                "{name} {format}: {} ({}) not in the report",
+                r.id, r.status
+            );
+        }
     }
     run
 }

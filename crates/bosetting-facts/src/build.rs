@@ -249,6 +249,24 @@ fn policy(ctx: &Ctx<'_>, p: Option<&PolicySpec>) -> Result<ReconcilePolicy, Fact
         }
         pol.approximate = Ratio::from_percent(a);
     }
+    if let Some(a) = p.more_than_percent {
+        if a.is_sign_negative() {
+            return Err(ctx.err(
+                "policy.more_than_percent",
+                format!("{a} is not a percentage of at least 0"),
+            ));
+        }
+        pol.more_than = Ratio::from_percent(a);
+    }
+    if let Some(a) = p.less_than_percent {
+        if a.is_sign_negative() || a > Decimal::ONE_HUNDRED {
+            return Err(ctx.err(
+                "policy.less_than_percent",
+                format!("{a} is not a percentage from 0 to 100"),
+            ));
+        }
+        pol.less_than = Ratio::from_percent(a);
+    }
     Ok(pol)
 }
 

@@ -124,20 +124,19 @@ impl Facts {
         Facts::build(file, text, origin, Format::Toml)
     }
 
-    /// Reads a facts file in JSON (the same schema).
+    /// Reads a facts file in JSON (the same schema): one JSON object, with nothing but
+    /// whitespace after it.
     ///
     /// # Errors
     ///
-    /// [`FactsError::Invalid`] naming `origin`, the line and the field.
+    /// [`FactsError::Invalid`] naming `origin`, the line and the field; for text after the
+    /// object, the line it starts on.
     pub fn from_json_str(text: &str, origin: &str) -> Result<Facts, FactsError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let file: FactsFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
+        let json_error = |path: &str, inner: serde_json::Error| {
             let line = if inner.line() > 0 {
                 Some(inner.line())
             } else {
-                locate::json_line(text, &path)
+                locate::json_line(text, path)
             };
             let msg = inner.to_string();
             // serde_json appends " at line L column C"; the line is already in front.
@@ -145,8 +144,16 @@ impl Facts {
                 .rsplit_once(" at line ")
                 .map_or(msg.as_str(), |(m, _)| m)
                 .to_owned();
-            parse_error(origin, line, &path, msg)
+            parse_error(origin, line, path, msg)
+        };
+        let mut de = serde_json::Deserializer::from_str(text);
+        let file: FactsFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            json_error(&path, e.into_inner())
         })?;
+        // One value per file: anything but whitespace after it ("{…} {…}", "{…} garbage")
+        // is an error, not silently ignored.
+        de.end().map_err(|e| json_error("", e))?;
         Facts::build(file, text, origin, Format::Json)
     }
 

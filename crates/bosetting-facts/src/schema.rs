@@ -521,6 +521,14 @@ pub struct PolicySpec {
     /// Half-width of "cirka" as a percentage of the value (default 10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approximate_percent: Option<Decimal>,
+    /// How far above its number "vel", "drøyt", "over" may reach, as a percentage of the
+    /// number (default 50): "vel 70" stands for (70, 105].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub more_than_percent: Option<Decimal>,
+    /// How far below its number "under", "knapt", "nesten" may reach, as a percentage of the
+    /// number, from 0 to 100 (default 50): "under 10" stands for [5, 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub less_than_percent: Option<Decimal>,
 }
 
 /// A count with its provenance.

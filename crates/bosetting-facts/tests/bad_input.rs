@@ -168,3 +168,71 @@ fn json_cases() {
         "t.json:1: (file): EOF while parsing a value"
     );
 }
+
+#[test]
+fn policy_reach_of_more_than_and_less_than() {
+    // A policy written before the reach fields existed still reads, with the defaults.
+    let old = format!("{BASE}\n[policy]\nrule = \"half-up\"\n");
+    let f = Facts::from_toml_str(&old, "t.toml").unwrap();
+    assert_eq!(
+        f.year().unwrap().policy,
+        bosetting::ReconcilePolicy::default()
+    );
+    let set = format!(
+        "{BASE}\n[policy]\nrule = \"half-up\"\nmore_than_percent = \"100\"\nless_than_percent = \"20\"\n"
+    );
+    let f = Facts::from_toml_str(&set, "t.toml").unwrap();
+    assert_eq!(
+        f.year().unwrap().policy.more_than,
+        bosetting::Ratio::from_percent(100.into())
+    );
+    assert_eq!(
+        f.year().unwrap().policy.less_than,
+        bosetting::Ratio::from_percent(20.into())
+    );
+    let bad = format!("{BASE}\n[policy]\nmore_than_percent = \"-5\"\n");
+    assert_eq!(
+        err(&bad),
+        "t.toml:25: policy.more_than_percent: -5 is not a percentage of at least 0"
+    );
+    let bad = format!("{BASE}\n[policy]\nless_than_percent = \"101\"\n");
+    assert_eq!(
+        err(&bad),
+        "t.toml:25: policy.less_than_percent: 101 is not a percentage from 0 to 100"
+    );
+}
+
+#[test]
+fn json_with_data_after_the_top_level_value_is_refused() {
+    let base = Facts::from_toml_str(BASE, "t.toml")
+        .unwrap()
+        .to_json_string()
+        .unwrap();
+    let lines = base.lines().count();
+    for (tail, want) in [
+        (format!(" {base}"), "trailing characters"),
+        (" garbage".to_owned(), "trailing characters"),
+        ("\n{}".to_owned(), "trailing characters"),
+        (" 1".to_owned(), "trailing characters"),
+    ] {
+        let text = format!("{base}{tail}");
+        let e = Facts::from_json_str(&text, "t.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("t.json:"), "{e}");
+        assert!(e.contains(want), "{e}");
+        assert!(
+            e.starts_with(&format!("t.json:{lines}: (file): "))
+                || e.starts_with(&format!("t.json:{}: (file): ", lines + 1)),
+            "{e}"
+        );
+    }
+    assert_eq!(
+        Facts::from_json_str(&format!("{base} garbage"), "t.json")
+            .unwrap_err()
+            .to_string(),
+        format!("t.json:{lines}: (file): trailing characters")
+    );
+    // Whitespace after the value is fine.
+    assert!(Facts::from_json_str(&format!("{base}\n\n  \t"), "t.json").is_ok());
+}

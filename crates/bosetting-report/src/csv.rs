@@ -35,17 +35,43 @@ pub fn header(lang: Lang) -> [&'static str; 9] {
     }
 }
 
+/// Whether a cell is a plain number ("-0,7", "−700 000", "12.5", "+3"): a sign, digits in
+/// groups, one decimal separator, nothing else.
+fn is_number(s: &str) -> bool {
+    let body = s.strip_prefix(['-', '−', '+']).unwrap_or(s);
+    let (int, frac) = match body.split_once([',', '.']) {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let group = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+    int.starts_with(|c: char| c.is_ascii_digit())
+        && int.ends_with(|c: char| c.is_ascii_digit())
+        && int.chars().all(|c| c.is_ascii_digit() || group(c))
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// One cell, quoted where CSV needs it. A text cell a spreadsheet would read as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as
+/// OWASP's CSV-injection guidance recommends; a number, negative or not, stays a number.
 fn field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(s);
+    let s = if formula {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     if s.contains([';', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s
     }
 }
 
 /// Writes every figure of `report` as a row (a figure checked in Tallkontroll and shown in a
 /// section is written once). The value column is a plain number with a decimal comma (shares
-/// as percentages), the exact column the model's exact value.
+/// as percentages), the exact column the model's exact value. Text that a spreadsheet would
+/// run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) is written with a leading `'`; numbers, negative ones too, are left as numbers.
 ///
 /// # Errors
 ///

@@ -14,18 +14,18 @@ use crate::locale::{Lang, Locale};
 /// The writer's errors.
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let l = Locale::new(report.lang);
-    writeln!(w, "# {}", report.title)?;
+    writeln!(w, "# {}", escape(&report.title))?;
     writeln!(w)?;
     writeln!(
         w,
         "{} {}: {}.",
-        crate::about(report, l),
+        escape(&crate::about(report, l)),
         l.pick("Kilde", "Source"),
-        l.source(&report.document)
+        escape(&l.source(&report.document))
     )?;
     for s in &report.sections {
         writeln!(w)?;
-        writeln!(w, "## {}", s.title)?;
+        writeln!(w, "## {}", escape(&s.title))?;
         if !s.rows.is_empty() {
             writeln!(w)?;
             rows(w, l, &s.rows, s.id == SectionId::FigureCheck)?;
@@ -48,7 +48,7 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 writeln!(
                     w,
                     "**{}** — {} ({})",
-                    r.id,
+                    escape(&r.id),
                     escape(&r.label),
                     status(l, r.status)
                 )?;
@@ -74,8 +74,22 @@ pub(crate) fn status(l: Locale, s: RowStatus) -> &'static str {
     }
 }
 
+/// Text from a facts file as Markdown text: HTML (`<`, `>`, `&`) is escaped so that no tag
+/// in a label or quote reaches a renderer, a pipe is escaped so that it cannot split a table
+/// cell, and a line break becomes a space so that it cannot end a table row.
 fn escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn rows(w: &mut dyn Write, l: Locale, rows: &[Row], with_id: bool) -> io::Result<()> {

@@ -132,6 +132,14 @@ fn report(rows: Vec<(String, Value, Unit, String, RowStatus, Vec<String>)>, lang
     }
 }
 
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
 /// 2 000 cases by default, or `PROPTEST_CASES`.
 fn config() -> ProptestConfig {
     ProptestConfig::with_cases(
@@ -161,10 +169,37 @@ proptest! {
                     let mut rd = csv::ReaderBuilder::new().delimiter(b';').from_reader(body.as_bytes());
                     let mut n = 0;
                     for rec in rd.records() {
-                        rec.unwrap();
+                        let rec = rec.unwrap();
+                        // No text cell a spreadsheet would run as a formula.
+                        for cell in rec.iter() {
+                            let number = Decimal::from_str_exact(&cell.replace(',', ".")).is_ok();
+                            prop_assert!(
+                                number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                                "{:?}", cell
+                            );
+                        }
+                        prop_assert_eq!(&rec[0], &r.sections[0].rows[n].id);
                         n += 1;
                     }
                     prop_assert_eq!(n, r.sections[0].rows.len());
+                }
+                Format::Markdown => {
+                    // Labels and quotes cannot open a tag or split a table cell.
+                    prop_assert!(!text.contains(['<', '>']), "{}", text);
+                    for line in text.lines().filter(|l| l.starts_with("| ")) {
+                        let cells = line.replace("\\|", "").matches('|').count();
+                        prop_assert!(cells == 5 || cells == 6 || cells == 3, "{}", line);
+                    }
+                    for row in &r.sections[0].rows {
+                        let label = row.label.replace('&', "&amp;").replace('<', "&lt;")
+                            .replace('>', "&gt;").replace('|', "\\|").replace(['\n', '\r'], " ");
+                        prop_assert!(text.contains(&format!("| {label} |")), "{} not in {}", label, text);
+                    }
+                }
+                Format::Html => {
+                    for row in &r.sections[0].rows {
+                        prop_assert!(text.contains(&format!("<td>{}</td>", html_escape(&row.label))), "{:?}", row.label);
+                    }
                 }
                 _ => {}
             }

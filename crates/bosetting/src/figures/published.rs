@@ -10,7 +10,7 @@ use crate::dec;
 use crate::error::{Error, Result};
 use crate::explain::{Explanation, Quantity, Unit, Value};
 use crate::interval::{Bound, Interval};
-use crate::money::{parse_amount, parse_nb_decimal, split_number};
+use crate::money::{parse_amount, parse_nb_decimal, scale_word, split_number};
 use crate::provenance::Source;
 use crate::ratio::Ratio;
 use crate::rounding::RoundingRule;
@@ -87,7 +87,7 @@ const PHRASES: &[(&str, Qualifier)] = &[
 ///
 /// let g = PublishedFigure::parse("vel 70", Unit::Persons, Source::new("årsrapport"))?;
 /// assert_eq!(g.qualifier, Qualifier::MoreThan);
-/// assert_eq!(g.interval(&ReconcilePolicy::default())?.to_string(), "(70, ∞)");
+/// assert_eq!(g.interval(&ReconcilePolicy::default())?.to_string(), "(70, 105]");
 /// # Ok::<(), bosetting::Error>(())
 /// ```
 #[doc(alias = "publisert tall")]
@@ -109,18 +109,38 @@ pub struct PublishedFigure {
     pub source: Source,
 }
 
-/// The parameters of reconciliation: the rounding rule the document is assumed to use and
-/// how wide "cirka" is.
+/// The parameters of reconciliation: the rounding rule the document is assumed to use, how
+/// wide "cirka" is, and how far "vel" and "under" reach.
 ///
 /// The defaults are this library's conventions, not rules from a source: Norwegian public
-/// documents round half up, and an approximate figure is taken as ±10 % (never narrower than
-/// half its printed step). Both are parameters so a user can state their own.
+/// documents round half up; an approximate figure is taken as ±10 % (never narrower than
+/// half its printed step); and a "more than" or "less than" figure ("vel 70", "under 10")
+/// is taken to lie within 50 % of its number (never nearer than one printed step), since a
+/// writer whose number were further off would have printed a nearer one. All are parameters
+/// so a user can state their own.
+///
+/// Fields added after the first version default when missing, so a policy written before
+/// them still reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReconcilePolicy {
     /// The rule a rounded figure is assumed to follow.
     pub rule: RoundingRule,
     /// Relative half-width of an approximate figure's interval.
     pub approximate: Ratio,
+    /// How far above its number a "more than" figure ("vel", "drøyt", "over", "i overkant
+    /// av", "mer enn", "flere enn") may reach, relative to the number: "vel 70" stands for
+    /// (70, 70 + 70 × `more_than`]. Default 50 %.
+    #[serde(default = "default_reach")]
+    pub more_than: Ratio,
+    /// How far below its number a "less than" figure ("under", "knapt", "nesten", "i
+    /// underkant av", "færre enn", "mindre enn") may reach, relative to the number: "under
+    /// 10" stands for [10 − 10 × `less_than`, 10). Default 50 %.
+    #[serde(default = "default_reach")]
+    pub less_than: Ratio,
+}
+
+fn default_reach() -> Ratio {
+    Ratio::from_percent(Decimal::from(50))
 }
 
 impl Default for ReconcilePolicy {
@@ -128,6 +148,8 @@ impl Default for ReconcilePolicy {
         ReconcilePolicy {
             rule: RoundingRule::HalfUp,
             approximate: Ratio::from_percent(Decimal::TEN),
+            more_than: default_reach(),
+            less_than: default_reach(),
         }
     }
 }
@@ -269,13 +291,19 @@ impl PublishedFigure {
     /// Reads a figure from the text a document printed ("cirka 280", "71 %", "0,7 mill kr",
     /// "Minst 55 prosent", "inntil 60").
     ///
-    /// With no qualifier word, counts (persons, families, dwellings) and FTE are exact, and
-    /// percentages, multiples and amounts printed in millions are rounded.
+    /// After the number may come a scale word ("tusen", "mill.", "millioner", "mrd.",
+    /// "milliarder") for counts, FTE and amounts, and then words naming the unit ("%",
+    /// "prosent", "personer", "familier", "boliger", "årsverk", "kr"…).
+    ///
+    /// With no qualifier word, counts (persons, families, dwellings) and FTE are exact unless
+    /// printed with a scale word ("137 tusen"), and percentages, multiples and amounts printed
+    /// in millions are rounded.
     ///
     /// # Errors
     ///
-    /// [`Error::Parse`] naming the text and what is wrong with it, including a unit in the
-    /// text that contradicts `unit` ("71 %" given as kroner).
+    /// [`Error::Parse`] naming the text and what is wrong with it: a unit in the text that
+    /// contradicts `unit` ("71 %" given as kroner), a scale word where none makes sense
+    /// ("12 tusen %"), or any other text after the number, naming it ("137e9").
     pub fn parse(text: &str, unit: Unit, source: Source) -> Result<PublishedFigure> {
         let fail = |reason: String| Error::Parse {
             what: "published figure",
@@ -310,8 +338,12 @@ impl PublishedFigure {
                 return Err(fail("no number".to_owned()));
             }
             let (v, s) = parse_nb_decimal(num).map_err(fail)?;
-            check_unit_words(tail.trim(), unit).map_err(fail)?;
-            (v, s)
+            let scale = read_tail(tail, unit).map_err(fail)?;
+            let too_large = |_| fail("the number is too large".to_owned());
+            (
+                dec::mul(v, scale, "published figure").map_err(too_large)?,
+                dec::mul(s, scale, "published figure").map_err(too_large)?,
+            )
         };
         let qualifier = qualifier.unwrap_or(match unit {
             Unit::Persons
@@ -319,8 +351,12 @@ impl PublishedFigure {
             | Unit::Dwellings
             | Unit::Count
             | Unit::Fte
-            | Unit::Year => Qualifier::Exact,
-            Unit::Kroner if step <= Decimal::ONE => Qualifier::Exact,
+            | Unit::Kroner
+                if step <= Decimal::ONE =>
+            {
+                Qualifier::Exact
+            }
+            Unit::Year => Qualifier::Exact,
             _ => Qualifier::Rounded,
         });
         Ok(PublishedFigure {
@@ -366,6 +402,19 @@ impl PublishedFigure {
 
     /// The values the figure stands for under `policy`.
     ///
+    /// - Exact: the number itself.
+    /// - Rounded: the values that round to it under the policy's rule.
+    /// - Approximate ("cirka 280"): the number ± the policy's `approximate` share of it, never
+    ///   narrower than half a printed step.
+    /// - At least / at most ("minst 55", "inntil 60"): the number and everything beyond it,
+    ///   with no limit. These words state a floor or a ceiling (of a goal, a capacity, a
+    ///   guarantee) and claim no nearness, so 90 % is as much "minst 55 prosent" as 55 % is.
+    /// - More than / less than ("vel 70", "under 10"): beyond the number, the number itself
+    ///   excluded, and no further than the policy's `more_than` / `less_than` share of it
+    ///   (never nearer than one printed step): "vel 70" is (70, 105] by default. These words
+    ///   describe a value near the number, and a value far beyond it would have been printed
+    ///   with a nearer number.
+    ///
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
@@ -387,10 +436,31 @@ impl PublishedFigure {
                 )
             }
             Qualifier::AtLeast => Interval::at_least(v),
-            Qualifier::MoreThan => Interval::new(Bound::Excluded(v), Bound::Unbounded),
+            Qualifier::MoreThan => {
+                let w = self.reach(policy.more_than)?;
+                Interval::new(
+                    Bound::Excluded(v),
+                    Bound::Included(dec::add(v, w, "more-than interval")?),
+                )
+            }
             Qualifier::AtMost => Interval::at_most(v),
-            Qualifier::LessThan => Interval::new(Bound::Unbounded, Bound::Excluded(v)),
+            Qualifier::LessThan => {
+                let w = self.reach(policy.less_than)?;
+                Interval::new(
+                    Bound::Included(dec::sub(v, w, "less-than interval")?),
+                    Bound::Excluded(v),
+                )
+            }
         })
+    }
+
+    /// How far a "more than" or "less than" figure reaches from its number: `share` of the
+    /// number's size, never less than one printed step.
+    fn reach(&self, share: Ratio) -> Result<Decimal> {
+        let rel = share
+            .scale(self.value.abs())?
+            .round(RoundingRule::HalfUp, 10)?;
+        Ok(rel.max(self.step))
     }
 
     fn scale_for(&self, computed: &Computed) -> Decimal {
@@ -405,8 +475,13 @@ impl PublishedFigure {
     /// - An exact figure is *reproduced* if the model computes the same value.
     /// - A rounded figure is *reproduced* if the model's value, rounded under the policy's
     ///   rule to the printed precision, is the printed value.
-    /// - An approximate or bounded figure is *reproduced* if the model computes exactly the
-    ///   printed value, *consistent* if the model's value lies in what the figure stands for.
+    /// - An approximate figure is *reproduced* if the model computes exactly the printed
+    ///   value, *consistent* if the model's value lies in what the figure stands for.
+    /// - A bounded figure ("minst 55", "vel 70") is at best *consistent*: it names a range,
+    ///   not a value, so no value in it reproduces it more than another. "Minst 55" and
+    ///   "inntil 60" hold at their number (consistent); "vel 70" and "under 10" exclude theirs,
+    ///   so a computed 70 or 10 is *inconsistent*. See [`PublishedFigure::interval`] for how far
+    ///   each reaches.
     /// - A computed range is *consistent* if it overlaps what the figure stands for.
     /// - Anything else is *inconsistent*, and the explanation says why, with the numbers and
     ///   what the other rounding rules would give.
@@ -535,8 +610,10 @@ impl PublishedFigure {
                     }
                     _ => {
                         let inside = self.contains(&interval, computed, scale)?;
-                        let equal = self.equals(computed, scale)?;
-                        let status = if equal {
+                        // Only an approximate figure names a value; a bound names a range.
+                        let equal = self.qualifier == Qualifier::Approximate
+                            && self.equals(computed, scale)?;
+                        let status = if equal && inside {
                             Status::Reproduced
                         } else if inside {
                             Status::Consistent
@@ -735,24 +812,138 @@ impl PublishedFigure {
     }
 }
 
-fn check_unit_words(tail: &str, unit: Unit) -> std::result::Result<(), String> {
-    let words: Vec<&str> = tail.split_whitespace().collect();
-    let first = words.first().copied().unwrap_or("");
-    let percentish = matches!(first, "%" | "prosent" | "pst" | "pst.");
-    let points = matches!(first, "prosentpoeng" | "poeng" | "pp" | "prosentenheter");
+/// The words that may name `unit` after a number (compared without a trailing "." or ",").
+fn unit_words(unit: Unit) -> &'static [&'static str] {
     match unit {
-        Unit::Percent if first.is_empty() || percentish => Ok(()),
-        Unit::Percent => Err(format!("expected a percentage, found {first:?}")),
-        Unit::PercentagePoints if first.is_empty() || points => Ok(()),
-        Unit::PercentagePoints => Err(format!("expected percentage points, found {first:?}")),
-        _ if percentish || points => Err(format!(
-            "the text is a percentage but the figure is in {unit}"
-        )),
-        _ if tail.contains("mill") || tail.contains("kr") => Err(format!(
-            "the text is an amount of money but the figure is in {unit}"
-        )),
-        _ => Ok(()),
+        Unit::Persons => &[
+            "person",
+            "personer",
+            "pers",
+            "flyktning",
+            "flyktninger",
+            "bosatt",
+            "bosatte",
+            "deltaker",
+            "deltakere",
+            "innbygger",
+            "innbyggere",
+            "barn",
+            "voksne",
+            "enslige",
+            "mindreårige",
+            "stk",
+        ],
+        Unit::Families => &[
+            "familie",
+            "familier",
+            "familiesaker",
+            "husstand",
+            "husstander",
+            "sak",
+            "saker",
+            "stk",
+        ],
+        Unit::Dwellings => &[
+            "bolig",
+            "boliger",
+            "leilighet",
+            "leiligheter",
+            "boenhet",
+            "boenheter",
+            "enhet",
+            "enheter",
+            "stk",
+        ],
+        Unit::Count => &[
+            "stk",
+            "stykk",
+            "stykker",
+            "sak",
+            "saker",
+            "søknad",
+            "søknader",
+            "prosjekt",
+            "prosjekter",
+            "samtale",
+            "samtaler",
+            "enhet",
+            "enheter",
+            "tiltak",
+            "vedtak",
+        ],
+        Unit::Fte => &["årsverk", "stilling", "stillinger"],
+        Unit::Percent => &["%", "prosent", "pst"],
+        Unit::PercentagePoints => &["prosentpoeng", "poeng", "pp", "prosentenheter"],
+        Unit::Times => &["ganger", "gang", "x"],
+        Unit::PersonsPerDwelling => &["personer", "person", "per", "pr", "bolig"],
+        _ => &[],
     }
+}
+
+/// Reads what a document printed after the number, for a unit other than kroner: an optional
+/// scale word (for counts and FTE), then words naming the unit. Returns the scale.
+fn read_tail(tail: &str, unit: Unit) -> std::result::Result<Decimal, String> {
+    let unexpected = |text: &str| {
+        format!(
+            "unexpected text {text:?} after the number; write the number alone, or with a unit \
+             such as \"%\" or \"personer\""
+        )
+    };
+    // Only a percent sign may follow the number directly ("71%"); "137e9" is not a number.
+    if !(tail.is_empty() || tail.starts_with(|c: char| c.is_whitespace() || c == '%')) {
+        return Err(unexpected(tail.trim()));
+    }
+    let words: Vec<&str> = tail
+        .split_whitespace()
+        .flat_map(|w| match w.strip_prefix('%') {
+            Some(r) if !r.is_empty() => vec!["%", r],
+            _ => vec![w],
+        })
+        .collect();
+    let bare = |w: &str| w.trim_end_matches(['.', ',']).to_owned();
+    let first = words.first().map(|w| bare(w)).unwrap_or_default();
+    let percentish = unit_words(Unit::Percent).contains(&first.as_str());
+    let points = unit_words(Unit::PercentagePoints).contains(&first.as_str());
+    let money = words
+        .iter()
+        .any(|w| matches!(bare(w).as_str(), "kr" | "kroner" | "nok" | "mnok" | "mkr"));
+    match unit {
+        Unit::Percent if !(first.is_empty() || percentish) && scale_word(&first).is_none() => {
+            return Err(format!("expected a percentage, found {first:?}"));
+        }
+        Unit::PercentagePoints if !(first.is_empty() || points) && scale_word(&first).is_none() => {
+            return Err(format!("expected percentage points, found {first:?}"));
+        }
+        Unit::Percent | Unit::PercentagePoints => {}
+        _ if percentish || points => {
+            return Err(format!(
+                "the text is a percentage but the figure is in {unit}"
+            ));
+        }
+        _ if money => {
+            return Err(format!(
+                "the text is an amount of money but the figure is in {unit}"
+            ));
+        }
+        _ => {}
+    }
+    let mut rest = words.as_slice();
+    let mut scale = Decimal::ONE;
+    if let Some((w, after)) = rest.split_first() {
+        if let Some(s) = scale_word(w) {
+            let scalable = unit.is_count() || unit == Unit::Fte;
+            if !scalable {
+                return Err(format!("{:?} cannot scale a figure in {unit}", bare(w)));
+            }
+            scale = s;
+            rest = after;
+        }
+    }
+    let known = unit_words(unit);
+    if let Some(i) = rest.iter().position(|w| !known.contains(&bare(w).as_str())) {
+        return Err(unexpected(&rest.get(i..).unwrap_or_default().join(" ")));
+    }
+    Ok(scale)
 }
 
 #[cfg(test)]
@@ -819,6 +1010,85 @@ mod tests {
     }
 
     #[test]
+    fn scale_words_scale_a_count() {
+        let f = fig("137 tusen", Unit::Persons);
+        assert_eq!((f.value, f.step), (dec!(137000), dec!(1000)));
+        // A number printed in thousands is rounded to them.
+        assert_eq!(f.qualifier, Qualifier::Rounded);
+        let cases = [
+            ("1,5 mill.", Unit::Persons, dec!(1500000), dec!(100000)),
+            ("1,5 mill", Unit::Persons, dec!(1500000), dec!(100000)),
+            (
+                "2 millioner personer",
+                Unit::Persons,
+                dec!(2000000),
+                dec!(1000000),
+            ),
+            ("3 mrd.", Unit::Count, dec!(3000000000), dec!(1000000000)),
+            ("3 mrd", Unit::Count, dec!(3000000000), dec!(1000000000)),
+            (
+                "4 milliarder",
+                Unit::Count,
+                dec!(4000000000),
+                dec!(1000000000),
+            ),
+            (
+                "cirka 12 tusen flyktninger",
+                Unit::Persons,
+                dec!(12000),
+                dec!(1000),
+            ),
+            ("1,2 tusen årsverk", Unit::Fte, dec!(1200), dec!(100)),
+            ("33 701 personer", Unit::Persons, dec!(33701), dec!(1)),
+            ("71 %", Unit::Percent, dec!(71), dec!(1)),
+            ("71%", Unit::Percent, dec!(71), dec!(1)),
+            ("18 prosentpoeng", Unit::PercentagePoints, dec!(18), dec!(1)),
+        ];
+        for (text, unit, value, step) in cases {
+            let f = fig(text, unit);
+            assert_eq!((f.value, f.step), (value, step), "{text}");
+        }
+        assert_eq!(
+            fig("cirka 12 tusen", Unit::Persons).qualifier,
+            Qualifier::Approximate
+        );
+        assert_eq!(fig("137", Unit::Persons).qualifier, Qualifier::Exact);
+    }
+
+    #[test]
+    fn text_after_the_number_is_refused() {
+        let err = |t: &str, u: Unit| PublishedFigure::parse(t, u, src()).unwrap_err().to_string();
+        assert_eq!(
+            err("137e9", Unit::Persons),
+            "cannot read published figure from \"137e9\": unexpected text \"e9\" after the \
+             number; write the number alone, or with a unit such as \"%\" or \"personer\""
+        );
+        assert_eq!(
+            err("1e30", Unit::Persons),
+            "cannot read published figure from \"1e30\": unexpected text \"e30\" after the \
+             number; write the number alone, or with a unit such as \"%\" or \"personer\""
+        );
+        assert_eq!(
+            err("12 epler", Unit::Persons),
+            "cannot read published figure from \"12 epler\": unexpected text \"epler\" after the \
+             number; write the number alone, or with a unit such as \"%\" or \"personer\""
+        );
+        assert_eq!(
+            err("71 % av 57", Unit::Percent),
+            "cannot read published figure from \"71 % av 57\": unexpected text \"av 57\" after \
+             the number; write the number alone, or with a unit such as \"%\" or \"personer\""
+        );
+        assert_eq!(
+            err("12 tusen", Unit::Percent),
+            "cannot read published figure from \"12 tusen\": \"tusen\" cannot scale a figure in percent"
+        );
+        assert!(err("1e30", Unit::Percent).contains("\"e30\""));
+        assert!(err("2,5e3", Unit::Fte).contains("\"e3\""));
+        assert!(err("137e9", Unit::Kroner).contains("\"e9\""));
+        assert!(err("5 tusen tusen", Unit::Persons).contains("\"tusen\""));
+    }
+
+    #[test]
     fn bodo_intro_rate_fits_no_count_under_half_up() {
         let f = fig("71%", Unit::Percent);
         let fit = f.counts_for_share(57, &ReconcilePolicy::default()).unwrap();
@@ -872,7 +1142,7 @@ mod tests {
             vel.reconcile(&Computed::Value(dec!(70)), &p)
                 .unwrap()
                 .status,
-            Status::Reproduced
+            Status::Inconsistent
         );
         assert_eq!(
             vel.reconcile(&Computed::Value(dec!(69)), &p)
@@ -888,6 +1158,100 @@ mod tests {
                 .status,
             Status::Reproduced
         );
+    }
+
+    fn status(f: &PublishedFigure, v: Decimal, p: &ReconcilePolicy) -> Status {
+        f.reconcile(&Computed::Value(v), p).unwrap().status
+    }
+
+    #[test]
+    fn open_bounds_exclude_their_number() {
+        let p = ReconcilePolicy::default();
+        assert_eq!(
+            status(&fig("vel 70", Unit::Persons), dec!(70), &p),
+            Status::Inconsistent
+        );
+        assert_eq!(
+            status(&fig("under 10", Unit::Persons), dec!(10), &p),
+            Status::Inconsistent
+        );
+        let over = fig("over 50 %", Unit::Percent);
+        let half = Computed::Ratio(Ratio::of(1, 2).unwrap());
+        assert_eq!(
+            over.reconcile(&half, &p).unwrap().status,
+            Status::Inconsistent
+        );
+        let r = fig("vel 70", Unit::Persons)
+            .reconcile(&Computed::Value(dec!(70)), &p)
+            .unwrap();
+        assert_eq!(
+            r.explanation,
+            "computed 70; \"vel 70\" stands for (70, 105], which does not contain it"
+        );
+    }
+
+    #[test]
+    fn closed_bounds_hold_at_their_number_as_consistent() {
+        let p = ReconcilePolicy::default();
+        assert_eq!(
+            status(&fig("minst 55", Unit::Persons), dec!(55), &p),
+            Status::Consistent
+        );
+        assert_eq!(
+            status(&fig("inntil 60", Unit::Persons), dec!(60), &p),
+            Status::Consistent
+        );
+        // A floor or a ceiling claims no nearness: far beyond it still holds.
+        assert_eq!(
+            status(&fig("minst 55", Unit::Persons), dec!(1000000), &p),
+            Status::Consistent
+        );
+        assert_eq!(
+            status(&fig("inntil 60", Unit::Persons), dec!(0), &p),
+            Status::Consistent
+        );
+    }
+
+    #[test]
+    fn open_bounds_reach_a_limited_distance() {
+        let p = ReconcilePolicy::default();
+        let vel = fig("vel 70", Unit::Persons);
+        assert_eq!(vel.interval(&p).unwrap().to_string(), "(70, 105]");
+        assert_eq!(status(&vel, dec!(105), &p), Status::Consistent);
+        assert_eq!(status(&vel, dec!(105.01), &p), Status::Inconsistent);
+        assert_eq!(status(&vel, dec!(1000000), &p), Status::Inconsistent);
+        let under = fig("under 10", Unit::Persons);
+        assert_eq!(under.interval(&p).unwrap().to_string(), "[5, 10)");
+        assert_eq!(status(&under, dec!(5), &p), Status::Consistent);
+        assert_eq!(status(&under, dec!(4.99), &p), Status::Inconsistent);
+        // Never narrower than one printed step: "over 0" still admits 1.
+        assert_eq!(
+            fig("over 0", Unit::Persons)
+                .interval(&p)
+                .unwrap()
+                .to_string(),
+            "(0, 1]"
+        );
+        // The reach is a parameter.
+        let wide = ReconcilePolicy {
+            more_than: Ratio::from_percent(dec!(100)),
+            less_than: Ratio::from_percent(dec!(20)),
+            ..p
+        };
+        assert_eq!(vel.interval(&wide).unwrap().to_string(), "(70, 140]");
+        assert_eq!(status(&vel, dec!(140), &wide), Status::Consistent);
+        assert_eq!(under.interval(&wide).unwrap().to_string(), "[8, 10)");
+    }
+
+    #[test]
+    fn a_policy_written_before_the_reach_fields_still_reads() {
+        let old: ReconcilePolicy =
+            serde_json::from_str(r#"{"rule":"half-up","approximate":"10/100"}"#).unwrap();
+        assert_eq!(old, ReconcilePolicy::default());
+        let p = ReconcilePolicy::default();
+        let back: ReconcilePolicy =
+            serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(back, p);
     }
 
     #[test]
@@ -927,6 +1291,97 @@ mod tests {
                 let fits = fit.under(policy.rule).is_some_and(|(lo, hi)| lo <= k && k <= hi);
                 prop_assert_eq!(fits, rec.status == Status::Reproduced);
             }
+        }
+
+        #[test]
+        fn every_qualifier_at_and_around_its_bounds(
+            m in -10_000_000i64..10_000_000,
+            scale in 0u32..3,
+            q in 0usize..7,
+            phrase_i in 0usize..6,
+        ) {
+            let p = ReconcilePolicy::default();
+            let v = Decimal::new(m, scale);
+            let step = Decimal::new(1, scale);
+            let printed = v.to_string().replace('.', ",");
+            let phrases: [&[&str]; 7] = [
+                &[""],
+                &[""],
+                &["cirka", "ca.", "om lag", "omtrent", "rundt", "anslagsvis"],
+                &["minst", "ikke mindre enn", "minimum"],
+                &["vel", "drøyt", "over", "i overkant av", "mer enn", "flere enn"],
+                &["inntil", "høyst", "opptil", "maks", "maksimalt", "ikke mer enn"],
+                &["under", "knapt", "nesten", "i underkant av", "færre enn", "mindre enn"],
+            ];
+            let words = phrases[q];
+            let phrase = words[phrase_i % words.len()];
+            let f = PublishedFigure::parse(&format!("{phrase} {printed}"), Unit::Fte, src()).unwrap();
+            let f = if q == 1 { f.with_qualifier(Qualifier::Rounded) } else { f };
+            let eps = Decimal::new(1, 12);
+            let half = step / Decimal::TWO;
+            let (inc, rep, con) = (Status::Inconsistent, Status::Reproduced, Status::Consistent);
+            // (value, expected status) at and just around each bound.
+            let cases: Vec<(Decimal, Status)> = match f.qualifier {
+                Qualifier::Exact => vec![(v - eps, inc), (v, rep), (v + eps, inc)],
+                Qualifier::Rounded => {
+                    // Which end is included depends on the rule and the sign; the ends are
+                    // half a step away either way.
+                    let i = p.rule.interval(v, step).unwrap();
+                    prop_assert_eq!(i.lower.value(), Some(v - half));
+                    prop_assert_eq!(i.upper.value(), Some(v + half));
+                    let at = |x: Decimal| if i.contains(x) { rep } else { inc };
+                    vec![
+                        (v - half - eps, inc), (v - half, at(v - half)), (v - half + eps, rep),
+                        (v, rep),
+                        (v + half - eps, rep), (v + half, at(v + half)), (v + half + eps, inc),
+                    ]
+                }
+                Qualifier::Approximate => {
+                    let w = (v.abs() / Decimal::TEN).max(half);
+                    vec![
+                        (v - w - eps, inc), (v - w, con), (v - w + eps, con),
+                        (v, rep),
+                        (v + w - eps, con), (v + w, con), (v + w + eps, inc),
+                    ]
+                }
+                Qualifier::AtLeast => vec![
+                    (v - eps, inc), (v, con), (v + eps, con),
+                    (v + Decimal::from(1_000_000_000i64), con),
+                ],
+                Qualifier::AtMost => vec![
+                    (v - Decimal::from(1_000_000_000i64), con),
+                    (v - eps, con), (v, con), (v + eps, inc),
+                ],
+                Qualifier::MoreThan => {
+                    let w = (v.abs() / Decimal::TWO).max(step);
+                    vec![
+                        (v - eps, inc), (v, inc), (v + eps, con),
+                        (v + w - eps, con), (v + w, con), (v + w + eps, inc),
+                    ]
+                }
+                Qualifier::LessThan => {
+                    let w = (v.abs() / Decimal::TWO).max(step);
+                    vec![
+                        (v - w - eps, inc), (v - w, con), (v - w + eps, con),
+                        (v - eps, con), (v, inc), (v + eps, inc),
+                    ]
+                }
+            };
+            for (x, want) in cases {
+                let got = f.reconcile(&Computed::Value(x), &p).unwrap();
+                prop_assert_eq!(got.status, want, "{:?} {} against {}: {}", f.qualifier, f.text, x, got.explanation);
+                // The same value as a ratio gives the same status.
+                let r = Ratio::new(x, Decimal::ONE).unwrap();
+                let got = f.reconcile(&Computed::Ratio(r), &p).unwrap();
+                prop_assert_eq!(got.status, want, "{} against ratio {}", f.text, r);
+            }
+        }
+
+        #[test]
+        fn text_glued_to_a_number_is_refused(n in 0u64..1_000_000, tail in "[a-zA-Z][a-zA-Z0-9]{0,5}", u in 0usize..5) {
+            let unit = [Unit::Persons, Unit::Count, Unit::Percent, Unit::Fte, Unit::Times][u];
+            let text = format!("{n}{tail}");
+            prop_assert!(PublishedFigure::parse(&text, unit, src()).is_err(), "{}", text);
         }
 
         #[test]

@@ -194,12 +194,11 @@ pub fn parse_amount(text: &str) -> Result<ParsedAmount> {
         .filter(|w| !w.is_empty())
         .collect();
     if let Some(first) = words.first().copied() {
-        let s = match first.trim_end_matches('.') {
-            "mill" | "million" | "millioner" | "mnok" | "mkr" => Some(Decimal::from(1_000_000)),
-            "mrd" | "milliard" | "milliarder" => Some(Decimal::from(1_000_000_000)),
-            "tusen" | "k" => Some(Decimal::from(1_000)),
+        let s = scale_word(first).or_else(|| match first.trim_end_matches('.') {
+            "mnok" | "mkr" => Some(Decimal::from(1_000_000)),
+            "k" => Some(Decimal::from(1_000)),
             _ => None,
-        };
+        });
         if let Some(s) = s {
             scale = s;
             words.remove(0);
@@ -217,6 +216,17 @@ pub fn parse_amount(text: &str) -> Result<ParsedAmount> {
         amount: Money(amount),
         step,
     })
+}
+
+/// The factor a scale word after a number stands for: "tusen", "mill."/"mill"/"million"/
+/// "millioner", "mrd."/"mrd"/"milliard"/"milliarder".
+pub(crate) fn scale_word(word: &str) -> Option<Decimal> {
+    match word.trim_end_matches('.') {
+        "tusen" => Some(Decimal::from(1_000)),
+        "mill" | "million" | "millioner" => Some(Decimal::from(1_000_000)),
+        "mrd" | "milliard" | "milliarder" => Some(Decimal::from(1_000_000_000)),
+        _ => None,
+    }
 }
 
 /// Splits a leading number (digits, grouping spaces, decimal comma, sign) from the rest.

@@ -98,14 +98,19 @@ pub struct GoalEvaluation {
 }
 
 impl Goal {
-    /// The values that meet the goal.
+    /// The values that meet the goal. A goal to exceed or stay under a number ("over 50
+    /// prosent", "under 10") has no far limit: unlike a published figure described as "vel
+    /// 70", a goal is met however far beyond the number the result lands.
     ///
     /// # Errors
     ///
     /// [`crate::Error::Overflow`] on overflow.
     pub fn target_interval(&self) -> Result<Interval> {
+        let v = self.target.value;
         match self.target.qualifier {
-            Qualifier::Exact | Qualifier::Rounded => Ok(Interval::at_least(self.target.value)),
+            Qualifier::Exact | Qualifier::Rounded => Ok(Interval::at_least(v)),
+            Qualifier::MoreThan => Ok(Interval::new(Bound::Excluded(v), Bound::Unbounded)),
+            Qualifier::LessThan => Ok(Interval::new(Bound::Unbounded, Bound::Excluded(v))),
             _ => self.target.interval(&ReconcilePolicy::default()),
         }
     }
@@ -364,6 +369,21 @@ mod tests {
         assert_eq!(over.summary, "64: 4 over the limit of 60");
         let none = cap.evaluate(None).unwrap();
         assert_eq!(none.status, GoalStatus::NotMeasurable);
+    }
+
+    #[test]
+    fn a_goal_to_exceed_has_no_ceiling() {
+        // "over 50 prosent" as a goal is met by 90 %, though as a description of a figure
+        // "over 50" would not stretch that far.
+        let g = goal("over 50 prosent", Unit::Percent);
+        let e = g
+            .evaluate(Some(&measured(Quantity::share(Ratio::of(9, 10).unwrap()))))
+            .unwrap();
+        assert_eq!(e.status, GoalStatus::Met, "{}", e.summary);
+        let g = goal("under 10", Unit::Persons);
+        let e = g.evaluate(Some(&measured(Quantity::persons(0)))).unwrap();
+        assert_eq!(e.status, GoalStatus::Met, "{}", e.summary);
+        assert_eq!(g.target_interval().unwrap().to_string(), "(-∞, 10)");
     }
 
     proptest! {
