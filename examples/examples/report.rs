@@ -35,6 +35,76 @@ mod tests {
         assert!(String::from_utf8(en).unwrap().contains("## Settlement"));
     }
 
+    /// Every real document's facts file: each check has the status its file expects (each
+    /// expectation is justified in a comment beside it), and every format shows the printed
+    /// tables and every check.
+    #[test]
+    fn every_document_has_its_expected_statuses_in_every_format() {
+        let dir = data_dir().join("documents");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 8, "{} documents", files.len());
+        let (mut tables, mut kinds) = (0, std::collections::BTreeSet::new());
+        for path in &files {
+            let run = Run::of(path, Lang::Nb).unwrap_or_else(|e| panic!("{e}"));
+            let bad: Vec<_> = run
+                .unexpected()
+                .iter()
+                .map(|r| format!("{} is {} ({})", r.id, r.status, r.reconciliation))
+                .collect();
+            assert!(bad.is_empty(), "{}: {bad:?}", path.display());
+            assert!(
+                run.results.iter().all(|r| r.expected.is_some()),
+                "{}: every check states its expected status",
+                path.display()
+            );
+            let doc = &run.facts.document;
+            tables += doc.tables.len();
+            kinds.extend(doc.relations.iter().map(|r| r.kind));
+            for format in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
+                let mut out = Vec::new();
+                bosetting_report::render(&run.report, format, &mut out).unwrap();
+                let text = String::from_utf8(out).unwrap();
+                for r in &run.results {
+                    assert!(
+                        text.contains(&r.id),
+                        "{} {format}: {}",
+                        path.display(),
+                        r.id
+                    );
+                }
+                for t in &doc.tables {
+                    for row in &t.rows {
+                        assert!(
+                            text.contains(&row.label.replace('&', "&amp;"))
+                                || text.contains(&row.label),
+                            "{} {format}: table row {}",
+                            path.display(),
+                            row.label
+                        );
+                    }
+                }
+            }
+        }
+        assert!(tables >= 1);
+        use bosetting::RelationKind::*;
+        for k in [
+            Sum,
+            Difference,
+            Share,
+            Ratio,
+            Change,
+            ChangeRelative,
+            ChangePoints,
+        ] {
+            assert!(kinds.contains(&k), "no document uses a {k} relation");
+        }
+    }
+
     #[test]
     fn a_wrong_file_names_file_line_and_field() {
         let text = std::fs::read_to_string(data_dir().join("template.toml")).unwrap();

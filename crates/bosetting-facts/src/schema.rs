@@ -332,6 +332,10 @@ pub struct ColumnSpec {
     /// Whether it is a printed total of the other columns.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub total: bool,
+    /// The status the total row's check in this column must have (overrides the table's
+    /// and the row's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Status>,
 }
 
 /// A table row (v2).

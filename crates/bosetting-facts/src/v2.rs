@@ -328,6 +328,7 @@ fn table(ctx: &Ctx<'_>, m: &Main<'_>, p: &str, t: &TableSpec) -> Result<PrintedT
                     &c.at(),
                 )?,
                 total: c.total,
+                expect: c.expect,
             })
         })
         .collect::<Result<Vec<_>, FactsError>>()?;

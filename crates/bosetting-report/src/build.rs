@@ -7,7 +7,7 @@ use bosetting::{
 use rust_decimal::Decimal;
 
 use crate::document::{
-    Chart, ChartKind, ChartSeries, Report, Row, RowStatus, Section, SectionId, Table,
+    Chart, ChartKind, ChartSeries, Report, Row, RowStatus, Section, SectionId, Table, TableCell,
 };
 use crate::locale::Locale;
 
@@ -115,7 +115,21 @@ pub fn build_document(
         numeric.extend(t.columns.iter().map(|_| true));
         numeric.push(false);
         let mut rows = Vec::new();
+        let mut machine = Vec::new();
         for r in &t.rows {
+            for (c, cell) in t.columns.iter().zip(&r.cells) {
+                let id = format!("{}.{}.{}", t.id, r.key, c.key);
+                let check = by_id.get(id.as_str());
+                machine.push(TableCell {
+                    label: format!("{}: {} – {}", t.title, r.label, c.label),
+                    text: cell.text().to_owned(),
+                    number: cell.figure().map(|f| f.value),
+                    unit: t.unit,
+                    status: check.map_or(RowStatus::Input, |c| RowStatus::from(c.status)),
+                    reconciliation: check.map(|c| c.reconciliation.clone()).unwrap_or_default(),
+                    id,
+                });
+            }
             let mut cells = vec![r.label.clone()];
             cells.extend(r.cells.iter().map(|c| c.text().to_owned()));
             // The checks this row's printed totals are part of, as "column: status".
@@ -142,6 +156,7 @@ pub fn build_document(
             header,
             numeric,
             rows,
+            cells: machine,
         });
     }
     let mut check_rows: Vec<Row> = document_checks
@@ -411,6 +426,7 @@ impl Builder<'_> {
             ],
             numeric: vec![false, true, true, true],
             rows,
+            cells: Vec::new(),
         }
     }
 
@@ -568,6 +584,7 @@ impl Builder<'_> {
                 ],
                 numeric: vec![false, true],
                 rows,
+                cells: Vec::new(),
             });
             let values: Vec<Option<Decimal>> = e
                 .value

@@ -81,6 +81,7 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     w.write_all("\u{feff}".as_bytes())?;
     writeln!(w, "{}", header(report.lang).join(";"))?;
     let mut seen = BTreeSet::new();
+    let mut seen_cells = BTreeSet::new();
     for s in &report.sections {
         for r in &s.rows {
             if !seen.insert(r.id.clone()) {
@@ -108,6 +109,33 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 "{}",
                 cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";")
             )?;
+        }
+        // A printed table's cells, each as printed beside its value; a total with its
+        // check's status.
+        for t in &s.tables {
+            for c in &t.cells {
+                if !seen_cells.insert(c.id.clone()) {
+                    continue;
+                }
+                let cells = [
+                    c.id.clone(),
+                    s.title.clone(),
+                    c.label.clone(),
+                    c.number.map(|n| l.csv_number(n)).unwrap_or_default(),
+                    l.unit(c.unit).to_owned(),
+                    c.number
+                        .map(|n| n.normalize().to_string())
+                        .unwrap_or_default(),
+                    c.text.clone(),
+                    c.status.name().to_owned(),
+                    c.reconciliation.clone(),
+                ];
+                writeln!(
+                    w,
+                    "{}",
+                    cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";")
+                )?;
+            }
         }
     }
     Ok(())

@@ -175,6 +175,35 @@ pub struct Table {
     pub numeric: Vec<bool>,
     /// The rows.
     pub rows: Vec<Vec<String>>,
+    /// For a printed table: every printed cell with its value and status, for the
+    /// machine-readable formats (CSV writes them as rows).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<TableCell>,
+}
+
+/// A printed table's cell as machine-readable output gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableCell {
+    /// `table.row.column`.
+    pub id: String,
+    /// "Title: row – column".
+    pub label: String,
+    /// As printed.
+    pub text: String,
+    /// Its nominal value, where it has one.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "bosetting::serde_exact::option_decimal"
+    )]
+    pub number: Option<Decimal>,
+    /// Its unit.
+    pub unit: bosetting::Unit,
+    /// `input` for a part; for a printed total, its check's status.
+    pub status: RowStatus,
+    /// The total check's reconciliation, for a total.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reconciliation: String,
 }
 
 /// How a chart draws its series.

@@ -39,7 +39,7 @@ use std::str::FromStr;
 
 pub use build::{build, build_document, figure_id, figure_label, section_title};
 pub use document::{
-    Chart, ChartKind, ChartSeries, Report, Row, RowStatus, Section, SectionId, Table,
+    Chart, ChartKind, ChartSeries, Report, Row, RowStatus, Section, SectionId, Table, TableCell,
 };
 pub use locale::{DISPLAY_RULE, Lang, Locale};
 

@@ -116,6 +116,7 @@ fn report(rows: Vec<(String, Value, Unit, String, RowStatus, Vec<String>)>, lang
                     header: vec!["a".into(), "b".into()],
                     numeric: vec![false, true],
                     rows: vec![vec!["1".into(), "<2>".into()]],
+                    cells: Vec::new(),
                 }],
                 charts: vec![],
                 notes: vec!["note; \"quoted\"".into()],

@@ -55,6 +55,7 @@ fn report(rows: Vec<Row>) -> Report {
                     header: vec!["a|b".into(), "<c>".into()],
                     numeric: vec![false, true],
                     rows: vec![vec!["x & y".into(), "1".into()]],
+                    cells: Vec::new(),
                 }],
                 charts: vec![],
                 notes: vec!["<img src=x onerror=alert(1)>".into()],

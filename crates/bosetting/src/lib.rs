@@ -9,6 +9,47 @@
 //! figure ("0,7 mill kr", "71 %", "cirka 280") is a [`PublishedFigure`] that stands for an
 //! interval and can be reconciled with what the model computes.
 //!
+//! A document speaks of several bodies and periods, prints tables with totals, and states
+//! relations between figures; a [`Document`] holds all of it and checks each claim over the
+//! intervals its printed figures stand for. Here a budget document prints two units'
+//! overspends and their total, which cannot all be true:
+//!
+//! ```
+//! use bosetting::{
+//!     Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Relation,
+//!     RelationKind, Source, Status, Term, Unit,
+//! };
+//!
+//! let doc_src = || Source::new("Budsjettoppfølging 2. tertial");
+//! let mut doc = Document::new(doc_src());
+//! for (id, name) in [("flyktningkontoret", "Flyktningkontoret"), ("voksenopplaeringen", "Voksenopplæringen")] {
+//!     doc.bodies.push(Body::new(BodyId::new(id)?, name, BodyKind::Unit, doc_src()));
+//! }
+//! let overspend = |body: &str, printed: &str| -> bosetting::Result<Observation> {
+//!     Ok(Observation {
+//!         id: None,
+//!         address: Address::new("budget.result", BodyId::new(body)?, "2024".parse()?),
+//!         figure: PublishedFigure::parse(printed, Unit::Kroner, doc_src().quote(printed))?,
+//!     })
+//! };
+//! doc.facts.push(overspend("flyktningkontoret", "-1,2 mill")?);
+//! doc.facts.push(overspend("voksenopplaeringen", "-2,4 mill")?);
+//!
+//! // "… i alt 3,4 mill": the parts stand for −3,7 to −3,5 mill, so the printed total is wrong.
+//! let part = |body: &str| -> bosetting::Result<Term> {
+//!     Ok(Term::Figure(Address::new("budget.result", BodyId::new(body)?, "2024".parse()?)))
+//! };
+//! let total = Term::Printed(PublishedFigure::parse("-3,4 mill", Unit::Kroner, doc_src().quote("i alt 3,4 mill"))?);
+//! let claim = Relation::new("total", "Merforbruk i alt", RelationKind::Sum,
+//!     vec![part("flyktningkontoret")?, part("voksenopplaeringen")?, total])?;
+//! let checked = doc.check_relation(&claim)?;
+//! assert_eq!(checked.status, Status::Inconsistent);
+//! # Ok::<(), bosetting::Error>(())
+//! ```
+//!
+//! One municipality's year has its own view, [`MunicipalityYear`], with the figures of an
+//! annual or tertial report:
+//!
 //! ```
 //! use bosetting::{
 //!     Against, Computed, Decision, Fact, Municipality, PublishedFigure, ReconcilePolicy,
@@ -74,6 +115,17 @@
 //! | flyktningfond, disposisjonsfond | refugee fund | [`FundLedger`], [`FundRules`] |
 //! | årsrapport, tertialrapport (det som er kjent om et år) | what is known of a municipality's year | [`MunicipalityYear`] |
 //! | framskriving, scenario | projection, scenario | [`projection::Engine`], [`projection::Path`] |
+//! | dokument, sak, årsrapport | a document and what it states | [`Document`] |
+//! | organ, kommune, fylke, hele landet | body, municipality, county, nation | [`Body`], [`BodyKind`], [`BodyId`] |
+//! | enhet (flyktningkontor, voksenopplæring, barnevern) | unit of a municipality | [`BodyKind::Unit`] |
+//! | periode, tidsrom, per dato | period, span of years, on a date | [`DocPeriod`] |
+//! | opplysning | a stated fact at an address | [`Observation`] |
+//! | tallstørrelse, måltall | measure (what a figure counts) | [`MeasureDef`], [`measures`] |
+//! | fordeling (kategori, opprinnelse, gruppe) | breakdown | [`Breakdown`], [`Address`] |
+//! | tabell, sumrad, sumkolonne | printed table, total row, total column | [`PrintedTable`], [`TableRow`], [`TableColumn`], [`Cell`] |
+//! | prikket (:), null (-), mangler (..) | suppressed, nil, not available | [`Cell`] |
+//! | sammenheng (sum, differanse, andel, forhold, endring, prosentpoeng) | relation between figures | [`Relation`], [`RelationKind`], [`Term`] |
+//! | innstilling, plantall | administration's proposal, planning figure | measures `settlement.proposed`, `settlement.planned` |
 //!
 //! # Errors
 //!

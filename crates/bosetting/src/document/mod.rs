@@ -240,7 +240,7 @@ impl Document {
             .min_by_key(|n| measure::edit_distance(id.as_str(), n));
         Err(Error::invalid(
             "body",
-            id,
+            format!("{:?}", id.as_str()),
             match near {
                 Some(n) => format!("no body has that id; did you mean {n:?}?"),
                 None => "no body has that id; list it under [[body]]".to_owned(),
@@ -260,7 +260,7 @@ impl Document {
             let near = measure::nearest(&a.measure, measures().map(|m| m.name));
             return Err(Error::invalid(
                 "figure",
-                &a.measure,
+                format!("{:?}", a.measure),
                 match near {
                     Some(n) => format!("no such measure; did you mean {n:?}?"),
                     None => "no such measure; see the list of measures in the facts crate's documentation".to_owned(),
@@ -352,20 +352,25 @@ impl Document {
             .terms
             .iter()
             .enumerate()
-            .map(|(i, t)| relation::term_value(r, t, i))
+            .map(|(i, t)| relation::term_value(r, t, rel.labels.get(i), i))
             .collect::<Result<Vec<_>>>()?;
         let v = relation::decide(rel.kind, &rel.label, vals)?;
         Ok(CheckResult {
             id: rel.id.clone(),
             label: rel.label.clone(),
             value: v.solved,
+            // What the document printed for the claim: the last term, where it is printed
+            // (the other terms are in the explanation).
             published: rel
                 .terms
-                .iter()
-                .filter_map(|t| match t {
-                    Term::Printed(f) => Some(f.clone()),
-                    _ => None,
+                .last()
+                .and_then(|t| match t {
+                    Term::Printed(f) => Some(f),
+                    Term::Fact(id) => r.stated_fact(id),
+                    Term::Figure(a) => r.stated(a),
                 })
+                .cloned()
+                .into_iter()
                 .collect(),
             status: v.status,
             reconciliation: v.text,
@@ -401,10 +406,9 @@ impl Document {
                 if !matches!(total, Cell::Printed(_)) {
                     continue;
                 }
-                let mut terms: Vec<Term> = t
-                    .rows
+                let parts: Vec<&TableRow> = t.rows.iter().filter(|r| !r.total).collect();
+                let mut terms: Vec<Term> = parts
                     .iter()
-                    .filter(|r| !r.total)
                     .filter_map(|r| r.cells.get(j))
                     .map(term)
                     .collect();
@@ -412,12 +416,18 @@ impl Document {
                     continue;
                 }
                 terms.push(term(total));
+                let labels = parts
+                    .iter()
+                    .chain(std::iter::once(&tr))
+                    .map(|r| format!("{}, {}", r.label, col.label))
+                    .collect();
                 out.push(Relation {
                     id: format!("{}.{}.{}", t.id, tr.key, col.key),
                     label: format!("{}: {} – {}", t.title, tr.label, col.label),
                     kind: RelationKind::Sum,
                     terms,
-                    expect: tr.expect.or(t.expect),
+                    expect: col.expect.or(tr.expect).or(t.expect),
+                    labels,
                 });
             }
         }
@@ -438,12 +448,19 @@ impl Document {
                     continue;
                 }
                 terms.push(term(total));
+                let labels = parts
+                    .iter()
+                    .filter_map(|&k| t.columns.get(k))
+                    .chain(std::iter::once(col))
+                    .map(|c| format!("{}, {}", row.label, c.label))
+                    .collect();
                 out.push(Relation {
                     id: format!("{}.{}.{}", t.id, row.key, col.key),
                     label: format!("{}: {} – {}", t.title, row.label, col.label),
                     kind: RelationKind::Sum,
                     terms,
-                    expect: row.expect.or(t.expect),
+                    expect: row.expect.or(col.expect).or(t.expect),
+                    labels,
                 });
             }
         }

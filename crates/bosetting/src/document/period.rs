@@ -89,7 +89,7 @@ impl FromStr for DocPeriod {
         let bad = |why: &str| {
             Error::invalid(
                 "period",
-                t,
+                format!("{t:?}"),
                 format!(
                     "{why}; write a year (\"2016\"), years (\"2014-2016\"), a tertial (\"2017-T1\") or a date (\"2024-09-01\")"
                 ),

@@ -15,7 +15,7 @@ use crate::published::{PublishedFigure, Status};
 
 /// What a relation says about its terms. The last term is the one the others give.
 #[doc(alias = "sammenheng")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum RelationKind {
@@ -117,6 +117,10 @@ pub struct Relation {
     /// The status the file expects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expect: Option<Status>,
+    /// What each term is, for explanations (a table cell's row and column); where absent,
+    /// a figure's address or "term N".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
 }
 
 impl Relation {
@@ -144,6 +148,7 @@ impl Relation {
             kind,
             terms,
             expect: None,
+            labels: Vec::new(),
         })
     }
 }
@@ -175,12 +180,21 @@ fn dim(u: Unit) -> Dim {
     }
 }
 
-pub(crate) fn term_value(r: &Resolver<'_>, t: &Term, i: usize) -> Result<Val> {
-    match t {
-        Term::Figure(a) => r.value(a),
-        Term::Fact(id) => r.fact(id),
-        Term::Printed(f) => printed(f, &format!("term {}", i.saturating_add(1)), &r.doc.policy),
+pub(crate) fn term_value(
+    r: &Resolver<'_>,
+    t: &Term,
+    label: Option<&String>,
+    i: usize,
+) -> Result<Val> {
+    let mut v = match t {
+        Term::Figure(a) => r.value(a)?,
+        Term::Fact(id) => r.fact(id)?,
+        Term::Printed(f) => printed(f, &format!("term {}", i.saturating_add(1)), &r.doc.policy)?,
+    };
+    if let Some(l) = label {
+        v.explanation.label.clone_from(l);
     }
+    Ok(v)
 }
 
 /// The last term as the others give it.

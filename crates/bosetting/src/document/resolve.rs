@@ -167,6 +167,16 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The printed figure a document states at `a`, if it states one.
+    pub(crate) fn stated(&self, a: &Address) -> Option<&'a PublishedFigure> {
+        self.facts.get(a).map(|o| &o.figure)
+    }
+
+    /// The printed figure of the fact with that id.
+    pub(crate) fn stated_fact(&self, id: &str) -> Option<&'a PublishedFigure> {
+        self.by_id.get(id).map(|o| &o.figure)
+    }
+
     pub(crate) fn fact(&self, id: &str) -> Result<Val> {
         let o = self
             .by_id

@@ -150,6 +150,10 @@ pub struct TableColumn {
     /// Whether the column is a printed total of the other columns.
     #[serde(default)]
     pub total: bool,
+    /// The status the total checks in this column must have (a total row's cell in this
+    /// column; overrides the row's and the table's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Status>,
 }
 
 /// A row of a printed table.
@@ -185,7 +189,7 @@ pub struct TableRow {
 ///
 /// let src = Source::new("budsjett 2024").quote("Avvik per enhet");
 /// let cell = |t: &str| Cell::parse(t, Unit::Kroner, src.clone()).unwrap();
-/// let col = TableColumn { key: "avvik".into(), label: "Avvik".into(), part: Default::default(), total: false };
+/// let col = TableColumn { key: "avvik".into(), label: "Avvik".into(), part: Default::default(), total: false, expect: None };
 /// let row = |k: &str, t: &str, total| bosetting::TableRow {
 ///     key: k.into(), label: k.into(), part: Default::default(), total, cells: vec![cell(t)], expect: None,
 /// };
