@@ -15,7 +15,7 @@ fn main() -> std::process::ExitCode {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use bosetting_examples::{Run, data_dir};
     use bosetting_report::{Format, Lang};
