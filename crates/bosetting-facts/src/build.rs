@@ -65,9 +65,15 @@ impl Ctx<'_> {
             }
         };
         s.quote = Some(quote.to_owned());
+        // Published output names the facts file, not the folders it sits in on someone's
+        // machine; errors (which name `self.file` as given) keep the path.
+        let name = std::path::Path::new(self.file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(self.file);
         let loc = match self.line(path) {
-            Some(l) => format!("{}:{l}", self.file),
-            None => self.file.to_owned(),
+            Some(l) => format!("{name}:{l}"),
+            None => name.to_owned(),
         };
         s.locator = Some(loc);
         s

@@ -1,6 +1,11 @@
 //! bosetting-facts/2: bodies, facts at any body and period, printed tables, relations and
 //! checks at an address; and the errors a wrong file gets, at its file, line and field.
-#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 
 use bosetting::Status;
 use bosetting_facts::Facts;

@@ -159,6 +159,61 @@ pub fn build_document(
             cells: machine,
         });
     }
+    // The facts the document states outside its tables, each as printed with its source.
+    let in_tables: std::collections::BTreeSet<bosetting::Address> = doc
+        .tables
+        .iter()
+        .filter_map(|t| t.addressed_cells().ok())
+        .flatten()
+        .map(|(a, _)| a)
+        .collect();
+    let mut facts = Section {
+        id: SectionId::Facts,
+        title: section_title(l, SectionId::Facts).to_owned(),
+        rows: Vec::new(),
+        tables: Vec::new(),
+        charts: Vec::new(),
+        notes: Vec::new(),
+    };
+    for o in doc.facts.iter().filter(|o| !in_tables.contains(&o.address)) {
+        let a = &o.address;
+        let body = doc
+            .body(&a.body)
+            .map_or(a.body.as_str(), |b| b.name.as_str());
+        let mut part = String::new();
+        if let Some(c) = a.breakdown.category {
+            part.push_str(match c {
+                Category::UnaccompaniedMinor => {
+                    l.pick(", enslige mindreårige", ", unaccompanied minors")
+                }
+                Category::Ordinary => l.pick(", ordinær kvote", ", ordinary quota"),
+            });
+        }
+        if let Some(g) = &a.breakdown.group {
+            part.push_str(&format!(", {g}"));
+        }
+        let meaning = bosetting::measure(&a.measure).map_or(a.measure.as_str(), |m| m.name);
+        let value = bosetting::Quantity::decimal(o.figure.value, o.figure.unit);
+        facts.rows.push(Row {
+            id: o.id.clone().unwrap_or_else(|| a.to_string()),
+            label: format!("{body} {}{part}: {meaning}", a.period),
+            display: l.quantity(&value),
+            number: Some(o.figure.value),
+            value,
+            published: vec![o.figure.text.clone()],
+            status: RowStatus::Input,
+            reconciliation: String::new(),
+            explanation: o.figure.explain(a.to_string()),
+        });
+    }
+    if !facts.rows.is_empty() {
+        let at = report
+            .sections
+            .iter()
+            .position(|s| s.id == SectionId::FigureCheck)
+            .unwrap_or(report.sections.len());
+        report.sections.insert(at, facts);
+    }
     let mut check_rows: Vec<Row> = document_checks
         .iter()
         .map(|c| Builder::check_row(l, c))
@@ -815,6 +870,7 @@ pub fn section_title(l: Locale, id: SectionId) -> &'static str {
         SectionId::Staffing => l.pick("Personal", "Staffing"),
         SectionId::Goals => l.pick("Mål og resultater", "Goals and results"),
         SectionId::Projects => l.pick("Prosjekter og regler", "Projects and rules"),
+        SectionId::Facts => l.pick("Opplysninger i dokumentet", "Facts the document states"),
         SectionId::Tables => l.pick("Publiserte tabeller", "Printed tables"),
         SectionId::FigureCheck => l.pick("Tallkontroll", "Figure check"),
     }

@@ -57,6 +57,8 @@ pub enum SectionId {
     Goals,
     /// Prosjekter og regler.
     Projects,
+    /// Opplysninger: the facts a document states about its bodies and periods.
+    Facts,
     /// Publiserte tabeller: printed tables with their totals checked.
     Tables,
     /// Tallkontroll: every published figure beside the computed one.

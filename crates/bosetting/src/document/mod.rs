@@ -314,7 +314,18 @@ impl Document {
         let (status, text) = match (stated, rec.status) {
             (true, Status::Inconsistent) => (
                 Status::Inconsistent,
-                format!("the document states this figure elsewhere, and the two disagree: {}", rec.explanation),
+                format!(
+                    "the document states {} for {}{}, and prints \"{}\" here: the two disagree",
+                    q.value.exact(),
+                    c.address,
+                    v.explanation
+                        .source
+                        .as_ref()
+                        .and_then(|s| s.quote.as_ref())
+                        .map(|q| format!(" («{q}»)"))
+                        .unwrap_or_default(),
+                    c.published.text
+                ),
             ),
             (true, _) => (
                 Status::Input,

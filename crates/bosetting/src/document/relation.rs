@@ -282,7 +282,10 @@ pub(crate) fn decide(kind: RelationKind, label: &str, v: Vec<Val>) -> Result<Ver
         shown.value.exact(),
         match status {
             Status::Inconsistent => "no values the terms stand for satisfy the relation",
-            Status::Reproduced => "the relation holds exactly",
+            Status::Reproduced if loose.is_empty() => "the relation holds exactly",
+            Status::Reproduced => {
+                "the exact terms give a value that rounds to the printed one: the relation holds"
+            }
             _ => "the relation holds for some of the values the terms stand for",
         }
     );

@@ -47,18 +47,30 @@ pub(crate) fn base_factor(unit: Unit) -> Rat {
 pub(crate) fn printed(fig: &PublishedFigure, label: &str, policy: &ReconcilePolicy) -> Result<Val> {
     let i = fig.interval(policy)?;
     let f = base_factor(fig.unit);
-    let span = Span::from_interval(&i)?.mul(Span::point(f))?;
+    let mut span = Span::from_interval(&i)?.mul(Span::point(f))?;
+    if fig.unit.is_count() && fig.value >= rust_decimal::Decimal::ZERO {
+        // A count is never negative: "inntil 10" persons are 0 to 10.
+        span = span.intersect(Span {
+            lo: super::span::End::At(Rat::ZERO, true),
+            hi: super::span::End::PosInf,
+        });
+    }
     let precision = match fig.qualifier {
         Qualifier::Exact => Precision::Exact,
         Qualifier::Rounded if span.as_point().is_some() => Precision::Exact,
         Qualifier::Rounded => Precision::Rounded,
         _ => Precision::Bounded,
     };
+    let mut explanation = fig.explain(label);
+    if span.as_point().is_none() {
+        // Say what the printed words stand for, not only the number in them.
+        explanation.value = quantity(span, fig.unit);
+    }
     Ok(Val {
         span,
         unit: fig.unit,
         precision,
-        explanation: fig.explain(label),
+        explanation,
     })
 }
 
@@ -143,6 +155,8 @@ pub(crate) struct Resolver<'a> {
     facts: BTreeMap<&'a Address, &'a Observation>,
     children: BTreeMap<&'a BodyId, Vec<&'a BodyId>>,
     by_id: BTreeMap<&'a str, &'a Observation>,
+    /// Table cells printed without a figure (":", ".."), with the table's title.
+    blank: BTreeMap<Address, (&'a str, &'a str)>,
     visiting: RefCell<BTreeSet<Address>>,
 }
 
@@ -163,6 +177,21 @@ impl<'a> Resolver<'a> {
                 .filter_map(|o| o.id.as_deref().map(|id| (id, o)))
                 .collect(),
             children,
+            blank: doc
+                .tables
+                .iter()
+                .flat_map(|t| {
+                    t.rows.iter().flat_map(move |r| {
+                        t.columns.iter().zip(&r.cells).filter_map(move |(c, cell)| {
+                            let part = t.part.and(&c.part).ok()?.and(&r.part).ok()?;
+                            match cell {
+                                super::Cell::Printed(_) => None,
+                                other => Some((part.address()?, (t.title.as_str(), other.text()))),
+                            }
+                        })
+                    })
+                })
+                .collect(),
             visiting: RefCell::new(BTreeSet::new()),
         }
     }
@@ -220,7 +249,12 @@ impl<'a> Resolver<'a> {
             match f() {
                 Ok(v) => return Ok(v),
                 Err(Error::NotComputable { missing, .. }) if missing.is_empty() => {}
-                Err(e) => why.push(e.to_string()),
+                Err(e) => {
+                    let e = e.to_string();
+                    if !why.contains(&e) {
+                        why.push(e);
+                    }
+                }
             }
         }
         Err(Error::not_computable(

@@ -72,6 +72,46 @@ const PHRASES: &[(&str, Qualifier)] = &[
     ("ca", Qualifier::Approximate),
 ];
 
+/// Norwegian number words up to twenty, as digits, with the text after the word.
+fn number_word(text: &str) -> Option<(u32, &str)> {
+    const WORDS: &[(&str, u32)] = &[
+        ("null", 0),
+        ("én", 1),
+        ("en", 1),
+        ("ett", 1),
+        ("ei", 1),
+        ("to", 2),
+        ("tre", 3),
+        ("fire", 4),
+        ("fem", 5),
+        ("seks", 6),
+        ("sju", 7),
+        ("syv", 7),
+        ("åtte", 8),
+        ("ni", 9),
+        ("ti", 10),
+        ("elleve", 11),
+        ("tolv", 12),
+        ("tretten", 13),
+        ("fjorten", 14),
+        ("femten", 15),
+        ("seksten", 16),
+        ("sytten", 17),
+        ("atten", 18),
+        ("nitten", 19),
+        ("tjue", 20),
+    ];
+    let word_end = text
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(i, _)| i);
+    let (word, tail) = text.split_at(word_end);
+    WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, n)| (*n, tail))
+}
+
 /// A figure as a document printed it: the text, the value it denotes, its unit and printed
 /// precision, how it was qualified, and where it was printed. It stands for an interval
 /// (see [`PublishedFigure::interval`]).
@@ -325,6 +365,12 @@ impl PublishedFigure {
                     break;
                 }
             }
+        }
+        // Small numbers are often written as words ("sju ganger", "mangler to").
+        let worded;
+        if let Some((digits, tail)) = number_word(rest) {
+            worded = format!("{digits}{tail}");
+            rest = &worded;
         }
         let (value, step) = if unit == Unit::Kroner {
             let a = parse_amount(rest).map_err(|e| match e {
@@ -956,6 +1002,18 @@ fn read_tail(tail: &str, unit: Unit) -> std::result::Result<Decimal, String> {
 )]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_read_as_numbers() {
+        let src = || Source::new("t");
+        let f = PublishedFigure::parse("sju ganger", Unit::Times, src()).unwrap();
+        assert_eq!((f.value, f.text.as_str()), (Decimal::from(7), "sju ganger"));
+        let f = PublishedFigure::parse("inntil to", Unit::Persons, src()).unwrap();
+        assert_eq!((f.value, f.qualifier), (Decimal::TWO, Qualifier::AtMost));
+        let f = PublishedFigure::parse("ti flyktninger", Unit::Persons, src()).unwrap();
+        assert_eq!(f.value, Decimal::TEN);
+        assert!(PublishedFigure::parse("tiende", Unit::Persons, src()).is_err());
+    }
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
 
