@@ -219,11 +219,16 @@ impl<'a> Resolver<'a> {
         if let Some(o) = self.facts.get(a) {
             return printed(&o.figure, &a.to_string(), &self.doc.policy);
         }
-        if !self.visiting.borrow_mut().insert(a.clone()) {
+        if let Some((table, text)) = self.blank.get(a) {
+            let what = if *text == ":" { "suppressed" } else { "not available" };
             return Err(Error::not_computable(
                 a.to_string(),
-                "it is defined in terms of itself",
+                format!("the table \"{table}\" prints \"{text}\" here ({what})"),
             ));
+        }
+        if !self.visiting.borrow_mut().insert(a.clone()) {
+            // Already being derived further up: this way round gives nothing new.
+            return Err(Self::nothing());
         }
         let r = self.derive(a);
         self.visiting.borrow_mut().remove(a);
