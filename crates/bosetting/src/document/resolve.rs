@@ -262,6 +262,9 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // The first reason is the most direct one (the measure's own formula); the fallbacks'
+        // reasons would only repeat it from further away.
+        why.truncate(1);
         Err(Error::not_computable(
             a.to_string(),
             if why.is_empty() {
