@@ -350,7 +350,13 @@ fn year_view(
             hs.dwellings.push(Dwellings {
                 kind: dw.kind,
                 count: Fact::new(dw.count, src.clone()),
-                persons_per_dwelling: dw.persons_per_dwelling.map(|v| Fact::new(v, src.clone())),
+                persons_per_dwelling: dw.persons_per_dwelling.map(|v| {
+                    let s = match &dw.assumption {
+                        Some(why) => src.clone().assumed(why.clone()),
+                        None => src.clone(),
+                    };
+                    Fact::new(v, s)
+                }),
             });
         }
         if let Some(e) = &h.em_places {

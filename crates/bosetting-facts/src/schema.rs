@@ -814,6 +814,11 @@ pub struct DwellingSpec {
     /// Planned persons per dwelling (a decimal string, `"2.5"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persons_per_dwelling: Option<Decimal>,
+    /// Where the document does not print the persons per dwelling: why the analyst assumes
+    /// it. The figure is then an assumption in every report, and a check computed from it
+    /// against the printed figure it was read off is a restatement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assumption: Option<String>,
     /// The phrase.
     pub quote: String,
     /// Another document.

@@ -156,9 +156,17 @@ impl Locale {
         }
     }
 
-    /// A source: document, date, quoted phrase.
+    /// A source: document, date, quoted phrase; an analyst's assumption says so first.
     pub fn source(self, s: &bosetting::Source) -> String {
-        let mut out = s.document.clone();
+        let mut out = match &s.assumption {
+            Some(why) => format!(
+                "{} ({why}), {} ",
+                self.pick("ANTAKELSE, ikke trykt", "ASSUMPTION, not printed"),
+                self.pick("ut fra", "from")
+            ),
+            None => String::new(),
+        };
+        out.push_str(&s.document);
         if let Some(d) = s.date {
             out.push_str(&format!(", {}", self.date(d)));
         }

@@ -1195,8 +1195,23 @@ impl MunicipalityYear {
             FigureRef::BudgetResult => {
                 let b = self.budget()?;
                 match (&b.result, &b.consumption) {
-                    (Some(r), Some(_)) if r.qualifier != crate::published::Qualifier::Exact => {
-                        q_interval(b.result_bounds(p)?, Unit::Kroner)
+                    // What the frame and the printed consumption imply, without the printed
+                    // result: a check of that result must not be computed from it.
+                    (Some(r), Some(c)) if r.qualifier != crate::published::Qualifier::Exact => {
+                        let check = b.check_consumption(c, p)?;
+                        let i = check.implied_result;
+                        Derived::new(
+                            Quantity::interval(i, Unit::Kroner),
+                            Explanation::derived(
+                                "result (positive: underspend)",
+                                Quantity::interval(i, Unit::Kroner),
+                                format!(
+                                    "the frame and the printed consumption \"{}\" imply a result in {i}",
+                                    c.text
+                                ),
+                                vec![c.explain("printed consumption"), b.revised()?.explanation],
+                            ),
+                        )
                     }
                     _ => self.as_known(b.result.as_ref(), q_money(b.result()?))?,
                 }
@@ -1593,6 +1608,19 @@ impl MunicipalityYear {
         }
         // A derived check without a figure to compare could not fail: refuse it.
         let fig = first()?;
+        if let Some(leaf) = restated(&d.explanation, fig) {
+            let text = format!(
+                "a restatement, not a result: the model computes this figure from {} («{}»), which is the printed figure itself{}; it cannot confirm it",
+                leaf.label,
+                leaf.source.as_ref().and_then(|s| s.quote.as_deref()).unwrap_or_default(),
+                if leaf.source.as_ref().is_some_and(|s| s.assumption.is_some()) {
+                    " read back through an analyst's assumption"
+                } else {
+                    ""
+                },
+            );
+            return Ok(result(d.value, Status::Input, text, d.explanation));
+        }
         let computed = Computed::from_quantity(&d.value)?;
         let r = fig.reconcile(&computed, p)?;
         Ok(result(d.value, r.status, r.explanation, d.explanation))
@@ -1615,6 +1643,35 @@ impl MunicipalityYear {
             })
             .collect()
     }
+}
+
+/// The leaf of `e` that is the printed figure `fig` itself, if the computation uses it: a
+/// leaf quoting the same phrase (one quote contains the other) with the same value, or an
+/// analyst's assumption read off that phrase. Following the explanation to its leaves
+/// finds restatements however they are dressed (forecast = actual − deviation, then
+/// deviation = actual − forecast).
+pub(crate) fn restated<'e>(e: &'e Explanation, fig: &PublishedFigure) -> Option<&'e Explanation> {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let want = norm(fig.source.quote.as_deref()?);
+    let same_value = |q: &Quantity| match &q.value {
+        Value::Integer(n) => Decimal::from(*n) == fig.value,
+        Value::Decimal(d) => *d == fig.value,
+        _ => false,
+    };
+    let mut stack = vec![e];
+    while let Some(x) = stack.pop() {
+        if x.inputs.is_empty() {
+            if let Some(src) = &x.source {
+                let q = norm(src.quote.as_deref().unwrap_or_default());
+                let overlap = !q.is_empty() && (q.contains(&want) || want.contains(&q));
+                if overlap && (same_value(&x.value) || src.assumption.is_some()) {
+                    return Some(x);
+                }
+            }
+        }
+        stack.extend(x.inputs.iter());
+    }
+    None
 }
 
 fn series_name(of: SeriesField) -> &'static str {

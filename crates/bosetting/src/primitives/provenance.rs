@@ -36,6 +36,11 @@ pub struct Source {
     /// Where the fact was written down (a data file and line), if it came from one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locator: Option<String>,
+    /// For an analyst's assumption that no document prints: why it is assumed. Such an
+    /// input is shown as an assumption, and a check computed from an assumption read off
+    /// the very figure it checks is a restatement, not a reproduction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assumption: Option<String>,
 }
 
 impl Source {
@@ -62,6 +67,12 @@ impl Source {
     /// With the place it was written down.
     pub fn at(mut self, locator: impl Into<String>) -> Source {
         self.locator = Some(locator.into());
+        self
+    }
+
+    /// The same source as an analyst's assumption, with the reason for it.
+    pub fn assumed(mut self, why: impl Into<String>) -> Source {
+        self.assumption = Some(why.into());
         self
     }
 
