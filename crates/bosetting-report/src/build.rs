@@ -201,6 +201,7 @@ pub fn build_document(
             number: Some(o.figure.value),
             value,
             published: vec![o.figure.text.clone()],
+            not_printed: Vec::new(),
             status: RowStatus::Input,
             reconciliation: String::new(),
             explanation: o.figure.explain(a.to_string()),
@@ -216,7 +217,7 @@ pub fn build_document(
     }
     let mut check_rows: Vec<Row> = document_checks
         .iter()
-        .map(|c| Builder::check_row(l, c))
+        .map(|c| Builder::check_row(l, c, &doc.source))
         .collect();
     if !tables.tables.is_empty() {
         let at = report
@@ -300,17 +301,27 @@ impl Builder<'_> {
     }
 
     fn row_from_check(&self, c: &CheckResult) -> Row {
-        Builder::check_row(self.l, c)
+        Builder::check_row(self.l, c, &self.my.document)
     }
 
-    fn check_row(l: Locale, c: &CheckResult) -> Row {
+    /// A check as a row: what the document printed apart from figures from elsewhere (an
+    /// analyst's derivation, a ledger), which keep their own source.
+    fn check_row(l: Locale, c: &CheckResult, doc: &bosetting::Source) -> Row {
+        let (printed, elsewhere): (Vec<_>, Vec<_>) = c
+            .published
+            .iter()
+            .partition(|p| p.source.document == doc.document);
         Row {
             id: c.id.clone(),
             label: c.label.clone(),
+            published: printed.iter().map(|p| p.text.clone()).collect(),
+            not_printed: elsewhere
+                .iter()
+                .map(|p| format!("«{}» ({})", p.text, p.source.document))
+                .collect(),
             display: l.quantity(&c.value),
             number: number_of(&c.value),
             value: c.value.clone(),
-            published: c.published.iter().map(|p| p.text.clone()).collect(),
             status: c.status.into(),
             reconciliation: c.reconciliation.clone(),
             explanation: c.explanation.clone(),
@@ -334,6 +345,7 @@ impl Builder<'_> {
             number: number_of(&d.value),
             value: d.value,
             published: Vec::new(),
+            not_printed: Vec::new(),
             status: if d.explanation.formula.is_none() {
                 RowStatus::Input
             } else {
@@ -807,6 +819,7 @@ impl Builder<'_> {
                 display,
                 number: None,
                 published: vec![g.target.text.clone()],
+                not_printed: Vec::new(),
                 status: RowStatus::Computed,
                 reconciliation: String::new(),
                 explanation: e.explanation,

@@ -88,11 +88,18 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 continue;
             }
             let value = r.number.map(|n| l.csv_number(n)).unwrap_or_default();
-            let explanation = if r.reconciliation.is_empty() {
+            let mut explanation = if r.reconciliation.is_empty() {
                 r.explanation.formula.clone().unwrap_or_default()
             } else {
                 r.reconciliation.clone()
             };
+            if !r.not_printed.is_empty() {
+                explanation = format!(
+                    "{}{}; {explanation}",
+                    l.pick("ikke trykt i dokumentet, fra ", "not printed in the document, from "),
+                    r.not_printed.join("; ")
+                );
+            }
             let cells = [
                 r.id.clone(),
                 s.title.clone(),

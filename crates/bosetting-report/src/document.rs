@@ -157,6 +157,10 @@ pub struct Row {
     /// What the document printed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub published: Vec<String>,
+    /// Figures compared with the model that the document does not print (an analyst's or a
+    /// ledger's), each with its real source: never shown as published.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_printed: Vec<String>,
     /// The status.
     pub status: RowStatus,
     /// The reconciliation in words.

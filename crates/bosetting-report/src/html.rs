@@ -167,7 +167,7 @@ fn rows(w: &mut dyn Write, l: Locale, rows: &[Row], with_id: bool) -> io::Result
             "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"status status-{}\">{}</td></tr>",
             esc(&r.label),
             esc(&r.display),
-            esc(&r.published.join(" + ")),
+            esc(&crate::published_cell(l, r)),
             r.status.name(),
             status(l, r.status)
         )?;

@@ -67,6 +67,9 @@ pub struct JsonFigure {
     pub unit: String,
     /// What the document printed: a string, several, or null.
     pub published: Option<Published>,
+    /// What the check compared with that the document does not print, with its source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_printed: Vec<String>,
     /// `input`, `reproduced`, `consistent`, `inconsistent` (or `computed` for a figure the
     /// document does not print).
     pub status: String,
@@ -101,6 +104,7 @@ impl From<&Row> for JsonFigure {
                 [one] => Some(Published::One(one.clone())),
                 many => Some(Published::Many(many.to_vec())),
             },
+            not_printed: r.not_printed.clone(),
             status: r.status.name().to_owned(),
             explanation: r.explanation.clone(),
             reconciliation: r.reconciliation.clone(),

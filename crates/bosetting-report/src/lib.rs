@@ -116,3 +116,17 @@ pub(crate) fn about(report: &Report, l: Locale) -> String {
     }
     parts.join(" ")
 }
+
+/// The "Publisert" cell: what the document printed, and apart from it, marked as such, any
+/// figure from elsewhere that the check compares with (an analyst's derivation, a ledger).
+pub(crate) fn published_cell(l: Locale, r: &Row) -> String {
+    let mut out = r.published.join(" + ");
+    if !r.not_printed.is_empty() {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(l.pick("ikke trykt i dokumentet, fra ", "not printed in the document, from "));
+        out.push_str(&r.not_printed.join("; "));
+    }
+    out
+}

@@ -105,7 +105,7 @@ fn rows(w: &mut dyn Write, l: Locale, rows: &[Row], with_id: bool) -> io::Result
         writeln!(w, "|---|---:|---:|---|")?;
     }
     for r in rows {
-        let published = r.published.join(" + ");
+        let published = crate::published_cell(l, r);
         if with_id {
             writeln!(
                 w,

@@ -92,6 +92,7 @@ fn report(rows: Vec<(String, Value, Unit, String, RowStatus, Vec<String>)>, lang
                 number: None,
                 value: q.clone(),
                 published,
+                not_printed: vec!["«12,8 mill kr» (FIGURES.md)".into()],
                 status,
                 reconciliation: label.clone(),
                 explanation: Explanation::input(label, q, Source::new("proptest")),

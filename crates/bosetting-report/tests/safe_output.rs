@@ -26,6 +26,7 @@ fn row(id: &str, label: &str, q: Quantity, published: &[&str]) -> Row {
         number,
         value: q.clone(),
         published: published.iter().map(|p| (*p).to_owned()).collect(),
+        not_printed: Vec::new(),
         status: RowStatus::Computed,
         reconciliation: String::new(),
         explanation: Explanation::input(
