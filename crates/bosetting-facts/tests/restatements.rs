@@ -56,7 +56,9 @@ quote = "100 boliger, noe som tilsier ca 250 flyktninger"
 "#;
 
 fn statuses(assumption: &str, forecast: &str) -> Vec<(String, Status, String)> {
-    let text = BASE.replace("ASSUMPTION ", assumption).replace("FORECAST", forecast);
+    let text = BASE
+        .replace("ASSUMPTION ", assumption)
+        .replace("FORECAST", forecast);
     let f = Facts::from_toml_str(&text, "t.toml").unwrap_or_else(|e| panic!("{e}"));
     f.check()
         .unwrap()
@@ -85,7 +87,12 @@ fn the_same_checks_from_independent_figures_still_reproduce() {
         "forecast = { published = \"12,8 mill kr\", quote = \"varslet 12,8 mill kr\" }",
     );
     let by = |id: &str| r.iter().find(|x| x.0 == id).unwrap();
-    assert_eq!(by("deviation").1, Status::Reproduced, "{}", by("deviation").2);
+    assert_eq!(
+        by("deviation").1,
+        Status::Reproduced,
+        "{}",
+        by("deviation").2
+    );
     // 2,5 persons per dwelling printed (no assumption): 100 × 2,5 is a result.
     assert_eq!(by("capacity").1, Status::Reproduced, "{}", by("capacity").2);
     // The stated result is still the printed figure itself.

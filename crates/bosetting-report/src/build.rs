@@ -189,6 +189,20 @@ pub fn build_document(
                 Category::Ordinary => l.pick(", ordinær kvote", ", ordinary quota"),
             });
         }
+        if let Some(o) = a.breakdown.origin {
+            part.push_str(match o {
+                bosetting::Origin::Resettlement => {
+                    l.pick(", overføringsflyktninger", ", resettlement refugees")
+                }
+                bosetting::Origin::ReceptionCentre => {
+                    l.pick(", fra mottak", ", from reception centres")
+                }
+                bosetting::Origin::AgreedSelfSettlement => {
+                    l.pick(", avtalt selvbosetting", ", agreed self-settlement")
+                }
+                _ => l.pick(", annen opprinnelse", ", other origin"),
+            });
+        }
         if let Some(g) = &a.breakdown.group {
             part.push_str(&format!(", {g}"));
         }

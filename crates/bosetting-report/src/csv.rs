@@ -96,7 +96,10 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             if !r.not_printed.is_empty() {
                 explanation = format!(
                     "{}{}; {explanation}",
-                    l.pick("ikke trykt i dokumentet, fra ", "not printed in the document, from "),
+                    l.pick(
+                        "ikke trykt i dokumentet, fra ",
+                        "not printed in the document, from "
+                    ),
                     r.not_printed.join("; ")
                 );
             }

@@ -125,7 +125,10 @@ pub(crate) fn published_cell(l: Locale, r: &Row) -> String {
         if !out.is_empty() {
             out.push_str("; ");
         }
-        out.push_str(l.pick("ikke trykt i dokumentet, fra ", "not printed in the document, from "));
+        out.push_str(l.pick(
+            "ikke trykt i dokumentet, fra ",
+            "not printed in the document, from ",
+        ));
         out.push_str(&r.not_printed.join("; "));
     }
     out

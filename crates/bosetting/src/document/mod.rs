@@ -363,7 +363,7 @@ impl Document {
             .terms
             .iter()
             .enumerate()
-            .map(|(i, t)| relation::term_value(r, t, rel.labels.get(i), i))
+            .map(|(i, t)| relation::term_value(r, t, rel.labels.get(i)))
             .collect::<Result<Vec<_>>>()?;
         let v = relation::decide(rel.kind, &rel.label, vals)?;
         Ok(CheckResult {

@@ -180,16 +180,11 @@ fn dim(u: Unit) -> Dim {
     }
 }
 
-pub(crate) fn term_value(
-    r: &Resolver<'_>,
-    t: &Term,
-    label: Option<&String>,
-    i: usize,
-) -> Result<Val> {
+pub(crate) fn term_value(r: &Resolver<'_>, t: &Term, label: Option<&String>) -> Result<Val> {
     let mut v = match t {
         Term::Figure(a) => r.value(a)?,
         Term::Fact(id) => r.fact(id)?,
-        Term::Printed(f) => printed(f, &format!("term {}", i.saturating_add(1)), &r.doc.policy)?,
+        Term::Printed(f) => printed(f, &format!("«{}»", f.text), &r.doc.policy)?,
     };
     if let Some(l) = label {
         v.explanation.label.clone_from(l);

@@ -104,14 +104,21 @@ pub(crate) fn quantity(span: Span, unit: Unit) -> Quantity {
                 },
             },
         },
-        None => Quantity::interval(
-            span.to_interval(),
-            if unit == Unit::Percent {
-                Unit::Share
-            } else {
-                unit
-            },
-        ),
+        // A range of shares is shown in percent (its ends have no exact ratio to show).
+        None => match unit {
+            Unit::Share | Unit::Percent | Unit::PercentagePoints => {
+                let u = if unit == Unit::PercentagePoints {
+                    unit
+                } else {
+                    Unit::Percent
+                };
+                match Rat::new(100, 1).and_then(|h| span.mul(Span::point(h))) {
+                    Ok(s) => Quantity::interval(s.to_interval(), u),
+                    Err(_) => Quantity::interval(span.to_interval(), unit),
+                }
+            }
+            _ => Quantity::interval(span.to_interval(), unit),
+        },
     }
 }
 
@@ -220,7 +227,11 @@ impl<'a> Resolver<'a> {
             return printed(&o.figure, &a.to_string(), &self.doc.policy);
         }
         if let Some((table, text)) = self.blank.get(a) {
-            let what = if *text == ":" { "suppressed" } else { "not available" };
+            let what = if *text == ":" {
+                "suppressed"
+            } else {
+                "not available"
+            };
             return Err(Error::not_computable(
                 a.to_string(),
                 format!("the table \"{table}\" prints \"{text}\" here ({what})"),

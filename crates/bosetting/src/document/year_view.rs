@@ -1612,7 +1612,10 @@ impl MunicipalityYear {
             let text = format!(
                 "a restatement, not a result: the model computes this figure from {} («{}»), which is the printed figure itself{}; it cannot confirm it",
                 leaf.label,
-                leaf.source.as_ref().and_then(|s| s.quote.as_deref()).unwrap_or_default(),
+                leaf.source
+                    .as_ref()
+                    .and_then(|s| s.quote.as_deref())
+                    .unwrap_or_default(),
                 if leaf.source.as_ref().is_some_and(|s| s.assumption.is_some()) {
                     " read back through an analyst's assumption"
                 } else {
@@ -1651,7 +1654,12 @@ impl MunicipalityYear {
 /// finds restatements however they are dressed (forecast = actual − deviation, then
 /// deviation = actual − forecast).
 pub(crate) fn restated<'e>(e: &'e Explanation, fig: &PublishedFigure) -> Option<&'e Explanation> {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     let want = norm(fig.source.quote.as_deref()?);
     let same_value = |q: &Quantity| match &q.value {
         Value::Integer(n) => Decimal::from(*n) == fig.value,
