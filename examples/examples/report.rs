@@ -92,15 +92,9 @@ mod tests {
         }
         assert!(tables >= 1);
         use bosetting::RelationKind::*;
-        for k in [
-            Sum,
-            Difference,
-            Share,
-            Ratio,
-            Change,
-            ChangeRelative,
-            ChangePoints,
-        ] {
+        // ChangeRelative and ChangePoints join this list when a real document printing both
+        // ends and the change is in `documents/` (issue 10; see the issue note).
+        for k in [Sum, Difference, Share, Ratio, Change] {
             assert!(kinds.contains(&k), "no document uses a {k} relation");
         }
     }
