@@ -112,6 +112,12 @@ mod tests {
             tally.add(&run);
         }
         assert_eq!(tally.unexpected, 0);
+        // The README's line. Three checks restated their own printed figure and are inputs
+        // (bodo20.deficit, bodo20.fund_forecast.deviation, drm.housing; issue 12).
+        assert_eq!(
+            tally.to_string(),
+            "80 figures: 36 reproduced, 6 consistent, 1 inconsistent (37 inputs)"
+        );
         assert!(
             tally.inconsistent >= 1,
             "bodo20.intro_rate is a real inconsistency"
