@@ -271,10 +271,18 @@ pub(crate) fn decide(kind: RelationKind, label: &str, v: Vec<Val>) -> Result<Ver
     let unit = last.unit;
     let q = quantity(solved, unit);
     let shown = quantity(last.span, unit);
+    // Shares are compared in percent on both sides; an exact share keeps its fraction too.
+    let describe = |x: &Quantity| match (&x.value, x.unit) {
+        (crate::explain::Value::Ratio(r), Unit::Share | Unit::PercentagePoints) => r
+            .percent(crate::rounding::RoundingRule::HalfUp, 4)
+            .map_or_else(|_| r.to_string(), |p| format!("{r} = {} %", p.normalize())),
+        (v, Unit::Percent | Unit::PercentagePoints) => format!("{} %", v.exact()),
+        (v, _) => v.exact(),
+    };
     let text = format!(
         "{kind} of the terms gives {}; the last term stands for {}; {}",
-        q.value.exact(),
-        shown.value.exact(),
+        describe(&q),
+        describe(&shown),
         match status {
             Status::Inconsistent => "no values the terms stand for satisfy the relation",
             Status::Reproduced if loose.is_empty() => "the relation holds exactly",

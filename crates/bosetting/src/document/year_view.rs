@@ -745,6 +745,26 @@ impl CheckResult {
     }
 }
 
+/// Places from `min` to `max`, less `less` (EM places) each, as an exact count or an interval.
+fn places_quantity(min: u32, max: u32, less: u32) -> Result<Quantity> {
+    let lo = min.saturating_sub(less);
+    let hi = max.checked_sub(less).ok_or_else(|| {
+        Error::invalid(
+            "decision",
+            max,
+            format!("the EM part ({less}) is larger than the places decided"),
+        )
+    })?;
+    Ok(if lo == hi {
+        Quantity::persons(i64::from(lo))
+    } else {
+        Quantity::interval(
+            Interval::closed(Decimal::from(lo), Decimal::from(hi)),
+            Unit::Persons,
+        )
+    })
+}
+
 fn q_count(d: Derived<u32>, unit: Unit) -> Derived<Quantity> {
     Derived::new(Quantity::count(d.value, unit), d.explanation)
 }
@@ -959,21 +979,52 @@ impl MunicipalityYear {
         let s = &self.settlement;
         let p = &self.policy;
         Ok(match f {
+            // A bounded decision ("inntil 700") is the interval of places it allows, and so
+            // is everything computed from it: never its upper bound dressed as exact.
             FigureRef::Decided => {
                 let d = s.decided()?;
-                Derived::new(
-                    Quantity::new(crate::quota::places_value(d.value.places), Unit::Persons),
-                    d.explanation,
-                )
+                let q = places_quantity(d.value.places.min(), d.value.places.max(), 0)?;
+                Derived::new(q, d.explanation)
             }
             FigureRef::DecidedEm => q_count(s.decided_em()?, Unit::Persons),
-            FigureRef::DecidedOrdinary => q_count(s.decided_ordinary()?, Unit::Persons),
+            FigureRef::DecidedOrdinary => {
+                let d = s.decided()?;
+                let em = s.decided_em()?;
+                let o = s.decided_ordinary()?;
+                let q = places_quantity(d.value.places.min(), d.value.places.max(), em.value)?;
+                Derived::new(
+                    q.clone(),
+                    Explanation::derived(
+                        o.explanation.label,
+                        q,
+                        "decided − EM places",
+                        o.explanation.inputs,
+                    ),
+                )
+            }
             FigureRef::Settled => q_count(s.settled_total()?, Unit::Persons),
             FigureRef::SettledOrdinary => q_count(settled(s)?.ordinary_total()?, Unit::Persons),
             FigureRef::SettledEm => q_count(settled(s)?.em_total()?, Unit::Persons),
             FigureRef::Shortfall => {
                 let d = s.shortfall()?;
-                Derived::new(Quantity::persons(d.value), d.explanation)
+                let places = s.decided()?.value.places;
+                if places.min() == places.max() {
+                    Derived::new(Quantity::persons(d.value), d.explanation)
+                } else {
+                    let settled = i64::from(s.settled_total()?.value);
+                    let lo = Decimal::from(i64::from(places.min()).saturating_sub(settled));
+                    let hi = Decimal::from(i64::from(places.max()).saturating_sub(settled));
+                    let q = Quantity::interval(Interval::closed(lo, hi), Unit::Persons);
+                    Derived::new(
+                        q.clone(),
+                        Explanation::derived(
+                            d.explanation.label,
+                            q,
+                            "decided − settled, over the places the decision allows",
+                            d.explanation.inputs,
+                        ),
+                    )
+                }
             }
             FigureRef::Fulfilment { against } => q_share(s.fulfilment(*against)?),
             FigureRef::FulfilmentOrdinary => q_share(s.ordinary_fulfilment()?),
