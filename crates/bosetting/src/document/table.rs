@@ -309,3 +309,81 @@ impl PrintedTable {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use proptest::prelude::*;
+
+    fn table(parts: &[String], total: &str, unit: Unit) -> PrintedTable {
+        let src = Source::new("t");
+        let cell = |t: &str| Cell::parse(t, unit, src.clone()).unwrap();
+        let col = TableColumn {
+            key: "c".into(),
+            label: "C".into(),
+            part: AddressPart::default(),
+            total: false,
+            expect: None,
+        };
+        let mut rows: Vec<TableRow> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| TableRow {
+                key: format!("r{i}"),
+                label: format!("r{i}"),
+                part: AddressPart::default(),
+                total: false,
+                cells: vec![cell(p)],
+                expect: None,
+            })
+            .collect();
+        rows.push(TableRow {
+            key: "sum".into(),
+            label: "Sum".into(),
+            part: AddressPart::default(),
+            total: true,
+            cells: vec![cell(total)],
+            expect: None,
+        });
+        PrintedTable::new("t", "T", unit, src, vec![col], rows).unwrap()
+    }
+
+    fn status(t: &PrintedTable) -> Status {
+        let doc = Document::new(Source::new("t"));
+        doc.check_table(t).unwrap()[0].status
+    }
+
+    proptest! {
+        #![proptest_config(crate::testing::config())]
+
+        /// A printed total that is the sum of its exact parts is reproduced, for any parts.
+        #[test]
+        fn exact_parts_and_their_total_reproduce(parts in proptest::collection::vec(0_u32..1_000_000, 1..20)) {
+            let total: u64 = parts.iter().map(|&p| u64::from(p)).sum();
+            let texts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+            prop_assert_eq!(status(&table(&texts, &total.to_string(), Unit::Persons)), Status::Reproduced);
+            // One person off is inconsistent.
+            prop_assert_eq!(status(&table(&texts, &(total + 1).to_string(), Unit::Persons)), Status::Inconsistent);
+        }
+
+        /// Parts in whole percent: a total outside what their rounding allows is
+        /// inconsistent; a suppressed part makes the check at most consistent.
+        #[test]
+        fn rounded_parts_bound_their_total(parts in proptest::collection::vec(1_u32..40, 2..6), off in 0_u32..4) {
+            let n = parts.len() as u32;
+            let sum: u32 = parts.iter().sum();
+            let texts: Vec<String> = parts.iter().map(|p| format!("{p} %")).collect();
+            // Each part stands for ±0,5: the sum lies within ±n/2 of `sum`; the printed total
+            // (itself ±0,5) fits only within (n + 1)/2.
+            let far = sum + n + 1 + off;
+            prop_assert_eq!(status(&table(&texts, &format!("{far} %"), Unit::Percent)), Status::Inconsistent);
+            prop_assert_eq!(status(&table(&texts, &format!("{sum} %"), Unit::Percent)), Status::Consistent);
+            let mut hidden = texts.clone();
+            hidden[0] = ":".into();
+            let s = status(&table(&hidden, &format!("{sum} %"), Unit::Percent));
+            prop_assert_eq!(s, Status::Consistent);
+        }
+    }
+}
