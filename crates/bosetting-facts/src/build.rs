@@ -176,7 +176,59 @@ fn year_sections(f: &FactsFile) -> Option<&'static str> {
     .map(|(_, name)| name)
 }
 
+/// The longest quote a fact may carry: a quote is the phrase a figure was read from, and
+/// every explanation that uses the figure repeats it.
+pub(crate) const MAX_QUOTE: usize = 2_000;
+
+/// Every quote in the file is a phrase, not a document.
+fn quotes_are_phrases(f: &FactsFile, ctx: &Ctx<'_>) -> Result<(), FactsError> {
+    fn walk(v: &serde_json::Value, path: &mut String, out: &mut Option<(String, usize)>) {
+        if out.is_some() {
+            return;
+        }
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    let len = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                    if let (true, serde_json::Value::String(q)) = (k == "quote", x) {
+                        let n = q.chars().count();
+                        if n > MAX_QUOTE {
+                            *out = Some((path.clone(), n));
+                        }
+                    }
+                    walk(x, path, out);
+                    path.truncate(len);
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    walk(x, path, out);
+                    path.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let v = serde_json::to_value(f).map_err(|e| ctx.err("", e.to_string()))?;
+    let mut found = None;
+    walk(&v, &mut String::new(), &mut found);
+    match found {
+        Some((path, n)) => Err(ctx.err(
+            &path,
+            format!("a quote of {n} characters: quote the phrase the figure was read from (at most {MAX_QUOTE} characters), not the document"),
+        )),
+        None => Ok(()),
+    }
+}
+
 pub(crate) fn build(f: &FactsFile, ctx: &Ctx<'_>) -> Result<Built, FactsError> {
+    quotes_are_phrases(f, ctx)?;
     if f.schema != SCHEMA && f.schema != SCHEMA_V1 {
         return Err(ctx.err(
             "schema",

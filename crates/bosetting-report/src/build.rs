@@ -1,8 +1,9 @@
 //! From the model to the report document.
 
 use bosetting::{
-    Against, Category, CheckResult, CheckSpec, Document, Error, FigureRef, MunicipalityYear,
-    Origin, Outcome, QuotaSeries, Reported, RoundingRule, SeriesField, Sponsor, Unit, Value, Year,
+    Against, Category, CheckResult, CheckSpec, Document, Error, Explanation, FigureRef,
+    MunicipalityYear, Origin, Outcome, QuotaSeries, Reported, RoundingRule, SeriesField, Sponsor,
+    Unit, Value, Year,
 };
 use rust_decimal::Decimal;
 
@@ -292,6 +293,25 @@ pub fn figure_id(f: &FigureRef) -> String {
     }
 }
 
+/// The longest quote an explanation shows; a longer one is cut with "…" (the full quote
+/// stays in the facts file), so that output stays proportional to the figures, not to the
+/// quotes times the figures that cite them.
+const QUOTE_SHOWN: usize = 400;
+
+fn clip(mut e: Explanation) -> Explanation {
+    if let Some(q) = e.source.as_mut().and_then(|s| s.quote.as_mut()) {
+        if q.chars().count() > QUOTE_SHOWN {
+            *q = q
+                .chars()
+                .take(QUOTE_SHOWN)
+                .chain(std::iter::once('…'))
+                .collect();
+        }
+    }
+    e.inputs = e.inputs.into_iter().map(clip).collect();
+    e
+}
+
 fn number_of(q: &bosetting::Quantity) -> Option<Decimal> {
     match (&q.value, q.unit) {
         (Value::Integer(n), _) => Some(Decimal::from(*n)),
@@ -338,7 +358,7 @@ impl Builder<'_> {
             value: c.value.clone(),
             status: c.status.into(),
             reconciliation: c.reconciliation.clone(),
-            explanation: c.explanation.clone(),
+            explanation: clip(c.explanation.clone()),
         }
     }
 
@@ -366,7 +386,7 @@ impl Builder<'_> {
                 RowStatus::Computed
             },
             reconciliation: String::new(),
-            explanation: d.explanation,
+            explanation: clip(d.explanation),
         }))
     }
 

@@ -976,6 +976,18 @@ impl MunicipalityYear {
     /// [`Error::NotComputable`] when the year lacks what the figure needs (reports leave such
     /// figures out); other errors when the inputs are invalid.
     pub fn figure(&self, f: &FigureRef) -> Result<Derived<Quantity>> {
+        // A share of nothing is not a figure: that one figure is not computable (and a
+        // report leaves it out), rather than an error that stops everything else.
+        self.figure_inner(f).map_err(|e| match e {
+            Error::DivisionByZero { operation } => Error::not_computable(
+                operation,
+                "its denominator is zero, so the share or ratio is not defined",
+            ),
+            other => other,
+        })
+    }
+
+    fn figure_inner(&self, f: &FigureRef) -> Result<Derived<Quantity>> {
         let s = &self.settlement;
         let p = &self.policy;
         Ok(match f {
