@@ -310,26 +310,39 @@ impl Document {
         let rec = c.published.reconcile(&computed, &self.policy)?;
         // A figure the document states is not a result: checking the printed figure against
         // it can only find the two printings to disagree, never reproduce anything.
+        // A figure the document states is not a result. Checked against the same
+        // statement it is an input; against another printing (a condition's bound, another
+        // table, another document) the two can agree (consistent: nothing was computed, so
+        // nothing is reproduced) or disagree.
         let stated = v.explanation.formula.is_none();
+        let quote = |s: Option<&Source>| s.and_then(|s| s.quote.clone()).unwrap_or_default();
+        let same_statement = stated
+            && quote(v.explanation.source.as_ref()) == quote(Some(&c.published.source))
+            && r.stated(&c.address)
+                .is_some_and(|f| f.text == c.published.text);
+        let elsewhere = format!(
+            "the document states {} for {}{}, and prints \"{}\" here",
+            q.value.exact(),
+            c.address,
+            v.explanation
+                .source
+                .as_ref()
+                .and_then(|s| s.quote.as_ref())
+                .map(|q| format!(" («{q}»)"))
+                .unwrap_or_default(),
+            c.published.text
+        );
         let (status, text) = match (stated, rec.status) {
-            (true, Status::Inconsistent) => (
-                Status::Inconsistent,
-                format!(
-                    "the document states {} for {}{}, and prints \"{}\" here: the two disagree",
-                    q.value.exact(),
-                    c.address,
-                    v.explanation
-                        .source
-                        .as_ref()
-                        .and_then(|s| s.quote.as_ref())
-                        .map(|q| format!(" («{q}»)"))
-                        .unwrap_or_default(),
-                    c.published.text
-                ),
-            ),
-            (true, _) => (
+            (true, _) if same_statement => (
                 Status::Input,
                 "the document states this figure; it is an input here, not a result (check it against figures it is derived from with a relation)".to_owned(),
+            ),
+            (true, Status::Inconsistent) => {
+                (Status::Inconsistent, format!("{elsewhere}: the two disagree"))
+            }
+            (true, _) => (
+                Status::Consistent,
+                format!("{elsewhere}: the two agree ({})", rec.explanation),
             ),
             (false, s) => (s, rec.explanation),
         };
