@@ -330,6 +330,10 @@ pub fn measures_reference() -> String {
                 .collect::<Vec<_>>()
                 .join(" + "),
             bosetting::Formula::ShareOfWhole(m) => format!("this part of `{m}` / all of it"),
+            bosetting::Formula::YearLess(a, b) => format!("`{a}` for the year − `{b}` at the date"),
+            bosetting::Formula::ShareOfYear(a, b) => {
+                format!("`{a}` at the date / `{b}` for the year")
+            }
             _ => "?".to_owned(),
         };
         let _ = writeln!(

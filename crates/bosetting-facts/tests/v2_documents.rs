@@ -287,3 +287,62 @@ fn v2_files_round_trip_through_the_schema() {
             .collect::<Vec<_>>()
     );
 }
+
+/// "Per 1. september: bosatt 61, ankommet men ikke i bolig 4, under planlegging 12" against
+/// a decision of 65 for the year: places remaining and pace to the date (issue 11).
+#[test]
+fn dated_statuses_against_the_year_decision() {
+    let text = r#"schema = "bosetting-facts/2"
+
+[document]
+id = "t"
+file = "t"
+title = "Status"
+municipality = { number = "3451", name = "Nord-Aurdal" }
+year = 2022
+
+[[fact]]
+figure = "settlement.decided"
+published = "65"
+unit = "persons"
+quote = "vedtak om å bosette 65"
+
+[[fact]]
+figure = "settlement.settled"
+period = "2022-09-01"
+published = "61"
+unit = "persons"
+quote = "per 1. september er 61 bosatt"
+
+[[fact]]
+figure = "settlement.in_planning"
+period = "2022-09-01"
+published = "tolv"
+unit = "persons"
+quote = "12 under planlegging"
+
+[[check]]
+id = "remaining"
+label = "Plasser igjen"
+figure = "settlement.places_remaining"
+period = "2022-09-01"
+published = "fire"
+unit = "persons"
+quote = "fire plasser gjenstår"
+expect = "reproduced"
+
+[[check]]
+id = "pace"
+label = "Andel av vedtaket"
+figure = "settlement.pace_to_date"
+period = "2022-09-01"
+published = "94 %"
+unit = "percent"
+quote = "94 prosent av vedtaket"
+expect = "reproduced"
+"#;
+    let f = Facts::from_toml_str(text, "t.toml").unwrap_or_else(|e| panic!("{e}"));
+    let r = f.check().unwrap();
+    assert!(r.iter().all(|c| c.as_expected()), "{r:#?}");
+    assert_eq!(r[0].value.value.exact(), "4");
+}

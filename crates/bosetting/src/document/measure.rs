@@ -33,6 +33,12 @@ pub enum Formula {
     /// This part of the measure as a share of its whole (the same measure without the
     /// breakdown).
     ShareOfWhole(&'static str),
+    /// The first measure for the whole year the period falls in, less the second at the
+    /// period itself: places remaining on a date (decided for the year − settled by then).
+    YearLess(&'static str, &'static str),
+    /// The first measure at the period as a share of the second for the whole year: the
+    /// pace to a date (settled by then / decided for the year).
+    ShareOfYear(&'static str, &'static str),
 }
 
 /// A measure: its name as written in data files, its unit, how it adds up, what it means,
@@ -80,6 +86,7 @@ impl MeasureDef {
             unit,
             adds: match formula {
                 Formula::Difference(..) | Formula::Sum(_) => Adds::PartsAndPeriods,
+                Formula::YearLess(..) => Adds::Parts,
                 _ => Adds::Never,
             },
             meaning,
@@ -91,7 +98,10 @@ impl MeasureDef {
     pub fn operands(&self) -> Vec<&'static str> {
         match self.formula {
             Formula::Stated => Vec::new(),
-            Formula::Difference(a, b) | Formula::Quotient(a, b) => vec![a, b],
+            Formula::Difference(a, b)
+            | Formula::Quotient(a, b)
+            | Formula::YearLess(a, b)
+            | Formula::ShareOfYear(a, b) => vec![a, b],
             Formula::Sum(ms) => ms.to_vec(),
             Formula::ShareOfWhole(m) => vec![m],
         }

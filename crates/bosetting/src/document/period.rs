@@ -73,6 +73,19 @@ impl DocPeriod {
         }
     }
 
+    /// The calendar year the period falls in (a span: its last year).
+    ///
+    /// # Errors
+    ///
+    /// A date outside the years the model knows.
+    pub fn year_of(self) -> Result<Year> {
+        match self {
+            DocPeriod::Year(y) | DocPeriod::Years(_, y) => Ok(y),
+            DocPeriod::Tertial(t) => Ok(t.year()),
+            DocPeriod::Date(d) => Year::of(d),
+        }
+    }
+
     /// The year, if the period is one calendar year.
     pub fn year(self) -> Option<Year> {
         match self {

@@ -346,6 +346,36 @@ impl<'a> Resolver<'a> {
                 let q = divide(&label, x.span, y.span)?;
                 combine(&label, unit, "first / second", q, vec![x, y])
             }
+            Formula::YearLess(year_m, m) | Formula::ShareOfYear(m, year_m) => {
+                let year = a.period.year_of()?;
+                let whole = self.value(&Address {
+                    period: year.into(),
+                    ..a.with_measure(year_m)
+                })?;
+                let part = self.value(&a.with_measure(m))?;
+                match f {
+                    Formula::YearLess(..) => {
+                        let d = whole.span.sub(part.span)?;
+                        combine(
+                            &label,
+                            unit,
+                            "the year's figure − the figure to the date",
+                            d,
+                            vec![whole, part],
+                        )
+                    }
+                    _ => {
+                        let q = divide(&label, part.span, whole.span)?;
+                        combine(
+                            &label,
+                            unit,
+                            "the figure to the date / the year's figure",
+                            q,
+                            vec![part, whole],
+                        )
+                    }
+                }
+            }
             Formula::ShareOfWhole(m) => {
                 if a.breakdown.is_whole() {
                     return Err(Error::not_computable(

@@ -899,8 +899,26 @@ impl MunicipalityYear {
 
     fn history(&self, em: bool) -> Result<&QuotaSeries> {
         let h = if em { &self.history_em } else { &self.history };
-        h.as_ref()
-            .ok_or_else(|| Error::not_computable("multi-year figures", "no multi-year table"))
+        h.as_ref().ok_or_else(|| {
+            let (other, what) = if em {
+                (
+                    &self.history,
+                    "no multi-year table for unaccompanied minors",
+                )
+            } else {
+                (&self.history_em, "no multi-year table for all categories")
+            };
+            let hint = if other.is_some() {
+                if em {
+                    "; the file has one for all categories (leave out em = true)"
+                } else {
+                    "; the file has one for unaccompanied minors only (ask with em = true)"
+                }
+            } else {
+                ""
+            };
+            Error::not_computable("multi-year figures", format!("{what}{hint}"))
+        })
     }
 
     fn national_settled(&self, year: Year) -> Result<&Settled> {
@@ -1171,25 +1189,51 @@ impl MunicipalityYear {
                             Error::not_computable(format!("rate in {since}"), "not given")
                         })?;
                 let now = prog.rate(p)?;
-                let Value::Ratio(r) = now.value.value else {
-                    return Err(Error::not_computable(
-                        "programme trend",
-                        "the current rate is not pinned down by counts",
-                    ));
-                };
-                let then = Derived::new(
-                    Ratio::from_percent(earlier.value),
-                    earlier.explain(format!("rate {since}, as printed")),
-                );
-                let pts = compare::points(
-                    &format!("change in the rate since {since}"),
-                    &then,
-                    &Derived::new(r, now.explanation),
-                )?;
-                Derived::new(
-                    Quantity::new(Value::Ratio(pts.value), Unit::PercentagePoints),
-                    pts.explanation,
-                )
+                match now.value.value {
+                    Value::Ratio(r) => {
+                        let then = Derived::new(
+                            Ratio::from_percent(earlier.value),
+                            earlier.explain(format!("rate {since}, as printed")),
+                        );
+                        let pts = compare::points(
+                            &format!("change in the rate since {since}"),
+                            &then,
+                            &Derived::new(r, now.explanation),
+                        )?;
+                        Derived::new(
+                            Quantity::new(Value::Ratio(pts.value), Unit::PercentagePoints),
+                            pts.explanation,
+                        )
+                    }
+                    // A rate known only as printed: the change is an interval, the current
+                    // rate's interval less the earlier printed rate's.
+                    Value::Interval(i) => {
+                        let then = earlier.interval(p)?;
+                        let change = i.checked_sub(&then)?;
+                        let q = Quantity::interval(change, Unit::PercentagePoints);
+                        Derived::new(
+                            q.clone(),
+                            Explanation::derived(
+                                format!("change in the rate since {since}"),
+                                q,
+                                format!(
+                                    "the rate now ({i} %) less the printed rate in {since} (\"{}\", {then} %)",
+                                    earlier.text
+                                ),
+                                vec![
+                                    now.explanation,
+                                    earlier.explain(format!("rate {since}, as printed")),
+                                ],
+                            ),
+                        )
+                    }
+                    _ => {
+                        return Err(Error::not_computable(
+                            "programme trend",
+                            "the current rate is neither counted nor printed",
+                        ));
+                    }
+                }
             }
             FigureRef::ProgrammeCountFit
             | FigureRef::ProgrammeDecomposition

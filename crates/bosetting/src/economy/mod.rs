@@ -23,6 +23,12 @@ pub(crate) const MEASURES: &[MeasureDef] = &[
         Adds::PartsAndPeriods,
         "net spending (regnskap)",
     ),
+    MeasureDef::stated(
+        "budget.adjustment",
+        Unit::Kroner,
+        Adds::PartsAndPeriods,
+        "a change to the frame during the year (a group names it, and may say \"proposed\" or \"adopted\")",
+    ),
     MeasureDef::derived(
         "budget.result",
         Unit::Kroner,
