@@ -126,6 +126,11 @@
 //! | prikket (:), null (-), mangler (..) | suppressed, nil, not available | [`Cell`] |
 //! | sammenheng (sum, differanse, andel, forhold, endring, prosentpoeng) | relation between figures | [`Relation`], [`RelationKind`], [`Term`] |
 //! | innstilling, plantall | administration's proposal, planning figure | measures `settlement.proposed`, `settlement.planned` |
+//! | status per dato, plasser igjen | status on a date, places remaining | measures `settlement.places_remaining`, `settlement.pace_to_date`, `settlement.arrived_not_housed`, `settlement.in_planning` |
+//! | sekundærflytting (inn, ut) | secondary migration | measures `settlement.secondary_in`, `settlement.secondary_out`, `settlement.secondary_net` |
+//! | personer i oppfølging (femårsperioden) | caseload | measure `caseload.followed_up` |
+//! | budsjettjustering (foreslått, vedtatt) | budget adjustment | measure `budget.adjustment` |
+//! | antakelse | an analyst's assumption no document prints | [`Source::assumption`] |
 //!
 //! # Errors
 //!
