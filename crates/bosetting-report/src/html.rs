@@ -19,10 +19,10 @@ h2 { font-size: 1.3rem; border-bottom: 2px solid var(--line); padding-bottom: .2
 .meta { color: var(--muted); margin-top: 0; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .93rem; }
 caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: .3rem; }
-th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; text-align: left; }
+th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #f3f5f7; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.status { white-space: nowrap; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.status { font-weight: 600; overflow-wrap: normal; }
 .status-input { color: var(--muted); }
 .status-reproduced { color: #1d6b33; }
 .status-consistent { color: #1f5f99; }
@@ -37,8 +37,10 @@ svg text { font-family: inherit; font-size: 12px; fill: var(--ink); }
 .explain .formula { color: var(--muted); }
 .explain .source { color: var(--muted); font-size: .85rem; }
 .reconciliation { margin: .2rem 0; }
+@page { size: A4 portrait; margin: 14mm 12mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
+  body { margin: 0; max-width: none; font-size: 9.5pt; }
+  table { font-size: 8.5pt; }
   h2 { break-after: avoid; }
   figure, tr, .explain summary { break-inside: avoid; }
   thead { display: table-header-group; }

@@ -43,6 +43,11 @@ pub use document::{
 };
 pub use locale::{DISPLAY_RULE, Lang, Locale};
 
+/// A status as the report writes it in `locale`'s language ("gjenskapt", "reproduced").
+pub fn status_name(locale: Locale, status: RowStatus) -> &'static str {
+    markdown::status(locale, status)
+}
+
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
