@@ -411,7 +411,7 @@ pub struct Decision {
     /// The EM part, if the decision states one (for an additional decision: EM added).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em: Option<EmPart>,
-    /// When it was made.
+    /// When it was made: within [`Decision::window`] of the year it is for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     /// Conditions.
@@ -433,6 +433,14 @@ impl Decision {
             conditions: Vec::new(),
             source,
         }
+    }
+
+    /// The period in which a decision for `year` can be made: from 1 January of the year
+    /// before (councils answer IMDi's request in the autumn) to 31 December of the year
+    /// itself (additional and replacing decisions).
+    pub fn window(year: Year) -> Period {
+        let start = year.offset(-1).map_or(year.first_day(), |y| y.first_day());
+        Period::new(start, year.last_day()).unwrap_or(year.period())
     }
 
     /// With an EM part of `places`.
