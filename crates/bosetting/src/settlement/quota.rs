@@ -457,7 +457,8 @@ impl Decision {
     /// # Errors
     ///
     /// [`Error::PartExceedsWhole`] for an EM part larger than the places, or age bands
-    /// larger than the EM part; [`Error::InvalidValue`] for a reversed range.
+    /// larger than the EM part; [`Error::InvalidValue`] for a reversed range or age band,
+    /// or age bands that overlap.
     pub fn validate(&self) -> Result<()> {
         self.places.validate()?;
         if let Some(em) = &self.em {
@@ -478,12 +479,28 @@ impl Decision {
                     em.places,
                 ));
             }
-            for (band, _) in &em.bands {
+            for (i, (band, _)) in em.bands.iter().enumerate() {
                 if band.min_age > band.max_age {
                     return Err(Error::invalid(
                         "EM age band",
                         format!("{}–{}", band.min_age, band.max_age),
                         "the youngest age is above the oldest",
+                    ));
+                }
+                // A minor in two bands would be counted twice against the EM part.
+                if let Some((earlier, _)) = em
+                    .bands
+                    .iter()
+                    .take(i)
+                    .find(|(b, _)| b.min_age <= band.max_age && band.min_age <= b.max_age)
+                {
+                    return Err(Error::invalid(
+                        "EM age band",
+                        format!("{}–{}", band.min_age, band.max_age),
+                        format!(
+                            "it overlaps the band {}–{}; give each age to one band",
+                            earlier.min_age, earlier.max_age
+                        ),
                     ));
                 }
             }
@@ -669,5 +686,18 @@ mod tests {
         add_first.kind = DecisionKind::Additional;
         assert!(fold_decisions(&[add_first]).is_err());
         assert!(fold_decisions(&[]).is_err());
+    }
+
+    #[test]
+    fn overlapping_em_age_bands_are_refused() {
+        let mut d = Decision::base(20, src()).with_em(10);
+        let band = |min_age, max_age| AgeBand { min_age, max_age };
+        d.em.as_mut().unwrap().bands = vec![(band(0, 15), 4), (band(15, 18), 4)];
+        assert_eq!(
+            d.validate().unwrap_err().to_string(),
+            "invalid EM age band 15–18: it overlaps the band 0–15; give each age to one band"
+        );
+        d.em.as_mut().unwrap().bands = vec![(band(0, 14), 4), (band(15, 18), 4)];
+        d.validate().unwrap();
     }
 }
