@@ -80,8 +80,8 @@ impl TryFrom<IntervalRepr> for Interval {
     type Error = Error;
     fn try_from(r: IntervalRepr) -> Result<Interval> {
         let i = Interval::new(r.lower, r.upper);
-        // Ends that meet (`[3, 3)`) are the empty interval an intersection yields; ends
-        // that cross are a typing error.
+        // Ends that meet (`[3, 3)`) are how an empty intersection is written; ends that
+        // cross are a typing error.
         if let (Some(l), Some(u)) = (i.lower.value(), i.upper.value()) {
             if l > u {
                 return Err(Error::invalid(
@@ -187,7 +187,12 @@ impl Interval {
     pub fn intersect(&self, other: &Interval) -> Interval {
         let lower = tighter(self.lower, other.lower, Ordering::Greater);
         let upper = tighter(self.upper, other.upper, Ordering::Less);
-        Interval::new(lower, upper)
+        // Disjoint intervals would leave ends that cross, which no interval read back from
+        // JSON may have; the empty set is written with ends that meet instead.
+        match (lower.value(), upper.value()) {
+            (Some(l), Some(u)) if l > u => Interval::new(Bound::Excluded(l), Bound::Excluded(l)),
+            _ => Interval::new(lower, upper),
+        }
     }
 
     /// Whether the two intervals share a value.
@@ -412,7 +417,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("invalid interval [5, 3)"), "{e}");
-        // An empty interval whose ends meet is what intersections produce; it still reads.
+        // An empty interval whose ends meet is what disjoint intersections produce; it reads.
         let meeting = r#"{"lower":{"included":"3"},"upper":{"excluded":"3"}}"#;
         assert!(serde_json::from_str::<Interval>(meeting).is_ok());
     }
