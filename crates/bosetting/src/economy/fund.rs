@@ -42,6 +42,7 @@ pub enum EntryKind {
 
 /// One movement in the fund.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "FundEntryRepr")]
 pub struct FundEntry {
     /// When.
     pub date: NaiveDate,
@@ -53,6 +54,40 @@ pub struct FundEntry {
     pub purpose: String,
     /// Where it is documented.
     pub source: Source,
+}
+
+#[derive(Deserialize)]
+struct FundEntryRepr {
+    date: NaiveDate,
+    kind: EntryKind,
+    amount: Money,
+    purpose: String,
+    source: Source,
+}
+
+impl TryFrom<FundEntryRepr> for FundEntry {
+    type Error = Error;
+    fn try_from(r: FundEntryRepr) -> Result<FundEntry> {
+        check_amount(r.amount)?;
+        Ok(FundEntry {
+            date: r.date,
+            kind: r.kind,
+            amount: r.amount,
+            purpose: r.purpose,
+            source: r.source,
+        })
+    }
+}
+
+fn check_amount(amount: Money) -> Result<()> {
+    if amount <= Money::ZERO {
+        return Err(Error::invalid(
+            "fund movement amount",
+            amount,
+            "must be positive (the kind says in or out)",
+        ));
+    }
+    Ok(())
 }
 
 impl FundEntry {
@@ -108,6 +143,7 @@ impl FundEntry {
 #[doc(alias = "flyktningfond")]
 #[doc(alias = "disposisjonsfond")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "FundLedgerRepr")]
 pub struct FundLedger {
     /// The fund's name.
     pub name: String,
@@ -118,6 +154,28 @@ pub struct FundLedger {
     /// The rules.
     pub rules: FundRules,
     entries: Vec<FundEntry>,
+}
+
+#[derive(Deserialize)]
+struct FundLedgerRepr {
+    name: String,
+    opened: NaiveDate,
+    opening: Fact<Money>,
+    rules: FundRules,
+    entries: Vec<FundEntry>,
+}
+
+impl TryFrom<FundLedgerRepr> for FundLedger {
+    type Error = Error;
+    fn try_from(r: FundLedgerRepr) -> Result<FundLedger> {
+        // Posting again is what makes a ledger read from a file obey the same rules as one
+        // built in code.
+        let mut ledger = FundLedger::new(r.name, r.opened, r.opening, r.rules);
+        for e in r.entries {
+            ledger.post(e)?;
+        }
+        Ok(ledger)
+    }
 }
 
 impl FundLedger {
@@ -158,13 +216,7 @@ impl FundLedger {
     /// not allow, one that takes the balance below zero where that is not allowed, or a
     /// deposit beyond the cap; [`Error::Overflow`] on overflow.
     pub fn post(&mut self, entry: FundEntry) -> Result<()> {
-        if entry.amount <= Money::ZERO {
-            return Err(Error::invalid(
-                "fund movement amount",
-                entry.amount,
-                "must be positive (the kind says in or out)",
-            ));
-        }
+        check_amount(entry.amount)?;
         let last = self.entries.last().map_or(self.opened, |e| e.date);
         if entry.date < last {
             return Err(Error::invalid(
@@ -374,6 +426,55 @@ mod tests {
                 .unwrap(),
             Money::kroner(50)
         );
+    }
+
+    fn from_json<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> String {
+        match serde_json::from_value::<T>(v) {
+            Ok(_) => "accepted".to_owned(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_ledger_read_from_json_is_checked_like_a_posted_one() {
+        let mut f = ledger(100, false, None);
+        f.post(entry(3, EntryKind::Deposit, 50)).unwrap();
+        f.post(entry(5, EntryKind::Withdrawal, 20)).unwrap();
+        let good = serde_json::to_value(&f).unwrap();
+        assert_eq!(
+            serde_json::from_value::<FundLedger>(good.clone()).unwrap(),
+            f
+        );
+
+        let mut negative = good.clone();
+        negative["entries"][0]["amount"] = serde_json::json!("-50");
+        let e = from_json::<FundLedger>(negative);
+        assert!(e.contains("invalid fund movement amount -50"), "{e}");
+
+        let mut early = good.clone();
+        early["entries"][0]["date"] = serde_json::json!("2019-12-31");
+        let e = from_json::<FundLedger>(early);
+        assert!(e.contains("invalid fund movement date 2019-12-31"), "{e}");
+
+        let mut overdrawn = good;
+        overdrawn["entries"][1]["amount"] = serde_json::json!("151");
+        let e = from_json::<FundLedger>(overdrawn);
+        assert!(e.contains("fund may not go below zero"), "{e}");
+    }
+
+    #[test]
+    fn a_movement_read_from_json_is_checked() {
+        let good = serde_json::to_value(entry(1, EntryKind::Deposit, 5)).unwrap();
+        assert!(serde_json::from_value::<FundEntry>(good.clone()).is_ok());
+        for amount in ["0", "-5"] {
+            let mut bad = good.clone();
+            bad["amount"] = serde_json::json!(amount);
+            let e = from_json::<FundEntry>(bad);
+            assert!(
+                e.contains(&format!("invalid fund movement amount {amount}")),
+                "{e}"
+            );
+        }
     }
 
     proptest! {

@@ -75,6 +75,7 @@ pub enum DisabilityKind {
 
 /// An inclusive range of validity years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ValidityRepr")]
 pub struct Validity {
     /// First year.
     pub from: Year,
@@ -82,7 +83,38 @@ pub struct Validity {
     pub to: Year,
 }
 
+#[derive(Deserialize)]
+struct ValidityRepr {
+    from: Year,
+    to: Year,
+}
+
+impl TryFrom<ValidityRepr> for Validity {
+    type Error = Error;
+    fn try_from(r: ValidityRepr) -> Result<Validity> {
+        let v = Validity {
+            from: r.from,
+            to: r.to,
+        };
+        v.check("validity")?;
+        Ok(v)
+    }
+}
+
 impl Validity {
+    /// A window that ends before it starts holds no year, so every lookup in it would fail
+    /// far from where the typing error is.
+    fn check(self, field: &str) -> Result<()> {
+        if self.to < self.from {
+            return Err(Error::invalid(
+                field.to_owned(),
+                self,
+                "it ends before it starts; write the first year first",
+            ));
+        }
+        Ok(())
+    }
+
     fn contains(self, y: Year) -> bool {
         self.from <= y && y <= self.to
     }
@@ -136,6 +168,31 @@ impl AgeLimits {
         self.min_age.is_none_or(|m| age >= i32::from(m))
             && self.max_age.is_none_or(|m| age <= i32::from(m))
     }
+
+    fn overlaps(self, o: AgeLimits) -> bool {
+        let lo = self.min_age.max(o.min_age);
+        let hi = match (self.max_age, o.max_age) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        match (lo, hi) {
+            (Some(l), Some(h)) => l <= h,
+            _ => true,
+        }
+    }
+}
+
+impl fmt::Display for AgeLimits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(m) = self.min_age {
+            write!(f, "{m}")?;
+        }
+        f.write_str("–")?;
+        if let Some(m) = self.max_age {
+            write!(f, "{m}")?;
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,6 +239,7 @@ pub struct MissingNote {
 #[doc(alias = "integreringstilskudd")]
 #[doc(alias = "satser")]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(try_from = "GrantRatesRepr")]
 pub struct GrantRates {
     integration: Vec<Entry<(GrantCategory, GrantYear)>>,
     integration_total: Vec<Entry<GrantCategory>>,
@@ -191,6 +249,54 @@ pub struct GrantRates {
     disability: Vec<Entry<DisabilityKind>>,
     beyond_request: Vec<Entry<()>>,
     missing: Vec<MissingNote>,
+}
+
+#[derive(Deserialize)]
+struct GrantRatesRepr {
+    integration: Vec<Entry<(GrantCategory, GrantYear)>>,
+    integration_total: Vec<Entry<GrantCategory>>,
+    em: Vec<Entry<String>>,
+    elderly: Vec<Entry<()>>,
+    kindergarten: Vec<Entry<()>>,
+    disability: Vec<Entry<DisabilityKind>>,
+    beyond_request: Vec<Entry<()>>,
+    missing: Vec<MissingNote>,
+}
+
+impl TryFrom<GrantRatesRepr> for GrantRates {
+    type Error = Error;
+    fn try_from(r: GrantRatesRepr) -> Result<GrantRates> {
+        fn again<K: PartialEq + fmt::Debug + Clone>(
+            rows: Vec<Entry<K>>,
+            list: &mut Vec<Entry<K>>,
+            table: &'static str,
+        ) -> Result<()> {
+            rows.into_iter()
+                .try_for_each(|e| push(list, table, e.key, e.rate, e.ages, e.years))
+        }
+        // Each entry is inserted again so that a table read from JSON is checked exactly as
+        // one read from TOML.
+        let mut t = GrantRates::default();
+        again(r.integration, &mut t.integration, "integration grant")?;
+        again(
+            r.integration_total,
+            &mut t.integration_total,
+            "integration grant total",
+        )?;
+        for e in r.em {
+            push_em(&mut t.em, e.key, e.rate, e.ages)?;
+        }
+        again(r.elderly, &mut t.elderly, "elderly grant")?;
+        again(r.kindergarten, &mut t.kindergarten, "kindergarten grant")?;
+        again(r.disability, &mut t.disability, "disability grant")?;
+        again(
+            r.beyond_request,
+            &mut t.beyond_request,
+            "grant for settling beyond the request",
+        )?;
+        t.missing = r.missing;
+        Ok(t)
+    }
 }
 
 /// A row of a rate table: its own key fields, then the validity, the amount and the source.
@@ -287,6 +393,16 @@ fn push<K: PartialEq + fmt::Debug + Clone>(
             "a rate must not be negative",
         ));
     }
+    rate.validity.check(&format!("{table} validity"))?;
+    if let (Some(min), Some(max)) = (ages.min_age, ages.max_age) {
+        if min > max {
+            return Err(Error::invalid(
+                format!("{table} ages"),
+                ages,
+                "the youngest age is above the oldest; write min_age first",
+            ));
+        }
+    }
     if let Some(e) = list
         .iter()
         .find(|e| e.key == key && e.ages == ages && e.rate.validity.overlaps(rate.validity))
@@ -298,6 +414,25 @@ fn push<K: PartialEq + fmt::Debug + Clone>(
             second: rate.validity.to_string(),
         });
     }
+    // Age-limited rates are looked up by age, not by key: two whose ages overlap in the same
+    // years would give one person two rates.
+    let aged = ages != AgeLimits::default();
+    if let Some(e) = list.iter().find(|e| {
+        (aged || e.ages != AgeLimits::default())
+            && e.ages.overlaps(ages)
+            && e.rate.validity.overlaps(rate.validity)
+    }) {
+        let named = |k: &K, v: Validity| match format!("{k:?}").as_str() {
+            "()" => v.to_string(),
+            k => format!("{k} {v}"),
+        };
+        return Err(Error::OverlappingRates {
+            table,
+            key: format!("ages {} and {ages}", e.ages),
+            first: named(&e.key, e.rate.validity),
+            second: named(&key, rate.validity),
+        });
+    }
     list.push(Entry {
         key,
         rate,
@@ -305,6 +440,35 @@ fn push<K: PartialEq + fmt::Debug + Clone>(
         years,
     });
     Ok(())
+}
+
+/// An EM band's name is how the tables and reports refer to it, so one name must mean one
+/// age range wherever the years overlap.
+fn check_band(
+    list: &[Entry<String>],
+    band: &str,
+    ages: AgeLimits,
+    validity: Validity,
+) -> Result<()> {
+    if let Some(e) = list
+        .iter()
+        .find(|e| e.key == band && e.ages != ages && e.rate.validity.overlaps(validity))
+    {
+        return Err(Error::invalid(
+            "EM grant band",
+            format!("{band:?}"),
+            format!(
+                "listed twice with different ages ({} and {ages}) in {validity}; give each band its own name",
+                e.ages
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn push_em(list: &mut Vec<Entry<String>>, band: String, rate: Rate, ages: AgeLimits) -> Result<()> {
+    check_band(list, &band, ages, rate.validity)?;
+    push(list, "EM grant", band, rate, ages, None)
 }
 
 impl GrantRates {
@@ -366,15 +530,7 @@ impl GrantRates {
                 min_age: r.min_age,
                 max_age: r.max_age,
             };
-            push(
-                &mut t.em,
-                "EM grant",
-                r.band,
-                rate(r.amount, v, r.source),
-                ages,
-                None,
-            )
-            .map_err(wrap)?;
+            push_em(&mut t.em, r.band, rate(r.amount, v, r.source), ages).map_err(wrap)?;
         }
         for (rows, list, table) in [
             (file.elderly, &mut t.elderly, "elderly grant"),
@@ -421,7 +577,8 @@ impl GrantRates {
     ///
     /// # Errors
     ///
-    /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same key.
+    /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same key;
+    /// [`Error::InvalidValue`] for a validity that ends before it starts.
     pub fn insert_integration(
         &mut self,
         category: GrantCategory,
@@ -442,9 +599,11 @@ impl GrantRates {
     ///
     /// # Errors
     ///
-    /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same band.
+    /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same band or
+    /// ages; [`Error::InvalidValue`] for ages or a validity that run backwards, or a band
+    /// name already used for other ages.
     pub fn insert_em(&mut self, band: &str, ages: AgeLimits, rate: Rate) -> Result<()> {
-        push(&mut self.em, "EM grant", band.to_owned(), rate, ages, None)
+        push_em(&mut self.em, band.to_owned(), rate, ages)
     }
 
     /// What the table is known to lack.
@@ -972,6 +1131,84 @@ mod tests {
         assert!(r.em_grant(y, 21).unwrap().is_none());
         assert!(r.em_grant(Year::new(2022).unwrap(), 15).is_err());
         assert_eq!(r.disability(y, DisabilityKind::Yearly).unwrap().1, 5);
+    }
+
+    fn em_row(band: &str, min_age: u8, max_age: u8) -> String {
+        format!(
+            "[[em]]\nyear = 2023\nband = \"{band}\"\nmin_age = {min_age}\nmax_age = {max_age}\namount = \"1\"\nsource = {{ document = \"x\" }}\n"
+        )
+    }
+
+    #[test]
+    fn contradictory_age_bands_are_refused() {
+        let both = |a: String, b: String| {
+            GrantRates::from_toml(&format!("{a}{b}"), "r.toml")
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+        };
+        let e = both(em_row("young", 0, 16), em_row("old", 16, 20));
+        assert_eq!(
+            e,
+            "rule table r.toml: overlapping EM grant rates for ages 0–16 and 16–20: \"young\" 2023 and \"old\" 2023"
+        );
+        let e = both(em_row("young", 0, 15), em_row("young", 17, 20));
+        assert_eq!(
+            e,
+            "rule table r.toml: invalid EM grant band \"young\": listed twice with different ages (0–15 and 17–20) in 2023; give each band its own name"
+        );
+        let e = GrantRates::from_toml(&em_row("young", 16, 0), "r.toml")
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "rule table r.toml: invalid EM grant ages 16–0: the youngest age is above the oldest; write min_age first"
+        );
+        let text = "[[elderly]]\nyear = 2024\nmin_age = 60\namount = \"1\"\nsource = { document = \"x\" }\n[[elderly]]\nyear = 2024\nmin_age = 67\namount = \"2\"\nsource = { document = \"y\" }\n";
+        let e = GrantRates::from_toml(text, "r.toml")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("overlapping elderly grant rates for ages 60– and 67–"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_validity_that_ends_before_it_starts_is_refused() {
+        let mut t = GrantRates::default();
+        let e = t
+            .insert_integration(
+                GrantCategory::Child,
+                GrantYear::new(1).unwrap(),
+                Rate {
+                    amount: Money::kroner(1),
+                    validity: Validity {
+                        from: Year::new(2024).unwrap(),
+                        to: Year::new(2020).unwrap(),
+                    },
+                    source: Source::new("x"),
+                },
+            )
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid integration grant validity 2024–2020: it ends before it starts; write the first year first"
+        );
+        let e = serde_json::from_str::<Validity>(r#"{"from":2024,"to":2020}"#).unwrap_err();
+        assert!(e.to_string().contains("invalid validity 2024–2020"), "{e}");
+        // A whole table read from JSON is checked as one read from TOML.
+        let mut bad = serde_json::to_value(synthetic()).unwrap();
+        let first = bad["integration"][0].clone();
+        bad["integration"].as_array_mut().unwrap().push(first);
+        let e = serde_json::from_value::<GrantRates>(bad).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("overlapping integration grant rates"),
+            "{e}"
+        );
     }
 
     #[test]

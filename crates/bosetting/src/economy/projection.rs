@@ -352,6 +352,18 @@ fn ore(m: Money, what: &str) -> Result<i64> {
         .ok_or_else(|| Error::invalid(what.to_owned(), m, "not a whole number of øre within range"))
 }
 
+/// A cost in øre; a negative cost would be income the model has no source for.
+fn not_negative(m: Money, what: &str) -> Result<i64> {
+    if m.is_negative() {
+        return Err(Error::invalid(
+            what.to_owned(),
+            m,
+            "a cost cannot be negative; write income as grants, not as a negative cost",
+        ));
+    }
+    ore(m, what)
+}
+
 /// Values the engine stays below; chosen so that every intermediate sum fits an i64.
 const LIMIT: i128 = (i64::MAX as i128) / 4;
 
@@ -370,7 +382,9 @@ impl Engine {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidValue`] for inconsistent dimensions or non-integral parameters;
+    /// [`Error::InvalidValue`] for inconsistent dimensions or non-integral parameters,
+    /// category shares that do not sum to 100 %, negative costs, or more persons in a year
+    /// than a [`ProjectionYear`] can report;
     /// [`Error::MissingRate`] if the rates do not cover every cohort year;
     /// [`Error::Overflow`] if the inputs are so large that an intermediate value could
     /// overflow.
@@ -449,10 +463,38 @@ impl Engine {
             .max(i128::from(max_path_persons))
             .max(i128::try_from(max_share_persons).unwrap_or(i128::MAX));
         let max_persons = within(max_persons, "persons per year")?;
+        // A year reports its settled persons as a u32; a larger count would be cut there.
+        if max_persons > i128::from(u32::MAX) {
+            return Err(Error::invalid(
+                "projection persons per year",
+                max_persons,
+                format!(
+                    "a year's settled persons are counted up to {}; lower the history or the path's percentages",
+                    u32::MAX
+                ),
+            ));
+        }
         let path_div = FloorDiv::new(
             path_den,
             u128::from(max_hist).saturating_mul(u128::from(max_path_num)),
         )?;
+        let mut shares = Ratio::of(0, 1)?;
+        for s in &params.category_shares {
+            shares = shares.checked_add(s)?;
+        }
+        if shares != Ratio::of(1, 1)? {
+            let parts = params
+                .category_shares
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" + ");
+            return Err(Error::invalid(
+                "projection category shares",
+                format!("{parts} = {shares}"),
+                "every person is in one of the four categories, so the shares must sum to 100 %",
+            ));
+        }
         let mut share_num = [0i64; 4];
         let mut share_div = [FloorDiv::new(1, 0)?; 4];
         let mut max_cat: i128 = 0;
@@ -496,7 +538,7 @@ impl Engine {
             .unwrap_or(i128::MAX),
             "fixed cost target",
         )?;
-        let initial_fixed = ore(params.cost.initial_fixed, "initial fixed costs")?;
+        let initial_fixed = not_negative(params.cost.initial_fixed, "initial fixed costs")?;
         let max_fixed = within(
             max_target
                 .max(i128::from(initial_fixed).abs())
@@ -520,7 +562,7 @@ impl Engine {
                 .saturating_add(u128::from(ad)),
         )?;
         within(max_gap.saturating_mul(i128::from(an)), "cost adjustment")?;
-        let variable = ore(
+        let variable = not_negative(
             params.cost.variable_per_active_person,
             "variable cost per person",
         )?;
@@ -1060,13 +1102,58 @@ mod tests {
             &[u32::MAX; 5],
             &[Path::PercentOfLastYear(vec![200; 10])],
         );
-        assert!(matches!(e, Err(Error::Overflow { .. })), "{e:?}");
+        // Twice u32::MAX persons is refused before the bounds are even computed.
+        assert!(
+            matches!(&e, Err(Error::InvalidValue { value, .. }) if value == "8589934590"),
+            "{e:?}"
+        );
         let e = Engine::new(
             params(5, 10, Some(0)),
             &[1; 5],
             &[Path::Persons(vec![1; 3])],
         );
         assert!(e.is_err());
+    }
+
+    #[test]
+    fn contradictory_parameters_are_named() {
+        let mut p = params(5, 10, Some(0));
+        p.category_shares[3] = Ratio::of(15, 100).unwrap();
+        let e = Engine::new(p, &[1; 5], &[]).unwrap_err().to_string();
+        assert!(
+            e.starts_with(
+                "invalid projection category shares 30/100 + 40/100 + 25/100 + 15/100 = 11/10:"
+            ),
+            "{e}"
+        );
+
+        let mut p = params(5, 10, Some(0));
+        p.cost.initial_fixed = Money::kroner(-1);
+        let e = Engine::new(p, &[1; 5], &[]).unwrap_err().to_string();
+        assert!(e.starts_with("invalid initial fixed costs -1 kr:"), "{e}");
+        let mut p = params(5, 10, Some(0));
+        p.cost.variable_per_active_person = Money::kroner(-5);
+        let e = Engine::new(p, &[1; 5], &[]).unwrap_err().to_string();
+        assert!(
+            e.starts_with("invalid variable cost per person -5 kr:"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_person_count_beyond_what_a_year_reports_is_refused_not_cut() {
+        let mut p = params(5, 1, None);
+        for row in &mut p.rates.rates {
+            *row = [[Money::ZERO; 5]; 4];
+        }
+        p.cost.fixed_per_active_person = Ratio::of(0, 1).unwrap();
+        let hist = [u32::MAX; 5];
+        let path = Path::PercentOfLastYear(vec![150]);
+        let e = Engine::new(p, &hist, std::slice::from_ref(&path))
+            .and_then(|e| e.project(&hist, &path))
+            .map(|y| y[0].persons);
+        let e = e.unwrap_err().to_string();
+        assert!(e.contains("6442450942"), "{e}");
     }
 
     #[test]

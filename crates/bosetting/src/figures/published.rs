@@ -132,6 +132,7 @@ fn number_word(text: &str) -> Option<(u32, &str)> {
 /// ```
 #[doc(alias = "publisert tall")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PublishedFigureRepr")]
 pub struct PublishedFigure {
     /// The figure as printed ("0,7 mill kr").
     pub text: String,
@@ -149,6 +150,41 @@ pub struct PublishedFigure {
     pub source: Source,
 }
 
+#[derive(Deserialize)]
+struct PublishedFigureRepr {
+    text: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    value: Decimal,
+    unit: Unit,
+    #[serde(with = "rust_decimal::serde::str")]
+    step: Decimal,
+    qualifier: Qualifier,
+    source: Source,
+}
+
+impl TryFrom<PublishedFigureRepr> for PublishedFigure {
+    type Error = Error;
+    fn try_from(r: PublishedFigureRepr) -> Result<PublishedFigure> {
+        // A step of zero would make every rounded figure a point and a negative one turns
+        // its interval inside out; the parser never produces either.
+        if r.step <= Decimal::ZERO {
+            return Err(Error::invalid(
+                "published figure step",
+                r.step,
+                "must be positive: the value of one unit in the last printed digit (1 for a whole number)",
+            ));
+        }
+        Ok(PublishedFigure {
+            text: r.text,
+            value: r.value,
+            unit: r.unit,
+            step: r.step,
+            qualifier: r.qualifier,
+            source: r.source,
+        })
+    }
+}
+
 /// The parameters of reconciliation: the rounding rule the document is assumed to use, how
 /// wide "cirka" is, and how far "vel" and "under" reach.
 ///
@@ -162,6 +198,7 @@ pub struct PublishedFigure {
 /// Fields added after the first version default when missing, so a policy written before
 /// them still reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ReconcilePolicyRepr")]
 pub struct ReconcilePolicy {
     /// The rule a rounded figure is assumed to follow.
     pub rule: RoundingRule,
@@ -177,6 +214,43 @@ pub struct ReconcilePolicy {
     /// 10" stands for [10 − 10 × `less_than`, 10). Default 50 %.
     #[serde(default = "default_reach")]
     pub less_than: Ratio,
+}
+
+#[derive(Deserialize)]
+struct ReconcilePolicyRepr {
+    rule: RoundingRule,
+    approximate: Ratio,
+    #[serde(default = "default_reach")]
+    more_than: Ratio,
+    #[serde(default = "default_reach")]
+    less_than: Ratio,
+}
+
+impl TryFrom<ReconcilePolicyRepr> for ReconcilePolicy {
+    type Error = Error;
+    fn try_from(r: ReconcilePolicyRepr) -> Result<ReconcilePolicy> {
+        for (field, width) in [
+            ("approximate", r.approximate),
+            ("more_than", r.more_than),
+            ("less_than", r.less_than),
+        ] {
+            // A negative width would turn a figure's interval inside out, so that nothing
+            // could ever be consistent with it.
+            if width.numerator() < Decimal::ZERO {
+                return Err(Error::invalid(
+                    format!("reconcile policy {field}"),
+                    width,
+                    "a width cannot be negative: write a share of 0 or more, such as \"10/100\"",
+                ));
+            }
+        }
+        Ok(ReconcilePolicy {
+            rule: r.rule,
+            approximate: r.approximate,
+            more_than: r.more_than,
+            less_than: r.less_than,
+        })
+    }
 }
 
 fn default_reach() -> Ratio {
@@ -1310,6 +1384,37 @@ mod tests {
         let back: ReconcilePolicy =
             serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
         assert_eq!(back, p);
+    }
+
+    #[test]
+    fn a_figure_read_from_json_needs_a_positive_step() {
+        let good = serde_json::to_value(fig("0,7 mill kr", Unit::Kroner)).unwrap();
+        for step in ["0", "-1000"] {
+            let mut bad = good.clone();
+            bad["step"] = serde_json::json!(step);
+            let e = serde_json::from_value::<PublishedFigure>(bad)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains(&format!("invalid published figure step {step}")),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_policy_read_from_json_needs_widths_that_are_not_negative() {
+        for field in ["approximate", "more_than", "less_than"] {
+            let mut bad = serde_json::to_value(ReconcilePolicy::default()).unwrap();
+            bad[field] = serde_json::json!("-1/10");
+            let e = serde_json::from_value::<ReconcilePolicy>(bad)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains(&format!("invalid reconcile policy {field} -1/10")),
+                "{e}"
+            );
+        }
     }
 
     #[test]

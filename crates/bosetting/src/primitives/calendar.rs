@@ -171,9 +171,23 @@ impl FromStr for Year {
 /// ```
 #[doc(alias = "tertial")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "TertialRepr")]
 pub struct Tertial {
     year: Year,
     number: u8,
+}
+
+#[derive(Deserialize)]
+struct TertialRepr {
+    year: Year,
+    number: u8,
+}
+
+impl TryFrom<TertialRepr> for Tertial {
+    type Error = Error;
+    fn try_from(r: TertialRepr) -> Result<Tertial> {
+        Tertial::new(r.year, r.number)
+    }
 }
 
 impl Tertial {
@@ -513,6 +527,20 @@ mod tests {
         let bad = r#"{"start":"2017-05-01","end":"2017-04-30"}"#;
         assert!(serde_json::from_str::<Period>(bad).is_err());
         assert!(serde_json::from_str::<GrantYear>("7").is_err());
+    }
+
+    #[test]
+    fn a_tertial_read_from_json_is_checked() {
+        let t = Tertial::new(Year::new(2017).unwrap(), 2).unwrap();
+        let s = serde_json::to_string(&t).unwrap();
+        assert_eq!(s, r#"{"year":2017,"number":2}"#);
+        assert_eq!(serde_json::from_str::<Tertial>(&s).unwrap(), t);
+        let e = serde_json::from_str::<Tertial>(r#"{"year":2017,"number":9}"#).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("invalid tertial 9: expected 1, 2 or 3"),
+            "{e}"
+        );
     }
 
     proptest! {

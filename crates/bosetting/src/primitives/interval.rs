@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::dec;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ratio::Ratio;
 use crate::rounding::{RoundingRule, floor_div};
 
@@ -62,11 +62,37 @@ impl Bound {
 /// ```
 #[doc(alias = "intervall")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "IntervalRepr")]
 pub struct Interval {
     /// The lower end.
     pub lower: Bound,
     /// The upper end.
     pub upper: Bound,
+}
+
+#[derive(Deserialize)]
+struct IntervalRepr {
+    lower: Bound,
+    upper: Bound,
+}
+
+impl TryFrom<IntervalRepr> for Interval {
+    type Error = Error;
+    fn try_from(r: IntervalRepr) -> Result<Interval> {
+        let i = Interval::new(r.lower, r.upper);
+        // Ends that meet (`[3, 3)`) are how an empty intersection is written; ends that
+        // cross are a typing error.
+        if let (Some(l), Some(u)) = (i.lower.value(), i.upper.value()) {
+            if l > u {
+                return Err(Error::invalid(
+                    "interval",
+                    i,
+                    "the lower end is above the upper end: write the smaller number first",
+                ));
+            }
+        }
+        Ok(i)
+    }
 }
 
 impl Interval {
@@ -161,7 +187,12 @@ impl Interval {
     pub fn intersect(&self, other: &Interval) -> Interval {
         let lower = tighter(self.lower, other.lower, Ordering::Greater);
         let upper = tighter(self.upper, other.upper, Ordering::Less);
-        Interval::new(lower, upper)
+        // Disjoint intervals would leave ends that cross, which no interval read back from
+        // JSON may have; the empty set is written with ends that meet instead.
+        match (lower.value(), upper.value()) {
+            (Some(l), Some(u)) if l > u => Interval::new(Bound::Excluded(l), Bound::Excluded(l)),
+            _ => Interval::new(lower, upper),
+        }
     }
 
     /// Whether the two intervals share a value.
@@ -377,6 +408,18 @@ mod tests {
         let d = a.checked_sub(&Interval::closed(dec!(0), dec!(1))).unwrap();
         assert_eq!(d.to_string(), "[0, 5]");
         assert_eq!(Interval::everything().to_string(), "(-∞, ∞)");
+    }
+
+    #[test]
+    fn an_interval_read_from_json_has_its_lower_end_below_its_upper() {
+        let bad = r#"{"lower":{"included":"5"},"upper":{"excluded":"3"}}"#;
+        let e = serde_json::from_str::<Interval>(bad)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("invalid interval [5, 3)"), "{e}");
+        // An empty interval whose ends meet is what disjoint intersections produce; it reads.
+        let meeting = r#"{"lower":{"included":"3"},"upper":{"excluded":"3"}}"#;
+        assert!(serde_json::from_str::<Interval>(meeting).is_ok());
     }
 
     #[test]

@@ -217,9 +217,24 @@ pub struct NumberChange {
 /// # Ok::<(), bosetting::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(try_from = "RenumberingRepr")]
 pub struct Renumbering {
     /// The changes, in any order.
     pub changes: Vec<NumberChange>,
+}
+
+#[derive(Deserialize)]
+struct RenumberingRepr {
+    changes: Vec<NumberChange>,
+}
+
+impl TryFrom<RenumberingRepr> for Renumbering {
+    type Error = Error;
+    fn try_from(r: RenumberingRepr) -> Result<Renumbering> {
+        let t = Renumbering { changes: r.changes };
+        t.check()?;
+        Ok(t)
+    }
 }
 
 #[derive(Deserialize)]
@@ -246,12 +261,74 @@ impl Renumbering {
     ///
     /// # Errors
     ///
-    /// [`Error::RuleTable`] naming `origin`, the line and the problem.
+    /// [`Error::RuleTable`] naming `origin`, the line and the problem, including changes
+    /// that lead a number back to itself.
     pub fn from_toml(text: &str, origin: &str) -> Result<Renumbering> {
         let file: RenumberingFile = crate::rules::from_toml(text, origin)?;
-        Ok(Renumbering {
+        let t = Renumbering {
             changes: file.change,
-        })
+        };
+        t.check().map_err(|e| Error::RuleTable {
+            origin: origin.to_owned(),
+            detail: e.to_string(),
+        })?;
+        Ok(t)
+    }
+
+    /// Refuses a change that leads a number back to itself, directly or through other
+    /// changes: following such a series would never end in one number.
+    fn check(&self) -> Result<()> {
+        for c in &self.changes {
+            if let Some(path) = self.path(c.to, c.from) {
+                let cycle = std::iter::once(c.from)
+                    .chain(path)
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" → ");
+                return Err(Error::invalid(
+                    "renumbering",
+                    format!("{} → {}", c.from, c.to),
+                    format!("it is part of the cycle {cycle}; a number cannot lead back to itself"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The numbers on a way from `start` forward to `goal` (both included), if there is one.
+    fn path(
+        &self,
+        start: MunicipalityNumber,
+        goal: MunicipalityNumber,
+    ) -> Option<Vec<MunicipalityNumber>> {
+        // Breadth first over at most one visit per number, so a cycle elsewhere in the
+        // table cannot make this loop.
+        let mut came_from: Vec<(MunicipalityNumber, Option<MunicipalityNumber>)> =
+            vec![(start, None)];
+        let mut next = 0usize;
+        while let Some(&(n, _)) = came_from.get(next) {
+            next = next.saturating_add(1);
+            if n == goal {
+                let mut out = vec![n];
+                let mut at = n;
+                while let Some(prev) = came_from
+                    .iter()
+                    .find(|(m, _)| *m == at)
+                    .and_then(|(_, p)| *p)
+                {
+                    out.push(prev);
+                    at = prev;
+                }
+                out.reverse();
+                return Some(out);
+            }
+            for c in self.changes.iter().filter(|c| c.from == n) {
+                if !came_from.iter().any(|(m, _)| *m == c.to) {
+                    came_from.push((c.to, Some(n)));
+                }
+            }
+        }
+        None
     }
 
     /// The numbers that became `number`, with the first year under `number`.
@@ -320,6 +397,34 @@ mod tests {
         let t = Renumbering::builtin().unwrap();
         assert!(!t.changes.is_empty());
         assert!(t.changes.iter().all(|c| !c.source.document.is_empty()));
+    }
+
+    #[test]
+    fn renumbering_cycles_are_refused() {
+        let change = |from: &str, to: &str, year: i32| {
+            format!(
+                "[[change]]\nfrom = \"{from}\"\nto = \"{to}\"\nfirst_year = {year}\nsource = {{ document = \"x\" }}\n"
+            )
+        };
+        let text = format!(
+            "{}{}{}",
+            change("0602", "3005", 2020),
+            change("3005", "3301", 2024),
+            change("3301", "0602", 2025)
+        );
+        let e = Renumbering::from_toml(&text, "r.toml").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "rule table r.toml: invalid renumbering 0602 → 3005: it is part of the cycle 0602 → 3005 → 3301 → 0602; a number cannot lead back to itself"
+        );
+        let e = Renumbering::from_toml(&change("0602", "0602", 2020), "r.toml").unwrap_err();
+        assert!(e.to_string().contains("0602 → 0602"), "{e}");
+        let json = r#"{"changes":[{"from":"0602","to":"0602","first_year":2020,"source":{"document":"x"}}]}"#;
+        let e = serde_json::from_str::<Renumbering>(json).unwrap_err();
+        assert!(
+            e.to_string().contains("invalid renumbering 0602 → 0602"),
+            "{e}"
+        );
     }
 
     proptest! {

@@ -96,10 +96,25 @@ impl Regime {
 /// # Ok::<(), bosetting::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RegimeTableRepr")]
 pub struct RegimeTable {
     /// The regimes.
     #[serde(rename = "regime")]
     pub regimes: Vec<Regime>,
+}
+
+#[derive(Deserialize)]
+struct RegimeTableRepr {
+    regime: Vec<Regime>,
+}
+
+impl TryFrom<RegimeTableRepr> for RegimeTable {
+    type Error = Error;
+    fn try_from(r: RegimeTableRepr) -> Result<RegimeTable> {
+        let t = RegimeTable { regimes: r.regime };
+        t.check()?;
+        Ok(t)
+    }
 }
 
 const BUILTIN_REGIMES: &str = include_str!("../../data/programme-regimes.toml");
@@ -119,11 +134,50 @@ impl RegimeTable {
     /// # Errors
     ///
     /// [`Error::RuleTable`] naming `origin`, the line and the problem, including two regimes
-    /// that apply to the same arrivals.
+    /// that apply to the same arrivals, two with one id, a minimum length above the maximum
+    /// and an arrival window that ends before it starts.
     pub fn from_toml(text: &str, origin: &str) -> Result<RegimeTable> {
-        let t: RegimeTable = crate::rules::from_toml(text, origin)?;
-        for (i, a) in t.regimes.iter().enumerate() {
-            for b in t.regimes.iter().skip(i.saturating_add(1)) {
+        let r: RegimeTableRepr = crate::rules::from_toml(text, origin)?;
+        let t = RegimeTable { regimes: r.regime };
+        t.check().map_err(|e| Error::RuleTable {
+            origin: origin.to_owned(),
+            detail: e.to_string(),
+        })?;
+        Ok(t)
+    }
+
+    /// Refuses regimes that contradict themselves or each other: a table is the law's
+    /// limits, so a contradiction is a typing error, never something to pick from.
+    fn check(&self) -> Result<()> {
+        for (i, r) in self.regimes.iter().enumerate() {
+            if self.regimes.iter().take(i).any(|e| e.id == r.id) {
+                return Err(Error::invalid(
+                    "programme regime id",
+                    format!("{:?}", r.id),
+                    "listed twice; give each regime its own id",
+                ));
+            }
+            if let (Some(min), Some(max)) = (r.min_months, r.max_months) {
+                if min > max {
+                    return Err(Error::invalid(
+                        format!("programme regime {} min_months", r.id),
+                        min,
+                        format!("above max_months {max}"),
+                    ));
+                }
+            }
+            if let (Some(from), Some(before)) = (r.arrived_from, r.arrived_before) {
+                if before <= from {
+                    return Err(Error::invalid(
+                        format!("programme regime {} arrival window", r.id),
+                        format!("{from}..{before}"),
+                        "it ends before it starts; write arrived_from before arrived_before",
+                    ));
+                }
+            }
+        }
+        for (i, a) in self.regimes.iter().enumerate() {
+            for b in self.regimes.iter().skip(i.saturating_add(1)) {
                 let disjoint = a.collective_protection != b.collective_protection
                     || a.arrived_before
                         .zip(b.arrived_from)
@@ -141,7 +195,7 @@ impl RegimeTable {
                 }
             }
         }
-        Ok(t)
+        Ok(())
     }
 
     /// The regime for a person who arrived on `arrived`.
@@ -1039,6 +1093,51 @@ mod tests {
     }
 
     #[test]
+    fn contradictory_regimes_are_refused() {
+        let regime = |id: &str, extra: &str| {
+            format!(
+                "[[regime]]\nid = \"{id}\"\nname = \"N\"\nduty = true\n{extra}\nsource = {{ document = \"x\" }}\n"
+            )
+        };
+        let read = |text: String| {
+            RegimeTable::from_toml(&text, "r.toml")
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+        };
+        let e = read(format!(
+            "{}{}",
+            regime("a", "arrived_before = 2021-01-01"),
+            regime("a", "collective_protection = true")
+        ));
+        assert_eq!(
+            e,
+            "rule table r.toml: invalid programme regime id \"a\": listed twice; give each regime its own id"
+        );
+        let e = read(regime("a", "min_months = 36\nmax_months = 24"));
+        assert_eq!(
+            e,
+            "rule table r.toml: invalid programme regime a min_months 36: above max_months 24"
+        );
+        let e = read(regime(
+            "a",
+            "arrived_from = 2021-01-01\narrived_before = 2020-01-01",
+        ));
+        assert_eq!(
+            e,
+            "rule table r.toml: invalid programme regime a arrival window 2021-01-01..2020-01-01: it ends before it starts; write arrived_from before arrived_before"
+        );
+        // Read from JSON, the same table is checked the same way.
+        let json = r#"{"regime":[{"id":"a","name":"N","duty":true,"min_months":36,"max_months":24,"source":{"document":"x"}}]}"#;
+        let e = serde_json::from_str::<RegimeTable>(json).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("invalid programme regime a min_months 36"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn overlapping_regimes_are_refused() {
         let text = r#"
 [[regime]]
@@ -1059,7 +1158,7 @@ source = { document = "x" }
         let e = RegimeTable::from_toml(text, "test.toml").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "overlapping programme regime rates for arrival dates: a and b"
+            "rule table test.toml: overlapping programme regime rates for arrival dates: a and b"
         );
         let e = RegimeTable::from_toml("[[regime]]\nid = 3", "bad.toml").unwrap_err();
         assert!(

@@ -28,6 +28,7 @@ pub enum DwellingKind {
 
 /// A number of dwellings of one kind, with how many persons each is planned to house.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "DwellingsRepr")]
 pub struct Dwellings {
     /// The kind.
     pub kind: DwellingKind,
@@ -36,6 +37,36 @@ pub struct Dwellings {
     /// Planned persons per dwelling, where the plan states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persons_per_dwelling: Option<Fact<Decimal>>,
+}
+
+#[derive(Deserialize)]
+struct DwellingsRepr {
+    kind: DwellingKind,
+    count: Fact<u32>,
+    #[serde(default)]
+    persons_per_dwelling: Option<Fact<Decimal>>,
+}
+
+impl TryFrom<DwellingsRepr> for Dwellings {
+    type Error = Error;
+    fn try_from(r: DwellingsRepr) -> Result<Dwellings> {
+        if let Some(p) = r
+            .persons_per_dwelling
+            .as_ref()
+            .filter(|p| p.value <= Decimal::ZERO)
+        {
+            return Err(Error::invalid(
+                "persons_per_dwelling",
+                p.value,
+                "must be positive: leave it out where the plan does not say",
+            ));
+        }
+        Ok(Dwellings {
+            kind: r.kind,
+            count: r.count,
+            persons_per_dwelling: r.persons_per_dwelling,
+        })
+    }
 }
 
 /// Dwellings available or allocated for settlement, and EM places.
@@ -200,5 +231,27 @@ mod tests {
         assert_eq!(h.total_dwellings().unwrap().value, 95);
         assert_eq!(h.private_contracts().unwrap().value, 25);
         assert!(h.capacity().is_err());
+    }
+
+    #[test]
+    fn dwellings_read_from_json_house_someone() {
+        let mut good = d(DwellingKind::Municipal, 10);
+        good.persons_per_dwelling = Some(Fact::new(Decimal::TWO, Source::new("t")));
+        let v = serde_json::to_value(&good).unwrap();
+        assert_eq!(
+            serde_json::from_value::<Dwellings>(v.clone()).unwrap(),
+            good
+        );
+        for n in ["0", "-2.5"] {
+            let mut bad = v.clone();
+            bad["persons_per_dwelling"]["value"] = serde_json::json!(n);
+            let e = serde_json::from_value::<Dwellings>(bad)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains(&format!("invalid persons_per_dwelling {n}")),
+                "{e}"
+            );
+        }
     }
 }

@@ -411,7 +411,7 @@ pub struct Decision {
     /// The EM part, if the decision states one (for an additional decision: EM added).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub em: Option<EmPart>,
-    /// When it was made.
+    /// When it was made: within [`Decision::window`] of the year it is for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     /// Conditions.
@@ -435,6 +435,14 @@ impl Decision {
         }
     }
 
+    /// The period in which a decision for `year` can be made: from 1 January of the year
+    /// before (councils answer IMDi's request in the autumn) to 31 December of the year
+    /// itself (additional and replacing decisions).
+    pub fn window(year: Year) -> Period {
+        let start = year.offset(-1).map_or(year.first_day(), |y| y.first_day());
+        Period::new(start, year.last_day()).unwrap_or(year.period())
+    }
+
     /// With an EM part of `places`.
     pub fn with_em(mut self, places: u32) -> Decision {
         self.em = Some(EmPart {
@@ -449,7 +457,8 @@ impl Decision {
     /// # Errors
     ///
     /// [`Error::PartExceedsWhole`] for an EM part larger than the places, or age bands
-    /// larger than the EM part; [`Error::InvalidValue`] for a reversed range.
+    /// larger than the EM part; [`Error::InvalidValue`] for a reversed range or age band,
+    /// or age bands that overlap.
     pub fn validate(&self) -> Result<()> {
         self.places.validate()?;
         if let Some(em) = &self.em {
@@ -470,12 +479,28 @@ impl Decision {
                     em.places,
                 ));
             }
-            for (band, _) in &em.bands {
+            for (i, (band, _)) in em.bands.iter().enumerate() {
                 if band.min_age > band.max_age {
                     return Err(Error::invalid(
                         "EM age band",
                         format!("{}–{}", band.min_age, band.max_age),
                         "the youngest age is above the oldest",
+                    ));
+                }
+                // A minor in two bands would be counted twice against the EM part.
+                if let Some((earlier, _)) = em
+                    .bands
+                    .iter()
+                    .take(i)
+                    .find(|(b, _)| b.min_age <= band.max_age && band.min_age <= b.max_age)
+                {
+                    return Err(Error::invalid(
+                        "EM age band",
+                        format!("{}–{}", band.min_age, band.max_age),
+                        format!(
+                            "it overlaps the band {}–{}; give each age to one band",
+                            earlier.min_age, earlier.max_age
+                        ),
                     ));
                 }
             }
@@ -661,5 +686,18 @@ mod tests {
         add_first.kind = DecisionKind::Additional;
         assert!(fold_decisions(&[add_first]).is_err());
         assert!(fold_decisions(&[]).is_err());
+    }
+
+    #[test]
+    fn overlapping_em_age_bands_are_refused() {
+        let mut d = Decision::base(20, src()).with_em(10);
+        let band = |min_age, max_age| AgeBand { min_age, max_age };
+        d.em.as_mut().unwrap().bands = vec![(band(0, 15), 4), (band(15, 18), 4)];
+        assert_eq!(
+            d.validate().unwrap_err().to_string(),
+            "invalid EM age band 15–18: it overlaps the band 0–15; give each age to one band"
+        );
+        d.em.as_mut().unwrap().bands = vec![(band(0, 14), 4), (band(15, 18), 4)];
+        d.validate().unwrap();
     }
 }

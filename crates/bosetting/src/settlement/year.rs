@@ -12,7 +12,9 @@ use crate::explain::{Derived, Explanation, Quantity, Unit};
 use crate::family::FamilyReunification;
 use crate::housing::Housing;
 use crate::municipality::Municipality;
-use crate::quota::{Decision, DecisionOutcome, Request, explain_decisions, fold_decisions};
+use crate::quota::{
+    Decision, DecisionKind, DecisionOutcome, Request, explain_decisions, fold_decisions,
+};
 use crate::ratio::Ratio;
 use crate::settlement::Settled;
 
@@ -70,6 +72,7 @@ pub struct Pace {
 /// ```
 #[doc(alias = "bosettingsår")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "SettlementYearRepr")]
 pub struct SettlementYear {
     /// The municipality.
     pub municipality: Municipality,
@@ -92,6 +95,39 @@ pub struct SettlementYear {
     pub housing: Option<Housing>,
 }
 
+#[derive(Deserialize)]
+struct SettlementYearRepr {
+    municipality: Municipality,
+    year: Year,
+    #[serde(default)]
+    request: Option<Request>,
+    #[serde(default)]
+    decisions: Vec<Decision>,
+    #[serde(default)]
+    settled: Option<Settled>,
+    #[serde(default)]
+    family: Option<FamilyReunification>,
+    #[serde(default)]
+    housing: Option<Housing>,
+}
+
+impl TryFrom<SettlementYearRepr> for SettlementYear {
+    type Error = Error;
+    fn try_from(r: SettlementYearRepr) -> Result<SettlementYear> {
+        let s = SettlementYear {
+            municipality: r.municipality,
+            year: r.year,
+            request: r.request,
+            decisions: r.decisions,
+            settled: r.settled,
+            family: r.family,
+            housing: r.housing,
+        };
+        s.validate()?;
+        Ok(s)
+    }
+}
+
 impl SettlementYear {
     /// An empty year.
     pub fn new(municipality: Municipality, year: Year) -> SettlementYear {
@@ -110,9 +146,9 @@ impl SettlementYear {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidValue`] for a request for another year; [`Error::DateOutsidePeriod`]
-    /// for settled counts or decisions outside the year; and any error of the parts'
-    /// own validation.
+    /// [`Error::InvalidValue`] for a request for another year or settled counts outside the
+    /// year; [`Error::DateOutsidePeriod`] for a decision dated outside
+    /// [`Decision::window`]; and any error of the parts' own validation.
     pub fn validate(&self) -> Result<()> {
         if let Some(r) = &self.request {
             if r.year != self.year {
@@ -125,6 +161,12 @@ impl SettlementYear {
         }
         if !self.decisions.is_empty() {
             fold_decisions(&self.decisions)?;
+        }
+        let window = Decision::window(self.year);
+        for (i, d) in self.decisions.iter().enumerate() {
+            if let Some(date) = d.date {
+                window.require(&format!("decision[{i}] date"), date)?;
+            }
         }
         if let Some(s) = &self.settled {
             let p = self.year.period();
@@ -279,17 +321,41 @@ impl SettlementYear {
         let em = d.value.em.ok_or_else(|| {
             Error::not_computable("decided EM places", "no EM part in the decision")
         })?;
-        let src = self
-            .decisions
-            .iter()
-            .rev()
-            .find(|x| x.em.is_some())
-            .map(|x| x.source.clone())
-            .unwrap_or_default();
-        Ok(Derived::new(
-            em,
-            Explanation::input("decided EM places", Quantity::persons(em), src),
-        ))
+        // The same walk as the fold: a base or replacing decision with an EM part starts the
+        // sum afresh, an additional one adds to it, and one without an EM part leaves it.
+        let mut parts: Vec<Explanation> = Vec::new();
+        for d in &self.decisions {
+            let Some(part) = &d.em else { continue };
+            if d.kind != DecisionKind::Additional {
+                parts.clear();
+            }
+            let label = match d.kind {
+                DecisionKind::Base => "EM part of the decision",
+                DecisionKind::Additional => "EM part of the additional decision (tilleggsvedtak)",
+                DecisionKind::Replacement => "EM part of the replacing decision",
+            };
+            parts.push(Explanation::input(
+                label,
+                Quantity::persons(part.places),
+                d.source.clone(),
+            ));
+        }
+        let e = match parts.pop() {
+            Some(mut only) if parts.is_empty() => {
+                only.label = "decided EM places".to_owned();
+                only
+            }
+            last => {
+                parts.extend(last);
+                Explanation::derived(
+                    "decided EM places",
+                    Quantity::persons(em),
+                    "EM part of the base or replacing decision + EM parts of additional decisions",
+                    parts,
+                )
+            }
+        };
+        Ok(Derived::new(em, e))
     }
 
     /// Ordinary places in force: decided − EM places.
@@ -537,6 +603,50 @@ mod tests {
             .unwrap(),
         ));
         assert!(s.validate().is_err());
+    }
+
+    #[test]
+    fn decisions_dated_outside_the_year_are_refused() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        let mut s = year_with(10, 5);
+        // A decision for 2020 is often made in the autumn of 2019.
+        s.decisions[0].date = d(2019, 11, 20);
+        s.validate().unwrap();
+        s.decisions[0].date = d(2021, 1, 4);
+        assert_eq!(
+            s.validate().unwrap_err().to_string(),
+            "decision[0] date 2021-01-04 is outside 2019-01-01 to 2020-12-31"
+        );
+        s.decisions[0].date = d(2018, 12, 31);
+        assert!(s.validate().is_err());
+        let e = serde_json::from_str::<SettlementYear>(&serde_json::to_string(&s).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("decision[0] date 2018-12-31 is outside"), "{e}");
+    }
+
+    #[test]
+    fn decided_em_explains_every_decision_it_sums() {
+        let mut s = year_with(100, 5);
+        s.decisions[0] = Decision::base(100, Source::new("base")).with_em(10);
+        let mut extra = Decision::base(20, Source::new("extra")).with_em(5);
+        extra.kind = crate::quota::DecisionKind::Additional;
+        s.decisions.push(extra);
+        let em = s.decided_em().unwrap();
+        assert_eq!(em.value, 15);
+        let sources: Vec<String> = em
+            .explanation
+            .inputs
+            .iter()
+            .map(|i| i.source.as_ref().unwrap().to_string())
+            .collect();
+        assert_eq!(sources, ["base", "extra"], "{}", em.explanation);
+        assert_eq!(
+            em.explanation.inputs[0].value,
+            Quantity::persons(10),
+            "{}",
+            em.explanation
+        );
     }
 
     proptest! {
