@@ -19,9 +19,10 @@ h2 { font-size: 1.3rem; border-bottom: 2px solid var(--line); padding-bottom: .2
 .meta { color: var(--muted); margin-top: 0; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .93rem; }
 caption { text-align: left; font-style: italic; color: var(--muted); padding-bottom: .3rem; }
-th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; text-align: left; overflow-wrap: break-word; }
 th { background: #f3f5f7; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
+th { overflow-wrap: normal; }
 .status { font-weight: 600; overflow-wrap: normal; }
 .status-input { color: var(--muted); }
 .status-reproduced { color: #1d6b33; }
