@@ -35,6 +35,41 @@ pub fn header(lang: Lang) -> [&'static str; 9] {
     }
 }
 
+/// The exact value as a cell Excel set to Norwegian keeps as written: a fraction in words
+/// ("41 av 74", never `41/74`, which Excel reads as a date), decimals with a comma, an
+/// interval with its ends apart ("[650000 – 750000)").
+pub fn exact(l: Locale, q: &bosetting::Quantity) -> String {
+    use bosetting::{Bound, Value};
+    let dec = |d: rust_decimal::Decimal| match l.lang {
+        Lang::Nb => d.normalize().to_string().replace('.', ","),
+        Lang::En => d.normalize().to_string(),
+    };
+    match &q.value {
+        Value::Integer(n) => n.to_string(),
+        Value::Decimal(d) => dec(*d),
+        Value::Ratio(r) => format!(
+            "{} {} {}",
+            dec(r.numerator()),
+            l.pick("av", "of"),
+            dec(r.denominator())
+        ),
+        Value::Interval(i) => {
+            let (open, lo) = match i.lower {
+                Bound::Unbounded => ("(", "−∞".to_owned()),
+                Bound::Included(v) => ("[", dec(v)),
+                Bound::Excluded(v) => ("(", dec(v)),
+            };
+            let (close, hi) = match i.upper {
+                Bound::Unbounded => (")", "∞".to_owned()),
+                Bound::Included(v) => ("]", dec(v)),
+                Bound::Excluded(v) => (")", dec(v)),
+            };
+            format!("{open}{lo} – {hi}{close}")
+        }
+        Value::Text(t) => t.clone(),
+    }
+}
+
 /// Whether a cell is a plain number ("-0,7", "−700 000", "12.5", "+3"): a sign, digits in
 /// groups, one decimal separator, nothing else.
 fn is_number(s: &str) -> bool {
@@ -79,7 +114,8 @@ fn field(s: &str) -> String {
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let l = Locale::new(report.lang);
     w.write_all("\u{feff}".as_bytes())?;
-    writeln!(w, "{}", header(report.lang).join(";"))?;
+    // Excel and Windows expect CRLF line ends.
+    write!(w, "{}\r\n", header(report.lang).join(";"))?;
     let mut seen = BTreeSet::new();
     let mut seen_cells = BTreeSet::new();
     for s in &report.sections {
@@ -109,14 +145,14 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 r.label.clone(),
                 value,
                 l.unit(r.value.unit).to_owned(),
-                r.value.value.exact(),
+                exact(l, &r.value),
                 r.published.join(" + "),
-                r.status.name().to_owned(),
+                crate::status_name(l, r.status).to_owned(),
                 explanation,
             ];
-            writeln!(
+            write!(
                 w,
-                "{}",
+                "{}\r\n",
                 cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";")
             )?;
         }
@@ -140,9 +176,9 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                     c.status.name().to_owned(),
                     c.reconciliation.clone(),
                 ];
-                writeln!(
+                write!(
                     w,
-                    "{}",
+                    "{}\r\n",
                     cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";")
                 )?;
             }

@@ -116,6 +116,10 @@ fn csv_reads_back_to_the_same_figures() {
     for r in [template(Lang::Nb), stavanger()] {
         let text = render(&r, Format::Csv);
         assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
+        assert!(
+            text.lines().count() > 2 && text.matches("\r\n").count() == text.lines().count(),
+            "CRLF line ends"
+        );
         let body = text.trim_start_matches('\u{feff}');
         let mut rd = csv::ReaderBuilder::new()
             .delimiter(b';')
@@ -136,8 +140,19 @@ fn csv_reads_back_to_the_same_figures() {
             let rec = rec.unwrap();
             let row = rows_by_id[&rec[0]];
             assert_eq!(&rec[2], csv_text(&row.label));
-            assert_eq!(&rec[5], csv_text(&row.value.value.exact()));
-            assert_eq!(&rec[7], row.status.name());
+            assert_eq!(
+                &rec[5],
+                csv_text(&bosetting_report::csv::exact(
+                    Locale::new(Lang::Nb),
+                    &row.value
+                ))
+            );
+            // Never a bare fraction: Excel would read 6/8 as a date.
+            assert!(!rec[5].contains('/'), "{}", &rec[5]);
+            assert_eq!(
+                &rec[7],
+                bosetting_report::status_name(Locale::new(Lang::Nb), row.status)
+            );
             let number = if rec[3].is_empty() {
                 None
             } else {

@@ -123,7 +123,10 @@ fn csv_text_cells_cannot_be_formulas_but_numbers_stay_numbers() {
         assert_eq!(rec[2], want, "label");
         // Numbers, negative ones included, stay numbers a spreadsheet can add up.
         assert_eq!(rec[3], "-0,7", "value");
-        assert_eq!(rec[5], "-0.7", "exact");
+        assert_eq!(
+            rec[5], "-0,7",
+            "exact, with a decimal comma for Excel set to Norwegian"
+        );
         // The published column is text: it starts with "-700 000" but goes on.
         assert_eq!(rec[6], "'-700 000 + -0,7 mill kr + =2*3", "published");
     }
