@@ -293,7 +293,13 @@ pub fn assert_seed(name: &str) -> Run {
                 Format::Csv => text
                     .lines()
                     .find(|l| l.starts_with(&format!("{};", r.id)))
-                    .is_some_and(|l| l.contains(&format!(";{};", r.status))),
+                    .is_some_and(|l| {
+                        let word = bosetting_report::status_name(
+                            bosetting_report::Locale::new(run.report.lang),
+                            r.status.into(),
+                        );
+                        l.contains(&format!(";{word};"))
+                    }),
                 Format::Json => {
                     text.contains(&format!("\"id\": \"{}\"", r.id))
                         && text.contains(&format!("\"status\": \"{}\"", r.status))
