@@ -312,6 +312,14 @@ fn clip(mut e: Explanation) -> Explanation {
     e
 }
 
+/// A chart's source line: the document and its date (the quotes are in the tables).
+fn chart_source(l: Locale, s: &bosetting::Source) -> String {
+    match s.date {
+        Some(d) => format!("{}, {}", s.document, l.date(d)),
+        None => s.document.clone(),
+    }
+}
+
 fn number_of(q: &bosetting::Quantity) -> Option<Decimal> {
     match (&q.value, q.unit) {
         (Value::Integer(n), _) => Some(Decimal::from(*n)),
@@ -570,6 +578,10 @@ impl Builder<'_> {
             categories: years.iter().map(|y| self.l.year(y.get())).collect(),
             series,
             unit: self.l.unit(Unit::Persons).to_owned(),
+            x: Vec::new(),
+            source: self
+                .l
+                .source(h.source.as_ref().unwrap_or(&self.my.document)),
         })
     }
 
@@ -717,6 +729,8 @@ impl Builder<'_> {
                     values,
                 }],
                 unit: self.l.unit(Unit::Persons).to_owned(),
+                x: Vec::new(),
+                source: chart_source(self.l, &self.my.document),
             });
         }
         Ok(s)
@@ -774,7 +788,12 @@ impl Builder<'_> {
                 f.name,
                 self.l.pick("saldo over tid", "balance over time")
             ),
-            kind: ChartKind::Line,
+            kind: ChartKind::Steps,
+            x: points
+                .iter()
+                .map(|(d, _)| i64::from(chrono::Datelike::num_days_from_ce(d)))
+                .collect(),
+            source: chart_source(self.l, &self.my.document),
             categories: points.iter().map(|(d, _)| self.l.date(*d)).collect(),
             series: vec![ChartSeries {
                 name: self.l.pick("Saldo", "Balance").to_owned(),

@@ -222,6 +222,9 @@ pub enum ChartKind {
     HorizontalBars,
     /// A line.
     Line,
+    /// A level that changes only at its points (a balance that moves on movement dates),
+    /// drawn as steps on a proportional axis.
+    Steps,
 }
 
 /// A chart of model values.
@@ -237,6 +240,13 @@ pub struct Chart {
     pub series: Vec<ChartSeries>,
     /// The values' unit label.
     pub unit: String,
+    /// Where each category lies on a proportional axis (days for dates); empty: evenly
+    /// spaced categories.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub x: Vec<i64>,
+    /// Where the figures come from, for the chart's source line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 /// One series of a chart.

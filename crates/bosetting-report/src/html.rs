@@ -242,19 +242,27 @@ fn color(series: usize) -> &'static str {
         .unwrap_or("#1f5f99")
 }
 
-/// A round number at or above `v` (1, 2 or 5 times a power of ten), for an axis.
-fn nice_ceiling(v: f64) -> f64 {
-    if v <= 0.0 || !v.is_finite() {
-        return 1.0;
-    }
-    let exp = v.log10().floor();
+/// Round axis ticks covering `lo..=hi`: steps of 1, 2 or 5 times a power of ten, about
+/// four of them, always including zero.
+fn ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let (lo, hi) = (lo.min(0.0), hi.max(0.0));
+    let raw = if hi - lo > 0.0 { (hi - lo) / 4.0 } else { 1.0 };
+    let exp = raw.log10().floor();
     let base = 10f64.powf(exp);
-    for m in [1.0, 2.0, 5.0, 10.0] {
-        if m * base >= v {
-            return m * base;
-        }
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * base)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * base);
+    let first = (lo / step).floor();
+    let last = (hi / step).ceil();
+    let mut out = Vec::new();
+    let mut k = first;
+    while k <= last + 0.5 && out.len() < 50 {
+        out.push(k * step);
+        k += 1.0;
     }
-    10.0 * base
+    out
 }
 
 fn chart(w: &mut dyn Write, l: Locale, c: &Chart) -> io::Result<()> {
@@ -267,46 +275,87 @@ fn chart(w: &mut dyn Write, l: Locale, c: &Chart) -> io::Result<()> {
     if vals.is_empty() {
         return Ok(());
     }
-    let max = nice_ceiling(vals.iter().copied().fold(0.0, f64::max));
-    let min = {
-        let m = vals.iter().copied().fold(0.0, f64::min);
-        if m < 0.0 { -nice_ceiling(-m) } else { 0.0 }
-    };
+    let ts = ticks(
+        vals.iter().copied().fold(f64::INFINITY, f64::min),
+        vals.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let min = ts.first().copied().unwrap_or(0.0);
+    let max = ts.last().copied().unwrap_or(1.0);
     let span = if max - min > 0.0 { max - min } else { 1.0 };
+    let desc = c
+        .series
+        .iter()
+        .map(|s| {
+            let pts: Vec<String> = c
+                .categories
+                .iter()
+                .zip(&s.labels)
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect();
+            format!("{}: {}", s.name, pts.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
     writeln!(w, "<figure>")?;
+    let open = |w: &mut dyn Write, width: f64, height: f64| {
+        writeln!(
+            w,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height:.0}\" role=\"img\">"
+        )?;
+        writeln!(w, "<title>{} ({})</title>", esc(&c.title), esc(&c.unit))?;
+        writeln!(w, "<desc>{}</desc>", esc(&desc))
+    };
     match c.kind {
-        ChartKind::Bars | ChartKind::Line => {
+        ChartKind::Bars | ChartKind::Line | ChartKind::Steps => {
             let (width, height) = (720.0, 300.0);
-            let (left, right, top, bottom) = (60.0, 20.0, 30.0, 50.0);
+            let (left, right, top, bottom) = (96.0, 24.0, 40.0, 50.0);
             let plot_w = width - left - right;
             let plot_h = height - top - bottom;
             let y = |v: f64| top + plot_h - (v - min) / span * plot_h;
-            writeln!(
-                w,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
-                esc(&c.title)
-            )?;
-            // Axis and grid.
-            for i in 0..=4 {
-                let v = min + span * f64::from(i) / 4.0;
-                let yy = y(v);
+            open(w, width, height)?;
+            for v in &ts {
+                let yy = y(*v);
+                let zero = v.abs() < f64::EPSILON;
                 writeln!(
                     w,
-                    "<line x1=\"{left}\" x2=\"{}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"#c9d1d9\" stroke-width=\"1\"/>",
-                    width - right
+                    "<line x1=\"{left}\" x2=\"{}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"{}\" stroke-width=\"{}\"/>",
+                    width - right,
+                    if zero { "#1b1f24" } else { "#c9d1d9" },
+                    if zero { 1.5 } else { 1.0 }
                 )?;
                 writeln!(
                     w,
                     "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
                     left - 6.0,
                     yy + 4.0,
-                    esc(&axis_label(l, v))
+                    esc(&axis_label(l, *v))
                 )?;
             }
             let n = c.categories.len().max(1) as f64;
             let band = plot_w / n;
+            // Where each category sits: evenly, or on a proportional axis (dates).
+            let proportional = c.x.len() == c.categories.len() && c.x.len() > 1;
+            let (x0, x1) = (
+                c.x.iter().copied().min().unwrap_or(0) as f64,
+                c.x.iter().copied().max().unwrap_or(1) as f64,
+            );
+            let xpos = |i: usize| -> f64 {
+                match c.x.get(i) {
+                    Some(x) if proportional && x1 > x0 => {
+                        left + 12.0 + (*x as f64 - x0) / (x1 - x0) * (plot_w - 24.0)
+                    }
+                    _ => left + band * (i as f64 + 0.5),
+                }
+            };
+            // Category labels that would overlap are left out (every one stays in <desc>).
+            let mut last_label = f64::NEG_INFINITY;
             for (i, cat) in c.categories.iter().enumerate() {
-                let x = left + band * (i as f64 + 0.5);
+                let x = xpos(i);
+                let wide = 7.0 * cat.chars().count() as f64;
+                if x - wide / 2.0 < last_label + 6.0 {
+                    continue;
+                }
+                last_label = x + wide / 2.0;
                 writeln!(
                     w,
                     "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
@@ -345,24 +394,39 @@ fn chart(w: &mut dyn Write, l: Locale, c: &Chart) -> io::Result<()> {
                         .filter_map(|(i, v)| {
                             let v = v.and_then(|d| d.to_f64())?;
                             let label = s.labels.get(i).map(String::as_str).unwrap_or("");
-                            Some((left + band * (i as f64 + 0.5), y(v), label))
+                            Some((xpos(i), y(v), label))
                         })
                         .collect();
-                    let path: Vec<String> = pts
-                        .iter()
-                        .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
-                        .collect();
+                    // Steps: the level holds until the next point, then moves.
+                    let mut path: Vec<String> = Vec::new();
+                    for (j, (x, yy, _)) in pts.iter().enumerate() {
+                        if c.kind == ChartKind::Steps && j > 0 {
+                            if let Some((_, prev_y, _)) = j.checked_sub(1).and_then(|p| pts.get(p))
+                            {
+                                path.push(format!("{x:.1},{prev_y:.1}"));
+                            }
+                        }
+                        path.push(format!("{x:.1},{yy:.1}"));
+                    }
                     writeln!(
                         w,
                         "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2.5\"/>",
                         path.join(" ")
                     )?;
+                    let mut last_label = f64::NEG_INFINITY;
                     for (x, yy, label) in pts {
                         writeln!(
                             w,
                             "<circle cx=\"{x:.1}\" cy=\"{yy:.1}\" r=\"4\" fill=\"{color}\"><title>{}</title></circle>",
                             esc(label)
                         )?;
+                        // Kept inside the plot, and left out where it would overlap the last.
+                        let wide = 7.0 * label.chars().count() as f64;
+                        let x = x.clamp(left + wide / 2.0, width - 4.0 - wide / 2.0);
+                        if x - wide / 2.0 < last_label + 6.0 {
+                            continue;
+                        }
+                        last_label = x + wide / 2.0;
                         writeln!(
                             w,
                             "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
@@ -372,7 +436,7 @@ fn chart(w: &mut dyn Write, l: Locale, c: &Chart) -> io::Result<()> {
                     }
                 }
             }
-            legend(w, c, left, 16.0)?;
+            legend(w, c, left, 14.0)?;
             writeln!(w, "</svg>")?;
         }
         ChartKind::HorizontalBars => {
@@ -380,11 +444,7 @@ fn chart(w: &mut dyn Write, l: Locale, c: &Chart) -> io::Result<()> {
             let (width, row_h, left, right, top) = (720.0, 26.0, 200.0, 60.0, 10.0);
             let height = top * 2.0 + rows * row_h;
             let plot_w = width - left - right;
-            writeln!(
-                w,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height:.0}\" role=\"img\" aria-label=\"{}\">",
-                esc(&c.title)
-            )?;
+            open(w, width, height)?;
             if let Some(s) = c.series.first() {
                 for (i, cat) in c.categories.iter().enumerate() {
                     let yy = top + row_h * i as f64;
@@ -426,9 +486,18 @@ fn chart(w: &mut dyn Write, l: Locale, c: &Chart) -> io::Result<()> {
     }
     writeln!(
         w,
-        "<figcaption>{} ({})</figcaption>",
+        "<figcaption>{} ({}){}</figcaption>",
         esc(&c.title),
-        esc(&c.unit)
+        esc(&c.unit),
+        if c.source.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "<br><span class=\"source\">{}: {}</span>",
+                l.pick("Kilde", "Source"),
+                esc(&c.source)
+            )
+        }
     )?;
     writeln!(w, "</figure>")?;
     Ok(())
@@ -450,9 +519,12 @@ fn legend(w: &mut dyn Write, c: &Chart, x0: f64, y0: f64) -> io::Result<()> {
     Ok(())
 }
 
-/// An axis tick through the locale: millions with one decimal, others whole.
+/// An axis tick through the locale: millions with one decimal, others whole; the minus
+/// sign is the typographic one, and the label is right-aligned so it is never clipped.
 fn axis_label(l: Locale, v: f64) -> String {
-    let d = rust_decimal::Decimal::from_f64_retain(v).unwrap_or_default();
+    let d = rust_decimal::Decimal::from_f64_retain(v)
+        .unwrap_or_default()
+        .round_dp(6);
     if v.abs() >= 1_000_000.0 {
         l.money(bosetting::Money::new(d))
     } else {
