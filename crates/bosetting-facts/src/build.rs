@@ -25,18 +25,49 @@ pub(crate) enum Format {
 pub(crate) struct Ctx<'a> {
     pub(crate) text: &'a str,
     pub(crate) file: &'a str,
-    pub(crate) format: Format,
     pub(crate) doc: &'a DocumentSpec,
-    /// The TOML text parsed once with spans, to place every fact at its line.
-    pub(crate) toml: Option<locate::TomlDoc<'a>>,
+    /// The text indexed once, to place every fact at its line without reading the file
+    /// again for each.
+    pub(crate) index: Index<'a>,
+}
+
+/// What a facts text is indexed as, once, to locate fields.
+pub(crate) struct Index<'a> {
+    lines: locate::Lines,
+    tree: Tree<'a>,
+}
+
+enum Tree<'a> {
+    /// The TOML text parsed with the span of every value.
+    Toml(locate::TomlDoc<'a>),
+    /// The JSON text walked once.
+    Json(locate::JsonNode),
+    /// Text that could not be indexed (not expected once it has been read): each path is
+    /// found by reading the text.
+    Unindexed(Format),
+}
+
+impl<'a> Index<'a> {
+    pub(crate) fn new(text: &'a str, format: Format) -> Index<'a> {
+        let tree = match format {
+            Format::Toml => locate::toml_doc(text).map(Tree::Toml),
+            Format::Json => locate::JsonNode::index(text).map(Tree::Json),
+        };
+        Index {
+            lines: locate::Lines::new(text),
+            tree: tree.unwrap_or(Tree::Unindexed(format)),
+        }
+    }
 }
 
 impl Ctx<'_> {
     pub(crate) fn line(&self, path: &str) -> Option<usize> {
-        match (self.format, &self.toml) {
-            (Format::Toml, Some(doc)) => locate::toml_line_in(self.text, doc, path),
-            (Format::Toml, None) => locate::toml_line(self.text, path),
-            (Format::Json, _) => locate::json_line(self.text, path),
+        let ix = &self.index;
+        match &ix.tree {
+            Tree::Toml(doc) => locate::toml_offset(doc, path).map(|o| ix.lines.line_of(o)),
+            Tree::Json(node) => Some(ix.lines.line_of(node.offset(path))),
+            Tree::Unindexed(Format::Toml) => locate::toml_line(self.text, path),
+            Tree::Unindexed(Format::Json) => locate::json_line(self.text, path),
         }
     }
 
@@ -931,12 +962,14 @@ fn checks(
     my: &MunicipalityYear,
 ) -> Result<Vec<CheckSpec>, FactsError> {
     let mut out: Vec<CheckSpec> = Vec::with_capacity(specs.len());
+    let mut ids = std::collections::BTreeSet::new();
+    let indexed = my.indexed();
     for (i, c) in specs.iter().enumerate() {
         let p = format!("check[{i}]");
         if crate::v2::is_address_check(c) {
             continue;
         }
-        if out.iter().any(|o| o.id == c.id) {
+        if !ids.insert(c.id.as_str()) {
             return Err(ctx.err(&format!("{p}.id"), format!("{:?} is used twice", c.id)));
         }
         let mut published = Vec::new();
@@ -984,7 +1017,8 @@ fn checks(
             return Err(ctx.err(&format!("{p}.verdict"), "a goal check needs the verdict the document implies (met, not-met, not-measurable)"));
         }
         // Computing now places the error at the check, rather than in the report.
-        my.check(&spec)
+        indexed
+            .check(&spec)
             .map_err(|e| ctx.err(&format!("{p}.figure"), e.to_string()))?;
         out.push(spec);
     }

@@ -61,7 +61,7 @@ use bosetting::{CheckResult, CheckSpec, Document, MunicipalityYear};
 pub use error::FactsError;
 pub use schema::{FactsFile, SCHEMA, SCHEMA_V1};
 
-use build::{Ctx, Format};
+use build::{Ctx, Format, Index};
 
 /// Every measure a `[[fact]]`, a table cell, a relation's term or a `[[check]]` at a body
 /// and period can name: its name, unit, how it adds up, and what it means. Generated from
@@ -184,12 +184,8 @@ impl Facts {
         let ctx = Ctx {
             text,
             file: origin,
-            format,
             doc: &file.document,
-            toml: match format {
-                Format::Toml => locate::toml_doc(text),
-                Format::Json => None,
-            },
+            index: Index::new(text, format),
         };
         let built = build::build(&file, &ctx)?;
         Ok(Facts {
@@ -240,6 +236,7 @@ impl Facts {
         };
         let mut out = Vec::new();
         if let Some(y) = self.year() {
+            let y = y.indexed();
             for c in &self.checks {
                 out.push(y.check(c).map_err(|e| fail(format!("check {}", c.id), e))?);
             }

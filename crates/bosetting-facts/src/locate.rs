@@ -24,7 +24,8 @@ pub(crate) fn parse_path(path: &str) -> Vec<Seg> {
     out
 }
 
-/// The 1-based line of a byte offset.
+/// The 1-based line of a byte offset (counting from the start: for one lookup; use
+/// [`Lines`] for many).
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text.get(..offset)
         .unwrap_or(text)
@@ -32,6 +33,34 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&b| b == b'\n')
         .count()
         .saturating_add(1)
+}
+
+/// Where every line of a text starts, found once: a byte offset's line is then a binary
+/// search, not a count from the start of the file.
+#[derive(Debug, Clone)]
+pub(crate) struct Lines {
+    /// The byte offset of each line's first byte, the first being 0.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl Lines {
+    pub(crate) fn new(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i.saturating_add(1)));
+        Lines {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// The 1-based line of a byte offset (an offset past the end is on the last line), as
+    /// [`line_of`] gives it.
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        // The lines starting at or before the offset: the first starts at 0.
+        self.starts.partition_point(|&s| s <= offset)
+    }
 }
 
 /// A TOML document parsed once, with the span of every value.
@@ -44,11 +73,12 @@ pub(crate) fn toml_doc(text: &str) -> Option<TomlDoc<'_>> {
 
 /// The line of the deepest node of `path` found in TOML text.
 pub(crate) fn toml_line(text: &str, path: &str) -> Option<usize> {
-    toml_line_in(text, &toml_doc(text)?, path)
+    toml_offset(&toml_doc(text)?, path).map(|o| line_of(text, o))
 }
 
-/// As [`toml_line`], in a document already parsed.
-pub(crate) fn toml_line_in(text: &str, doc: &TomlDoc<'_>, path: &str) -> Option<usize> {
+/// The byte offset of the deepest node of `path` found in a TOML document parsed once: a
+/// walk down its tables (ordered maps) and arrays, never a scan of the text.
+pub(crate) fn toml_offset(doc: &TomlDoc<'_>, path: &str) -> Option<usize> {
     use toml::de::{DeTable, DeValue};
     let mut span = doc.span();
     let mut node: Option<&DeValue<'_>> = None;
@@ -67,7 +97,123 @@ pub(crate) fn toml_line_in(text: &str, doc: &TomlDoc<'_>, path: &str) -> Option<
             _ => None,
         };
     }
-    Some(line_of(text, span.start))
+    Some(span.start)
+}
+
+/// A JSON value's position and, for objects and arrays, its members': the whole text walked
+/// once, so that each path is found by lookups rather than by scanning from the start.
+#[derive(Debug, Clone)]
+pub(crate) struct JsonNode {
+    offset: usize,
+    kind: JsonKind,
+}
+
+#[derive(Debug, Clone)]
+enum JsonKind {
+    Leaf,
+    /// Members by their raw key; the first of a key repeated is kept.
+    Object(std::collections::HashMap<Vec<u8>, JsonNode>),
+    Array(Vec<JsonNode>),
+}
+
+/// Deeper than this, values are indexed as leaves (their paths end at the deepest indexed
+/// node); serde_json refuses deeper text anyway.
+const JSON_DEPTH: usize = 160;
+
+impl JsonNode {
+    /// Indexes JSON text (`None` if it is not one JSON value).
+    pub(crate) fn index(text: &str) -> Option<JsonNode> {
+        let b = text.as_bytes();
+        let (node, _) = json_index(b, skip_ws(b, 0), 0)?;
+        Some(node)
+    }
+
+    /// The byte offset of the deepest node of `path`.
+    pub(crate) fn offset(&self, path: &str) -> usize {
+        let mut node = self;
+        for seg in parse_path(path) {
+            let next = match (&seg, &node.kind) {
+                (Seg::Key(k), JsonKind::Object(m)) => m.get(k.as_bytes()),
+                (Seg::Index(i), JsonKind::Array(a)) => a.get(*i),
+                _ => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        node.offset
+    }
+}
+
+/// The node of the value at `pos` and the position just past it.
+fn json_index(b: &[u8], pos: usize, depth: usize) -> Option<(JsonNode, usize)> {
+    let leaf = |end| {
+        Some((
+            JsonNode {
+                offset: pos,
+                kind: JsonKind::Leaf,
+            },
+            end,
+        ))
+    };
+    if depth >= JSON_DEPTH {
+        return leaf(value_end(b, pos)?);
+    }
+    let deeper = depth.checked_add(1)?;
+    match b.get(pos)? {
+        b'{' => {
+            let mut members = std::collections::HashMap::new();
+            let mut i = skip_ws(b, pos.checked_add(1)?);
+            loop {
+                if b.get(i)? == &b'}' {
+                    break;
+                }
+                let (after, k) = string_end(b, i)?;
+                i = skip_ws(b, after);
+                if b.get(i)? != &b':' {
+                    return None;
+                }
+                let v = skip_ws(b, i.checked_add(1)?);
+                let (node, end) = json_index(b, v, deeper)?;
+                members.entry(k.to_vec()).or_insert(node);
+                i = skip_ws(b, end);
+                if b.get(i)? == &b',' {
+                    i = skip_ws(b, i.checked_add(1)?);
+                }
+            }
+            Some((
+                JsonNode {
+                    offset: pos,
+                    kind: JsonKind::Object(members),
+                },
+                i.checked_add(1)?,
+            ))
+        }
+        b'[' => {
+            let mut elements = Vec::new();
+            let mut i = skip_ws(b, pos.checked_add(1)?);
+            loop {
+                if b.get(i)? == &b']' {
+                    break;
+                }
+                let (node, end) = json_index(b, i, deeper)?;
+                elements.push(node);
+                i = skip_ws(b, end);
+                if b.get(i)? == &b',' {
+                    i = skip_ws(b, i.checked_add(1)?);
+                }
+            }
+            Some((
+                JsonNode {
+                    offset: pos,
+                    kind: JsonKind::Array(elements),
+                },
+                i.checked_add(1)?,
+            ))
+        }
+        _ => leaf(value_end(b, pos)?),
+    }
 }
 
 /// The line of the deepest node of `path` found in JSON text.
@@ -197,6 +343,56 @@ mod tests {
         assert_eq!(toml_line(t, "decision[1].em"), Some(8));
         assert_eq!(toml_line(t, "decision[0]"), Some(3));
         assert_eq!(toml_line(t, "decision[5].em"), Some(3));
+    }
+
+    #[test]
+    fn lines_found_once_agree_with_counting() {
+        for t in ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "æ\nø\r\nå\n\n"] {
+            let lines = Lines::new(t);
+            for o in 0..=t.len().saturating_add(3) {
+                if t.is_char_boundary(o) || o > t.len() {
+                    assert_eq!(lines.line_of(o), line_of(t, o), "{t:?} at {o}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_agree_with_counting_anywhere(t in "[a\n\r\u{e5}]{0,60}", o in 0usize..70) {
+            if t.is_char_boundary(o) || o > t.len() {
+                proptest::prop_assert_eq!(Lines::new(&t).line_of(o), line_of(&t, o));
+            }
+        }
+    }
+
+    #[test]
+    fn json_index_finds_what_scanning_finds() {
+        let j = "{\n  \"a\": 1,\n  \"decision\": [\n    {\"places\": 1},\n    {\"places\": 2,\n     \"em\": [3, {\"x\": \"]}\\\"\"}]}\n  ],\n  \"a\": 2\n}";
+        let node = JsonNode::index(j).unwrap();
+        let lines = Lines::new(j);
+        for path in [
+            "",
+            "a",
+            "zzz",
+            "decision",
+            "decision[0]",
+            "decision[0].places",
+            "decision[1].em",
+            "decision[1].em[1].x",
+            "decision[1].em[7]",
+            "decision[9].em",
+        ] {
+            assert_eq!(
+                Some(lines.line_of(node.offset(path))),
+                json_line(j, path),
+                "{path}"
+            );
+        }
+        assert!(JsonNode::index("{\"a\": [1, 2").is_none());
+        // Deeper than the index goes: the deepest indexed node.
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(JsonNode::index(&deep).unwrap().offset("[0][0]"), 2);
     }
 
     #[test]

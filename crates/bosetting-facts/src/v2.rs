@@ -6,6 +6,8 @@ use bosetting::{
     FigureCheck, Observation, PrintedTable, Relation, TableColumn, TableRow, Term,
 };
 
+use std::collections::BTreeSet;
+
 use crate::build::Ctx;
 use crate::error::FactsError;
 use crate::schema::*;
@@ -103,6 +105,9 @@ pub(crate) fn build(
     main: Option<&(BodyId, i32)>,
 ) -> Result<(), FactsError> {
     let m = Main { main };
+    // Lookups built once (bodies by id, fact ids): each fact, term and check is then a few
+    // lookups, never a pass over what came before it.
+    let mut body_ids: BTreeSet<BodyId> = doc.bodies.iter().map(|b| b.id.clone()).collect();
     for (i, b) in f.body.iter().enumerate() {
         let p = format!("body[{i}]");
         let id = ctx.model(&format!("{p}.id"), BodyId::new(b.id.clone()))?;
@@ -134,14 +139,14 @@ pub(crate) fn build(
         if let Some(parent) = &b.part_of {
             body = body.part_of(ctx.model(&format!("{p}.part_of"), BodyId::new(parent.clone()))?);
         }
-        if doc.body(&body.id).is_some() {
+        if !body_ids.insert(body.id.clone()) {
             return Err(ctx.err(&format!("{p}.id"), format!("{:?} is used twice", b.id)));
         }
         doc.bodies.push(body);
     }
     for (i, b) in doc.bodies.iter().enumerate() {
         if let Some(parent) = &b.parent {
-            if doc.body(parent).is_none() {
+            if !body_ids.contains(parent) {
                 let at = i.saturating_sub(usize::from(main.is_some()));
                 return Err(ctx.err(
                     &format!("body[{at}].part_of"),
@@ -150,11 +155,19 @@ pub(crate) fn build(
             }
         }
     }
-    let mut fact_paths = Vec::new();
+    let known = |doc: &Document, a: &bosetting::Address| -> bosetting::Result<()> {
+        Document::known_measure(a)?;
+        if body_ids.contains(&a.body) {
+            Ok(())
+        } else {
+            doc.known(a)
+        }
+    };
+    let mut fact_ids = BTreeSet::new();
     for (i, x) in f.fact.iter().enumerate() {
         let p = format!("fact[{i}]");
         let address = m.address(ctx, &p, &x.figure, &x.at())?;
-        ctx.model(&p, doc.known(&address))
+        ctx.model(&p, known(doc, &address))
             .map_err(|e| relabel(e, &format!("{p}.figure")))?;
         let mut fig = ctx.published(
             &format!("{p}.published"),
@@ -167,7 +180,7 @@ pub(crate) fn build(
             fig = fig.with_qualifier(q);
         }
         if let Some(id) = &x.id {
-            if doc.facts.iter().any(|o| o.id.as_deref() == Some(id)) {
+            if !fact_ids.insert(id.as_str()) {
                 return Err(ctx.err(&format!("{p}.id"), format!("{id:?} is used twice")));
             }
         }
@@ -176,7 +189,6 @@ pub(crate) fn build(
             address,
             figure: fig,
         });
-        fact_paths.push(p);
     }
     for (i, t) in f.table.iter().enumerate() {
         let p = format!("table[{i}]");
@@ -184,6 +196,9 @@ pub(crate) fn build(
     }
     ctx.model("table", doc.add_table_facts())?;
     ctx.model("fact", doc.validate())?;
+    // Facts and tables are complete: relations and checks read them through one index.
+    let ix = doc.indexed();
+    let mut relations = Vec::with_capacity(f.relation.len());
     for (i, r) in f.relation.iter().enumerate() {
         let p = format!("relation[{i}]");
         let mut terms = Vec::new();
@@ -192,12 +207,12 @@ pub(crate) fn build(
             let term = match (&t.figure, &t.fact, &t.published) {
                 (Some(name), None, None) => {
                     let a = m.address(ctx, &tp, name, &t.at())?;
-                    ctx.model(&tp, doc.known(&a))
+                    ctx.model(&tp, ix.known(&a))
                         .map_err(|e| relabel(e, &format!("{tp}.figure")))?;
                     Term::Figure(a)
                 }
                 (None, Some(id), None) if t.at().is_empty() => {
-                    if !doc.facts.iter().any(|o| o.id.as_deref() == Some(id)) {
+                    if !ix.has_fact(id) {
                         return Err(ctx.err(
                             &format!("{tp}.fact"),
                             format!("no [[fact]] has the id {id:?}"),
@@ -239,9 +254,10 @@ pub(crate) fn build(
             Relation::new(r.id.clone(), r.label.clone(), r.kind, terms),
         )?;
         rel.expect = r.expect;
-        ctx.model(&p, doc.check_relation(&rel))?;
-        doc.relations.push(rel);
+        ctx.model(&p, ix.check_relation(&rel))?;
+        relations.push(rel);
     }
+    let mut checks = Vec::new();
     for (i, c) in f.check.iter().enumerate() {
         if !is_address_check(c) {
             continue;
@@ -254,7 +270,7 @@ pub(crate) fn build(
             ));
         }
         let address = m.address(ctx, &p, &c.figure.name, &c.at())?;
-        ctx.model(&p, doc.known(&address))
+        ctx.model(&p, ix.known(&address))
             .map_err(|e| relabel(e, &format!("{p}.figure")))?;
         let texts = c
             .published
@@ -284,12 +300,15 @@ pub(crate) fn build(
             published: fig,
             expect: c.expect,
         };
-        ctx.model(&p, doc.check_figure(&check))?;
-        doc.checks.push(check);
+        ctx.model(&p, ix.check_figure(&check))?;
+        checks.push(check);
     }
     for (i, t) in doc.tables.iter().enumerate() {
-        ctx.model(&format!("table[{i}]"), doc.check_table(t))?;
+        ctx.model(&format!("table[{i}]"), ix.check_table(t))?;
     }
+    drop(ix);
+    doc.relations.extend(relations);
+    doc.checks.extend(checks);
     Ok(())
 }
 

@@ -153,6 +153,10 @@ pub(crate) fn read(
     let mut series = BTreeMap::new();
     for (n, acc) in accs.into_iter().enumerate() {
         let Some(acc) = acc else { continue };
+        // A municipality seen only in rejected rows has no series.
+        if acc.years.iter().all(|c| c.lines.iter().all(|l| *l == 0)) {
+            continue;
+        }
         let number = u16::try_from(n)
             .ok()
             .and_then(|n| MunicipalityNumber::new(n).ok());
@@ -326,12 +330,9 @@ fn row<'a>(
     let slot = accs
         .get_mut(usize::from(n))
         .ok_or_else(|| field_err("Kommunenummer", number, "out of range"))?;
+    // Nothing a rejected row did may show: an accumulator or year it created is left out
+    // unless a row was kept for it, and the name is only taken from a kept row.
     let acc = slot.get_or_insert_with(Box::default);
-    if !name.is_empty() && (acc.name.is_empty() || y >= acc.name_year) && acc.name != name {
-        acc.name.clear();
-        acc.name.extend_from_slice(name);
-        acc.name_year = y;
-    }
     let cells = acc
         .cells(y)
         .ok_or_else(|| field_err("År", year, "out of range"))?;
@@ -389,6 +390,11 @@ fn row<'a>(
     }
     if let Some(l) = cells.lines.get_mut(li) {
         *l = u32::try_from(line_no).unwrap_or(u32::MAX);
+    }
+    if !name.is_empty() && (acc.name.is_empty() || y >= acc.name_year) && acc.name != name {
+        acc.name.clear();
+        acc.name.extend_from_slice(name);
+        acc.name_year = y;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! IMDi's older wide format: three header rows (indicator, unit, year) and one row per
 //! municipality (`K3801;Horten;…`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use bosetting::{MunicipalityNumber, QuotaSeries, Reported, Source, Year, YearQuota};
 use rust_decimal::Decimal;
@@ -10,7 +10,7 @@ use crate::error::ImportError;
 use crate::text::{self, Encoding};
 
 /// What a column holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Column {
     group: String,
     figure: usize,
@@ -28,6 +28,12 @@ pub struct WideExport {
     pub groups: BTreeMap<String, BTreeMap<MunicipalityNumber, QuotaSeries>>,
     /// Data rows read.
     pub rows: usize,
+}
+
+/// A cell read, before it is kept.
+enum CellValue {
+    Persons(Reported<u32>),
+    Percent(Reported<Decimal>),
 }
 
 const FIGURES: [&str; 4] = [
@@ -76,6 +82,7 @@ pub(crate) fn read(
         )));
     }
     let mut columns = Vec::with_capacity(i1.len().saturating_sub(2));
+    let mut first_of: HashMap<Column, usize> = HashMap::with_capacity(columns.capacity());
     for (c, ((ind, unit), year)) in i1.iter().zip(&i2).zip(&i3).enumerate().skip(2) {
         let col = c.saturating_add(1);
         let bad = |line: usize, value: &str, reason: &str| ImportError::Field {
@@ -114,16 +121,15 @@ pub(crate) fn read(
             percent,
             year: y,
         };
-        if let Some(prev) = columns.iter().position(|c| *c == column) {
+        // Each column is looked up once in a map of the earlier ones, not compared with each.
+        if let Some(prev) = first_of.get(&column) {
             return Err(bad(
                 1,
                 ind,
-                &format!(
-                    "the same figure, unit and year as column {}",
-                    prev.saturating_add(3)
-                ),
+                &format!("the same figure, unit and year as column {prev}"),
             ));
         }
+        first_of.insert(column.clone(), col);
         columns.push(column);
     }
     let source = Source::new(format!("IMDi wide export {origin}"));
@@ -194,16 +200,50 @@ fn data_row(
         .and_then(text::four_digits)
         .and_then(|n| MunicipalityNumber::new(n).ok())
         .ok_or_else(|| field_err("Region".into(), code, "expected K and four digits (K3801)"))?;
-    if let Some(first) = seen.insert(number, line_no) {
+    if let Some(first) = seen.get(&number) {
         return Err(ImportError::Duplicate {
             file: file.to_owned(),
             line: line_no,
-            first,
+            first: *first,
             key: format!("municipality {number}"),
         });
     }
-    let name = decode(cells.get(1).copied().unwrap_or(&[]));
+    // Every cell is read before anything is kept: a rejected row leaves no trace.
+    let mut values = Vec::with_capacity(columns.len());
     for (c, (col, cell)) in columns.iter().zip(cells.iter().skip(2)).enumerate() {
+        let field = || {
+            format!(
+                "column {} ({} {})",
+                c.saturating_add(3),
+                FIGURES.get(col.figure).copied().unwrap_or(""),
+                col.year
+            )
+        };
+        let v = if col.percent {
+            CellValue::Percent(match *cell {
+                b"." => Reported::NoFigure,
+                b":" => Reported::Suppressed,
+                b"" => Reported::Blank,
+                b"Inf" => Reported::Infinite,
+                v => Reported::Value(text::decimal(v).ok_or_else(|| {
+                    field_err(field(), v, "expected a non-negative decimal, `.` or `:`")
+                })?),
+            })
+        } else {
+            CellValue::Persons(match *cell {
+                b"." => Reported::NoFigure,
+                b":" => Reported::Suppressed,
+                b"" => Reported::Blank,
+                v => Reported::Value(text::count(v).ok_or_else(|| {
+                    field_err(field(), v, "expected a whole number of persons, `.` or `:`")
+                })?),
+            })
+        };
+        values.push(v);
+    }
+    seen.insert(number, line_no);
+    let name = decode(cells.get(1).copied().unwrap_or(&[]));
+    for (col, v) in columns.iter().zip(values) {
         let series = groups
             .entry(col.group.clone())
             .or_default()
@@ -214,47 +254,25 @@ fn data_row(
                 s
             });
         let q: &mut YearQuota = series.years.entry(col.year).or_default();
-        let field = || {
-            format!(
-                "column {} ({} {})",
-                c.saturating_add(3),
-                FIGURES.get(col.figure).copied().unwrap_or(""),
-                col.year
-            )
-        };
-        if col.percent {
-            let v: Reported<Decimal> = match *cell {
-                b"." => Reported::NoFigure,
-                b":" => Reported::Suppressed,
-                b"" => Reported::Blank,
-                b"Inf" => Reported::Infinite,
-                v => Reported::Value(text::decimal(v).ok_or_else(|| {
-                    field_err(field(), v, "expected a non-negative decimal, `.` or `:`")
-                })?),
-            };
-            let slot = match col.figure {
-                0 => &mut q.percent.request,
-                1 => &mut q.percent.original_request,
-                2 => &mut q.percent.decision,
-                _ => &mut q.percent.settled,
-            };
-            *slot = Some(v);
-        } else {
-            let v: Reported<u32> = match *cell {
-                b"." => Reported::NoFigure,
-                b":" => Reported::Suppressed,
-                b"" => Reported::Blank,
-                v => Reported::Value(text::count(v).ok_or_else(|| {
-                    field_err(field(), v, "expected a whole number of persons, `.` or `:`")
-                })?),
-            };
-            let slot = match col.figure {
-                0 => &mut q.request,
-                1 => &mut q.original_request,
-                2 => &mut q.decision,
-                _ => &mut q.settled,
-            };
-            *slot = Some(v);
+        match v {
+            CellValue::Percent(v) => {
+                let slot = match col.figure {
+                    0 => &mut q.percent.request,
+                    1 => &mut q.percent.original_request,
+                    2 => &mut q.percent.decision,
+                    _ => &mut q.percent.settled,
+                };
+                *slot = Some(v);
+            }
+            CellValue::Persons(v) => {
+                let slot = match col.figure {
+                    0 => &mut q.request,
+                    1 => &mut q.original_request,
+                    2 => &mut q.decision,
+                    _ => &mut q.settled,
+                };
+                *slot = Some(v);
+            }
         }
     }
     Ok(())

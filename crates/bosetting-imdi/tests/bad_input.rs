@@ -190,4 +190,10 @@ fn wide_format() {
         err.to_string(),
         "t.csv:2: header column 3 \"Enhet: Folk\": expected \"Enhet: Personer\" or \"Enhet: Prosent\""
     );
+    let twice = "Region;Navn;G: Anmodning om bosetting;G: Faktisk bosetting;G: Anmodning om bosetting\n;;Enhet: Personer;Enhet: Personer;Enhet: Personer\n;;År: 2016;År: 2016;År: 2016\n";
+    let err = bosetting_imdi::read_wide(&latin1(twice), "t.csv").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "t.csv:1: header column 5 \"G: Anmodning om bosetting\": the same figure, unit and year as column 3"
+    );
 }

@@ -2,9 +2,11 @@
 
 use bosetting::{
     Against, Category, CheckResult, CheckSpec, Document, Error, Explanation, FigureRef,
-    MunicipalityYear, Origin, Outcome, QuotaSeries, Reported, RoundingRule, SeriesField, Sponsor,
-    Unit, Value, Year,
+    IndexedYear, MunicipalityYear, Origin, Outcome, QuotaSeries, Reported, RoundingRule,
+    SeriesField, Sponsor, Unit, Value, Year,
 };
+use std::collections::{HashMap, HashSet};
+
 use rust_decimal::Decimal;
 
 use crate::document::{
@@ -24,9 +26,17 @@ pub fn build(
     checks: &[(CheckSpec, CheckResult)],
     locale: Locale,
 ) -> Result<Report, Error> {
+    // Lookups built once: each figure's check, and the year's rows (staffing by unit and
+    // year), so that a section with a row per staffing line stays linear.
+    let mut check_of = HashMap::with_capacity(checks.len());
+    for (spec, r) in checks {
+        check_of.entry(&spec.figure).or_insert(r);
+    }
     let b = Builder {
         my: year,
+        ix: year.indexed(),
         checks,
+        check_of,
         l: locale,
     };
     let s = &year.settlement;
@@ -263,7 +273,10 @@ pub fn build_document(
 
 struct Builder<'a> {
     my: &'a MunicipalityYear,
+    ix: IndexedYear<'a>,
     checks: &'a [(CheckSpec, CheckResult)],
+    /// The first check of each figure.
+    check_of: HashMap<&'a FigureRef, &'a CheckResult>,
     l: Locale,
 }
 
@@ -372,10 +385,10 @@ impl Builder<'_> {
 
     /// The figure as a row, or `None` if the year has no data for it.
     fn row(&self, f: FigureRef) -> Result<Option<Row>, Error> {
-        if let Some((_, r)) = self.checks.iter().find(|(s, _)| s.figure == f) {
+        if let Some(r) = self.check_of.get(&f) {
             return Ok(Some(self.row_from_check(r)));
         }
-        let d = match self.my.figure(&f) {
+        let d = match self.ix.figure(&f) {
             Ok(d) => d,
             Err(Error::NotComputable { .. }) => return Ok(None),
             Err(e) => return Err(e),
@@ -403,9 +416,10 @@ impl Builder<'_> {
         s: &mut Section,
         figures: impl IntoIterator<Item = FigureRef>,
     ) -> Result<(), Error> {
+        let mut ids: HashSet<String> = s.rows.iter().map(|r| r.id.clone()).collect();
         for f in figures {
             if let Some(r) = self.row(f)? {
-                if !s.rows.iter().any(|x| x.id == r.id) {
+                if ids.insert(r.id.clone()) {
                     s.rows.push(r);
                 }
             }
@@ -817,8 +831,21 @@ impl Builder<'_> {
                 year: st.year,
             });
         }
-        for (i, a) in self.my.staffing.iter().enumerate() {
-            for b in self.my.staffing.iter().skip(i.saturating_add(1)) {
+        // Each row against the later rows of its unit (in the order given), found by unit
+        // rather than by passing over every row.
+        let mut by_unit: HashMap<&str, Vec<&bosetting::Staffing>> = HashMap::new();
+        for st in &self.my.staffing {
+            by_unit.entry(st.unit.as_str()).or_default().push(st);
+        }
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for a in &self.my.staffing {
+            let k = seen.entry(a.unit.as_str()).or_insert(0);
+            let later = by_unit
+                .get(a.unit.as_str())
+                .and_then(|rows| rows.get(k.saturating_add(1)..))
+                .unwrap_or(&[]);
+            *k = k.saturating_add(1);
+            for &b in later {
                 let (from, to) = if a.year < b.year { (a, b) } else { (b, a) };
                 if a.unit == b.unit && from.year < to.year {
                     figs.push(FigureRef::StaffingChange {
@@ -856,7 +883,7 @@ impl Builder<'_> {
         let mut s = self.section(SectionId::Goals);
         for g in &self.my.goals {
             let f = FigureRef::Goal { id: g.id.clone() };
-            if let Some((_, r)) = self.checks.iter().find(|(sp, _)| sp.figure == f) {
+            if let Some(r) = self.check_of.get(&f) {
                 let mut row = self.row_from_check(r);
                 row.label = g.text.clone();
                 row.display = self.goal_display(&self.my.evaluate_goal(&g.id)?);

@@ -165,12 +165,12 @@ pub use budget::{Budget, BudgetAdjustment, ConsumptionCheck, ForecastCheck, Serv
 pub use calendar::{GrantYear, Period, Tertial, Year};
 pub use document::{
     Address, AddressPart, Adds, Body, BodyId, BodyKind, Breakdown, Cell, DocPeriod, Document,
-    FigureCheck, Formula, MeasureDef, Observation, PrintedTable, Relation, RelationKind,
-    TableColumn, TableRow, Term, YearView, measure, measures,
+    FigureCheck, Formula, IndexedDocument, MeasureDef, Observation, PrintedTable, Relation,
+    RelationKind, TableColumn, TableRow, Term, YearView, measure, measures,
 };
 pub use dossier::{
-    CheckKind, CheckResult, CheckSpec, FigureRef, MunicipalityYear, National, Programme, Project,
-    PublishedRate, RuleStatement, SeriesField,
+    CheckKind, CheckResult, CheckSpec, FigureRef, IndexedYear, MunicipalityYear, National,
+    Programme, Project, PublishedRate, RuleStatement, SeriesField,
 };
 pub use error::{Error, Result};
 pub use explain::{Derived, Explanation, Quantity, Unit, Value};

@@ -173,12 +173,21 @@ impl Document {
     ///
     /// [`Error::InvalidValue`] naming the figure, with the nearest known name.
     pub fn validate(&self) -> Result<()> {
-        let mut ids = std::collections::BTreeSet::new();
+        // The bodies by id, once: every fact's body is looked up here.
+        let mut ids = std::collections::BTreeMap::new();
         for b in &self.bodies {
-            if !ids.insert(&b.id) {
+            if ids.insert(&b.id, b).is_some() {
                 return Err(Error::invalid("body id", &b.id, "used twice"));
             }
         }
+        let known = |a: &Address| -> Result<()> {
+            Document::known_measure(a)?;
+            if ids.contains_key(&a.body) {
+                Ok(())
+            } else {
+                self.known_body(&a.body)
+            }
+        };
         for b in &self.bodies {
             if let Some(p) = &b.parent {
                 self.known_body(p)?;
@@ -193,13 +202,13 @@ impl Document {
                             format!("{} would be a part of itself", b.id),
                         ));
                     }
-                    cur = self.body(c).and_then(|x| x.parent.as_ref());
+                    cur = ids.get(c).and_then(|x| x.parent.as_ref());
                 }
             }
         }
         let mut seen = std::collections::BTreeMap::new();
         for o in &self.facts {
-            self.known(&o.address)?;
+            known(&o.address)?;
             if let Some(prev) = seen.insert(&o.address, &o.figure) {
                 if prev.value != o.figure.value || prev.unit != o.figure.unit {
                     return Err(Error::invalid(
@@ -217,12 +226,12 @@ impl Document {
             t.validate()?;
         }
         for c in &self.checks {
-            self.known(&c.address)?;
+            known(&c.address)?;
         }
         for r in &self.relations {
             for t in &r.terms {
                 if let Term::Figure(a) = t {
-                    self.known(a)?;
+                    known(a)?;
                 }
             }
         }
@@ -254,6 +263,16 @@ impl Document {
     ///
     /// [`Error::InvalidValue`] naming the measure or body, with the nearest known name.
     pub fn known(&self, a: &Address) -> Result<()> {
+        Document::known_measure(a)?;
+        self.known_body(&a.body)
+    }
+
+    /// Whether an address names a registered measure (its body not looked at).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] naming the measure, with the nearest known name.
+    pub fn known_measure(a: &Address) -> Result<()> {
         if measure(&a.measure).is_none()
             && year_view::view_figure(&a.measure, &a.breakdown).is_none()
         {
@@ -267,7 +286,18 @@ impl Document {
                 },
             ));
         }
-        self.known_body(&a.body)
+        Ok(())
+    }
+
+    /// The document's lookups built once (its facts by address and id, its bodies by id),
+    /// for checking many figures, relations and tables: each is then a few lookups, not a
+    /// pass over the document.
+    pub fn indexed(&self) -> IndexedDocument<'_> {
+        IndexedDocument {
+            doc: self,
+            resolver: resolve::Resolver::new(self),
+            bodies: self.bodies.iter().map(|b| &b.id).collect(),
+        }
     }
 
     /// The figure at `address`, with its explanation.
@@ -562,5 +592,90 @@ impl Document {
                 )
             })?
             .check(spec)
+    }
+}
+
+/// A [`Document`] with its lookups built once ([`Document::indexed`]).
+pub struct IndexedDocument<'a> {
+    doc: &'a Document,
+    resolver: resolve::Resolver<'a>,
+    bodies: std::collections::BTreeSet<&'a BodyId>,
+}
+
+impl std::fmt::Debug for IndexedDocument<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexedDocument")
+            .field("document", &self.doc.source.document)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> IndexedDocument<'a> {
+    /// The document.
+    pub fn document(&self) -> &'a Document {
+        self.doc
+    }
+
+    /// As [`Document::known`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::known`].
+    pub fn known(&self, a: &Address) -> Result<()> {
+        Document::known_measure(a)?;
+        if self.bodies.contains(&a.body) {
+            Ok(())
+        } else {
+            self.doc.known_body(&a.body)
+        }
+    }
+
+    /// Whether a fact has that id.
+    pub fn has_fact(&self, id: &str) -> bool {
+        self.resolver.stated_fact(id).is_some()
+    }
+
+    /// As [`Document::figure`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::figure`].
+    pub fn figure(&self, address: &Address) -> Result<Derived<Quantity>> {
+        let v = self.resolver.value(address)?;
+        Ok(Derived::new(
+            resolve::quantity(v.span, v.unit),
+            v.explanation,
+        ))
+    }
+
+    /// As [`Document::check_figure`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::check_figure`].
+    pub fn check_figure(&self, c: &FigureCheck) -> Result<CheckResult> {
+        self.doc.check_figure_with(&self.resolver, c)
+    }
+
+    /// As [`Document::check_relation`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::check_relation`].
+    pub fn check_relation(&self, rel: &Relation) -> Result<CheckResult> {
+        self.doc.check_relation_with(&self.resolver, rel)
+    }
+
+    /// As [`Document::check_table`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::check_table`].
+    pub fn check_table(&self, t: &PrintedTable) -> Result<Vec<CheckResult>> {
+        self.doc
+            .table_relations(t)?
+            .iter()
+            .map(|rel| self.doc.check_relation_with(&self.resolver, rel))
+            .collect()
     }
 }

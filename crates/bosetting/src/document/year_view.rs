@@ -304,7 +304,7 @@ fn is_default_national(n: &National) -> bool {
 
 /// A figure the model can compute for a [`MunicipalityYear`]. In data files it is written as
 /// `figure = "<name>"` with the arguments alongside (`year = 2023`, `group = "Ukraina"`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "figure", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum FigureRef {
@@ -930,13 +930,22 @@ impl MunicipalityYear {
         })
     }
 
-    fn staffing_of(&self, unit: &str, year: Year) -> Result<&Staffing> {
-        self.staffing
-            .iter()
-            .find(|s| s.unit == unit && s.year == year)
-            .ok_or_else(|| {
-                Error::not_computable(format!("staffing of {unit} in {year}"), "not given")
-            })
+    fn staffing_in<'a>(
+        &'a self,
+        ix: Option<&StaffingIndex<'a>>,
+        unit: &str,
+        year: Year,
+    ) -> Result<&'a Staffing> {
+        let found = match ix {
+            Some(ix) => ix.staffing.get(&(unit, year)).copied(),
+            None => self
+                .staffing
+                .iter()
+                .find(|s| s.unit == unit && s.year == year),
+        };
+        found.ok_or_else(|| {
+            Error::not_computable(format!("staffing of {unit} in {year}"), "not given")
+        })
     }
 
     fn uptake(&self, label: &str) -> Result<&Uptake> {
@@ -994,9 +1003,33 @@ impl MunicipalityYear {
     /// [`Error::NotComputable`] when the year lacks what the figure needs (reports leave such
     /// figures out); other errors when the inputs are invalid.
     pub fn figure(&self, f: &FigureRef) -> Result<Derived<Quantity>> {
+        self.figure_in(f, None)
+    }
+
+    /// Lookups built once for computing many figures or checks of this year: use
+    /// [`IndexedYear::figure`] and [`IndexedYear::check`] in a loop over the year's rows
+    /// (each staffing row, each check) rather than [`MunicipalityYear::figure`], which
+    /// searches the rows for each figure.
+    pub fn indexed(&self) -> IndexedYear<'_> {
+        let mut staffing = BTreeMap::new();
+        for st in &self.staffing {
+            // The first row of a unit and year is the one a figure reads, as unindexed.
+            staffing.entry((st.unit.as_str(), st.year)).or_insert(st);
+        }
+        IndexedYear {
+            year: self,
+            ix: StaffingIndex { staffing },
+        }
+    }
+
+    fn figure_in(
+        &self,
+        f: &FigureRef,
+        ix: Option<&StaffingIndex<'_>>,
+    ) -> Result<Derived<Quantity>> {
         // A share of nothing is not a figure: that one figure is not computable (and a
         // report leaves it out), rather than an error that stops everything else.
-        self.figure_inner(f).map_err(|e| match e {
+        self.figure_unmapped(f, ix).map_err(|e| match e {
             Error::DivisionByZero { operation } => Error::not_computable(
                 operation,
                 "its denominator is zero, so the share or ratio is not defined",
@@ -1005,7 +1038,11 @@ impl MunicipalityYear {
         })
     }
 
-    fn figure_inner(&self, f: &FigureRef) -> Result<Derived<Quantity>> {
+    fn figure_unmapped(
+        &self,
+        f: &FigureRef,
+        ix: Option<&StaffingIndex<'_>>,
+    ) -> Result<Derived<Quantity>> {
         let s = &self.settlement;
         let p = &self.policy;
         Ok(match f {
@@ -1248,7 +1285,7 @@ impl MunicipalityYear {
                 Derived::new(Quantity::text(e.summary.clone()), e.explanation)
             }
             FigureRef::StaffingPermanent { unit, year } => {
-                let st = self.staffing_of(unit, *year)?;
+                let st = self.staffing_in(ix, unit, *year)?;
                 let f = st.permanent.as_ref().ok_or_else(|| {
                     Error::not_computable(format!("permanent FTE of {unit}"), "not given")
                 })?;
@@ -1259,14 +1296,14 @@ impl MunicipalityYear {
             }
             FigureRef::StaffingChange { unit, from, to } => {
                 let c = self
-                    .staffing_of(unit, *to)?
-                    .change_since(self.staffing_of(unit, *from)?)?;
+                    .staffing_in(ix, unit, *to)?
+                    .change_since(self.staffing_in(ix, unit, *from)?)?;
                 q_dec(c.difference, Unit::Fte)
             }
             FigureRef::StaffingChangeRelative { unit, from, to } => {
                 let c = self
-                    .staffing_of(unit, *to)?
-                    .change_since(self.staffing_of(unit, *from)?)?;
+                    .staffing_in(ix, unit, *to)?
+                    .change_since(self.staffing_in(ix, unit, *from)?)?;
                 q_share(c.relative)
             }
             FigureRef::Activity { id } => {
@@ -1557,6 +1594,10 @@ impl MunicipalityYear {
     /// Errors of computing the figure (including [`Error::NotComputable`]: a check of a
     /// figure the model cannot compute is a defect of the data file, reported as such).
     pub fn check(&self, spec: &CheckSpec) -> Result<CheckResult> {
+        self.check_in(spec, None)
+    }
+
+    fn check_in(&self, spec: &CheckSpec, ix: Option<&StaffingIndex<'_>>) -> Result<CheckResult> {
         let p = &self.policy;
         let result = |value: Quantity, status, reconciliation: String, explanation| CheckResult {
             id: spec.id.clone(),
@@ -1692,7 +1733,7 @@ impl MunicipalityYear {
             }
             _ => {}
         }
-        let d = self.figure(&spec.figure)?;
+        let d = self.figure_in(&spec.figure, ix)?;
         if spec.kind == CheckKind::Input {
             let mut text = "a fact fed into the model".to_owned();
             if let Some(fig) = spec.published.first() {
@@ -1894,5 +1935,43 @@ group = "Ukraina"
         );
         assert_eq!(metric_ref("settlement.settled"), Some(FigureRef::Settled));
         assert_eq!(metric_ref("no.such"), None);
+    }
+}
+
+/// A year's rows indexed once ([`MunicipalityYear::indexed`]): the staffing rows by unit and
+/// year, so that computing a figure or check for each of many rows stays linear.
+#[derive(Debug, Clone)]
+pub struct IndexedYear<'a> {
+    year: &'a MunicipalityYear,
+    ix: StaffingIndex<'a>,
+}
+
+#[derive(Debug, Clone)]
+struct StaffingIndex<'a> {
+    staffing: BTreeMap<(&'a str, Year), &'a Staffing>,
+}
+
+impl<'a> IndexedYear<'a> {
+    /// The year indexed.
+    pub fn year(&self) -> &'a MunicipalityYear {
+        self.year
+    }
+
+    /// As [`MunicipalityYear::figure`].
+    ///
+    /// # Errors
+    ///
+    /// As [`MunicipalityYear::figure`].
+    pub fn figure(&self, f: &FigureRef) -> Result<Derived<Quantity>> {
+        self.year.figure_in(f, Some(&self.ix))
+    }
+
+    /// As [`MunicipalityYear::check`].
+    ///
+    /// # Errors
+    ///
+    /// As [`MunicipalityYear::check`].
+    pub fn check(&self, spec: &CheckSpec) -> Result<CheckResult> {
+        self.year.check_in(spec, Some(&self.ix))
     }
 }
