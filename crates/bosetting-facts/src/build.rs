@@ -81,7 +81,23 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn model<T>(&self, path: &str, r: bosetting::Result<T>) -> Result<T, FactsError> {
-        r.map_err(|e| self.err(path, e.to_string()))
+        r.map_err(|e| {
+            // The model names its own field; where that is the field the path already ends
+            // in, say it once ("settled: the parts …", not "settled: settled: the parts …").
+            let msg = e.to_string();
+            let last = path
+                .rsplit('.')
+                .next()
+                .unwrap_or(path)
+                .split('[')
+                .next()
+                .unwrap_or_default();
+            let msg = match msg.strip_prefix(&format!("{last}: ")) {
+                Some(rest) if !last.is_empty() => rest.to_owned(),
+                _ => msg,
+            };
+            self.err(path, msg)
+        })
     }
 
     /// The source of a fact at `path`: the file's document (or `other`), its date, the

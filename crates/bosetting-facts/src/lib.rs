@@ -88,6 +88,115 @@ pub struct Facts {
     pub checks: Vec<CheckSpec>,
 }
 
+/// A reader's message in words an analyst can act on: what is wrong, and how to write it.
+/// `line` is the text of the line the error is on, where known.
+pub(crate) fn humane(message: &str, line: Option<&str>) -> String {
+    let line = line.unwrap_or_default();
+    let digit_run = |s: &str, sep: char| {
+        let b: Vec<char> = s.chars().collect();
+        b.windows(3).any(
+            |w| matches!(w, [a, c, d] if a.is_ascii_digit() && *c == sep && d.is_ascii_digit()),
+        )
+    };
+    // "invalid value: integer `-20`, expected u32"
+    if let Some(rest) = message.strip_prefix("invalid value: integer `") {
+        if let Some((n, expected)) = rest.split_once("`, expected ") {
+            if expected.starts_with('u') {
+                return if n.starts_with('-') {
+                    format!("{n}: must be 0 or more (write a whole number such as 20)")
+                } else {
+                    format!("{n}: too large for a count here (it must fit {expected})")
+                };
+            }
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: string ") {
+        if rest.contains("expected u") || rest.contains("expected i") {
+            let shown = rest.split(", expected").next().unwrap_or(rest);
+            return format!("{shown} is text: write the whole number without quotes");
+        }
+    }
+    // A date written the Norwegian way (30.04.2024) reads as a malformed float.
+    let dotted_date = line
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .any(|w| {
+            let parts: Vec<&str> = w.split('.').collect();
+            parts.len() == 3 && parts.iter().all(|p| !p.is_empty())
+        });
+    if dotted_date && (message.contains("invalid float") || message.contains("expected nothing")) {
+        return "a date written day.month.year: write dates as 2024-04-15 (year-month-day), without quotes".to_owned();
+    }
+    if message.starts_with("invalid date") || message.contains("expected a date") {
+        return format!("{message}; write dates as 2024-04-15 (year-month-day)");
+    }
+    if message.contains("extra comma in inline table") && digit_run(line, ',') {
+        return "a decimal comma in a number: write 2.5, or \"2,5\" in quotes".to_owned();
+    }
+    // "unknown field `plases`, expected one of `kind`, `places`, …": suggest the nearest.
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((name, expected)) = rest.split_once("`, expected ") {
+            let fields: Vec<&str> = expected
+                .split('`')
+                .enumerate()
+                .filter(|(i, _)| i % 2 == 1)
+                .map(|(_, f)| f)
+                .collect();
+            let near = fields
+                .iter()
+                .map(|f| (edit_distance(name, f), *f))
+                .filter(|(d, f)| *d <= (f.len() / 3).saturating_add(2))
+                .min();
+            return match near {
+                Some((_, f)) => format!(
+                    "unknown field `{name}`: did you mean `{f}`? (the fields here: {})",
+                    fields.join(", ")
+                ),
+                None => format!(
+                    "unknown field `{name}` (the fields here: {})",
+                    fields.join(", ")
+                ),
+            };
+        }
+    }
+    message.to_owned()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i.saturating_add(1)];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev
+                .get(j)
+                .copied()
+                .unwrap_or(0)
+                .saturating_add(usize::from(ca != *cb));
+            let del = prev
+                .get(j.saturating_add(1))
+                .copied()
+                .unwrap_or(0)
+                .saturating_add(1);
+            let ins = cur.get(j).copied().unwrap_or(0).saturating_add(1);
+            cur.push(sub.min(del).min(ins));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// A reader's error at `line` of `text`, in words an analyst can act on.
+fn reader_error(
+    text: &str,
+    origin: &str,
+    line: Option<usize>,
+    path: &str,
+    message: &str,
+) -> FactsError {
+    let at = line.and_then(|l| text.lines().nth(l.saturating_sub(1)));
+    parse_error(origin, line, path, humane(message, at))
+}
+
 fn parse_error(origin: &str, line: Option<usize>, path: &str, message: String) -> FactsError {
     FactsError::Invalid {
         file: origin.to_owned(),
@@ -110,7 +219,7 @@ impl Facts {
     pub fn from_toml_str(text: &str, origin: &str) -> Result<Facts, FactsError> {
         let de = toml::Deserializer::parse(text).map_err(|e| {
             let line = e.span().map(|s| locate::line_of(text, s.start));
-            parse_error(origin, line, "", e.message().trim().to_owned())
+            reader_error(text, origin, line, "", e.message().trim())
         })?;
         let file: FactsFile = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
@@ -119,7 +228,7 @@ impl Facts {
                 .span()
                 .map(|s| locate::line_of(text, s.start))
                 .or_else(|| locate::toml_line(text, &path));
-            parse_error(origin, line, &path, inner.message().trim().to_owned())
+            reader_error(text, origin, line, &path, inner.message().trim())
         })?;
         Facts::build(file, text, origin, Format::Toml)
     }
@@ -144,7 +253,7 @@ impl Facts {
                 .rsplit_once(" at line ")
                 .map_or(msg.as_str(), |(m, _)| m)
                 .to_owned();
-            parse_error(origin, line, path, msg)
+            reader_error(text, origin, line, path, &msg)
         };
         let mut de = serde_json::Deserializer::from_str(text);
         let file: FactsFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {

@@ -450,6 +450,36 @@ pub struct TermSpec {
     pub quote: Option<String>,
 }
 
+/// A decimal written as a number (`2.5`) or as text, with a decimal point or comma
+/// (`"2.5"`, `"2,5"`): Norwegian documents print commas, and an analyst copies them.
+fn nb_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Num {
+        Text(String),
+        Int(i64),
+        Float(f64),
+    }
+    let bad =
+        |v: &str| serde::de::Error::custom(format!("{v:?} is not a decimal: write 2.5 or \"2,5\""));
+    Ok(Some(match Num::deserialize(d)? {
+        Num::Text(t) => {
+            let clean: String = t
+                .trim()
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+                .map(|c| if c == ',' { '.' } else { c })
+                .collect();
+            Decimal::from_str_exact(&clean).map_err(|_| bad(&t))?
+        }
+        Num::Int(i) => Decimal::from(i),
+        // A TOML float is already binary: take its shortest decimal form.
+        Num::Float(f) => {
+            Decimal::from_str_exact(&f.to_string()).map_err(|_| bad(&f.to_string()))?
+        }
+    }))
+}
+
 fn date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     bosetting::serde_date::optional_date(d)
 }
@@ -523,15 +553,27 @@ pub struct PolicySpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<RoundingRule>,
     /// Half-width of "cirka" as a percentage of the value (default 10).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nb_decimal"
+    )]
     pub approximate_percent: Option<Decimal>,
     /// How far above its number "vel", "drøyt", "over" may reach, as a percentage of the
     /// number (default 50): "vel 70" stands for (70, 105].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nb_decimal"
+    )]
     pub more_than_percent: Option<Decimal>,
     /// How far below its number "under", "knapt", "nesten" may reach, as a percentage of the
     /// number, from 0 to 100 (default 50): "under 10" stands for [5, 10).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nb_decimal"
+    )]
     pub less_than_percent: Option<Decimal>,
 }
 
@@ -812,7 +854,11 @@ pub struct DwellingSpec {
     /// How many.
     pub count: u32,
     /// Planned persons per dwelling (a decimal string, `"2.5"`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nb_decimal"
+    )]
     pub persons_per_dwelling: Option<Decimal>,
     /// Where the document does not print the persons per dwelling: why the analyst assumes
     /// it. The figure is then an assumption in every report, and a check computed from it
@@ -972,13 +1018,25 @@ pub struct StaffingSpec {
     /// The year.
     pub year: i32,
     /// Permanent FTE.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nb_decimal"
+    )]
     pub permanent: Option<Decimal>,
     /// Project FTE.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nb_decimal"
+    )]
     pub project: Option<Decimal>,
     /// Vacant FTE.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nb_decimal"
+    )]
     pub vacant: Option<Decimal>,
     /// The phrase.
     pub quote: String,
@@ -1141,7 +1199,11 @@ pub struct FundRulesSpec {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub allow_negative: bool,
     /// The percentage of a surplus that goes into the fund.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "nb_decimal"
+    )]
     pub surplus_percent: Option<Decimal>,
     /// The phrase (the statutes or council decision).
     pub quote: String,

@@ -59,13 +59,13 @@ fn toml_cases() {
             "huge number",
             "value = 41,",
             "value = 99999999999,",
-            "t.toml:15: settled.total.value: invalid value: integer `99999999999`, expected u32",
+            "t.toml:15: settled.total.value: 99999999999: too large for a count here (it must fit u32)",
         ),
         (
             "unknown field",
             "places = 74",
             "places = 74\nplaces_em = 3",
-            "t.toml:12: decision[0].places_em: unknown field `places_em`, expected one of `kind`, `status`, `places`, `em`, `em_band`, `date`, `condition`, `quote`, `source`",
+            "t.toml:12: decision[0].places_em: unknown field `places_em`: did you mean `places`? (the fields here: kind, status, places, em, em_band, date, condition, quote, source)",
         ),
         (
             "unknown category",
@@ -77,7 +77,7 @@ fn toml_cases() {
             "parts that do not sum",
             "value = 39,",
             "value = 38,",
-            "t.toml:14: settled: settled: the parts ordinary 38 + EM 2 sum to 40, but the stated total is 41",
+            "t.toml:14: settled: the parts ordinary 38 + EM 2 sum to 40, but the stated total is 41",
         ),
         (
             "duplicated year",
@@ -146,13 +146,13 @@ fn json_cases() {
             "unknown category",
             "\"ordinary\": {",
             "\"ordinary\": {\"x\": 1,",
-            "t.json:24: settled.ordinary.x: unknown field `x`, expected one of `value`, `quote`, `source`",
+            "t.json:24: settled.ordinary.x: unknown field `x` (the fields here: value, quote, source)",
         ),
         (
             "parts that do not sum",
             "\"value\": 39",
             "\"value\": 38",
-            "t.json:19: settled: settled: the parts ordinary 38 + EM 2 sum to 40, but the stated total is 41",
+            "t.json:19: settled: the parts ordinary 38 + EM 2 sum to 40, but the stated total is 41",
         ),
     ];
     for (what, from, to, want) in cases {
@@ -235,4 +235,71 @@ fn json_with_data_after_the_top_level_value_is_refused() {
     );
     // Whitespace after the value is fine.
     assert!(Facts::from_json_str(&format!("{base}\n\n  \t"), "t.json").is_ok());
+}
+
+/// What an analyst writes wrong, and the message that says how to write it (issue 14).
+#[test]
+fn analyst_errors_say_what_to_write() {
+    let cases = [
+        (
+            "a negative count",
+            "value = 41,",
+            "value = -20,",
+            "t.toml:15: settled.total.value: -20: must be 0 or more (write a whole number such as 20)",
+        ),
+        (
+            "a date written day.month.year",
+            "year = 2020\n",
+            "year = 2020\ncounted_until = 30.04.2020\n",
+            "t.toml:9: (file): a date written day.month.year: write dates as 2024-04-15 (year-month-day), without quotes",
+        ),
+        (
+            "an impossible date",
+            "title = \"T\"",
+            "title = \"T\"\ndate = 2020-13-45",
+            "t.toml:7: (file): invalid date, expected month between 01 and 12; write dates as 2024-04-15 (year-month-day)",
+        ),
+        (
+            "a decimal comma in a bare number",
+            "[[history]]",
+            "[housing]\ndwellings = [{ kind = \"unspecified\", count = 100, persons_per_dwelling = 2,5, quote = \"q\" }]\n\n[[history]]",
+            "t.toml:20: (file): a decimal comma in a number: write 2.5, or \"2,5\" in quotes",
+        ),
+        (
+            "a misspelled field",
+            "places = 74",
+            "plases = 74",
+            "t.toml:11: decision[0].plases: unknown field `plases`: did you mean `places`? (the fields here: kind, status, places, em, em_band, date, condition, quote, source)",
+        ),
+        (
+            "a count in quotes",
+            "places = 74",
+            "places = 74\nem = \"2\"",
+            "t.toml:12: decision[0].em: \"2\" is text: write the whole number without quotes",
+        ),
+    ];
+    for (what, from, to, want) in cases {
+        assert!(BASE.contains(from), "{what}: {from}");
+        let text = BASE.replacen(from, to, 1);
+        assert_eq!(&err(&text), want, "{what}");
+    }
+    // A decimal comma in quotes is read, as money already is.
+    let text = BASE.replacen(
+        "[[history]]",
+        "[housing]\ndwellings = [{ kind = \"unspecified\", count = 100, persons_per_dwelling = \"2,5\", quote = \"q\" }]\n\n[[history]]",
+        1,
+    );
+    let f = Facts::from_toml_str(&text, "t.toml").unwrap();
+    let ppd = &f
+        .year()
+        .unwrap()
+        .settlement
+        .housing
+        .as_ref()
+        .unwrap()
+        .dwellings[0];
+    assert_eq!(
+        ppd.persons_per_dwelling.as_ref().unwrap().value.to_string(),
+        "2.5"
+    );
 }

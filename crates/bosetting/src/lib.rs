@@ -137,6 +137,12 @@
 //! Every fallible function returns [`Error`], whose messages name the field and the offending
 //! value. Library code never panics on input.
 
+/// The date crate whose types (`NaiveDate`) appear in this API, re-exported so that a
+/// program need not match its version and features by hand.
+pub use chrono;
+/// The decimal crate whose `Decimal` appears in this API, re-exported for the same reason.
+pub use rust_decimal;
+
 mod document;
 mod economy;
 mod error;
