@@ -157,8 +157,8 @@ mod settlement;
 // The domain modules address each other by concept (`crate::money`, `crate::quota`); these
 // aliases keep those paths while the folders show the layers.
 use document::year_view as dossier;
-pub use economy::projection;
 use economy::{budget, fund, grants};
+pub use economy::{projection, risk};
 pub use figures::compare;
 use figures::published;
 use primitives::{

@@ -5,6 +5,7 @@ pub(crate) mod budget;
 pub(crate) mod fund;
 pub(crate) mod grants;
 pub mod projection;
+pub mod risk;
 
 use crate::document::{Adds, Formula, MeasureDef};
 use crate::explain::Unit;

@@ -1,0 +1,648 @@
+//! The refugee fund's risk under uncertain settlement: Monte Carlo paths of arrivals run
+//! through the grant and cost rules, year by year, in exact integer øre.
+//!
+//! Each path is one possible future: how many persons arrive in each projected year. A
+//! person brings the integration grant for grant years 1–5 and costs the service while in
+//! them; the fund takes the year's income less its costs, and where it would go below its
+//! floor the year is a breach for that path, the shortfall is recorded as *uncovered*
+//! (never dropped), and the balance stays at the floor. Per year the result gives the
+//! probability of a breach, the balance's 5th, 50th and 95th percentiles (nearest rank, by
+//! selection, not a full sort) and the uncovered total.
+//!
+//! Paths come from the caller ([`ArrivalPaths::given`]), from a seeded, reproducible
+//! generator ([`ArrivalPaths::triangular`] with ChaCha8, [`ArrivalPaths::from_history`] from a
+//! municipality's own record of settled against decided), or from the counter-based hash the
+//! numpy peer uses ([`ArrivalPaths::counter_triangular`]), so that both give the same
+//! numbers.
+//!
+//! # Example
+//!
+//! ```
+//! use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
+//! use bosetting::{Money, Source};
+//!
+//! let params = RiskParams {
+//!     opening: Money::from_kroner(20_000_000),
+//!     floor: Money::ZERO,
+//!     rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::from_kroner),
+//!     fixed_cost: Money::from_kroner(3_000_000),
+//!     cost_per_person: Money::from_kroner(150_000),
+//!     history: vec![40, 60, 120, 80],
+//!     source: Source::new("IMDi 2017 rates; the service's budget"),
+//! };
+//! let paths = ArrivalPaths::counter_triangular(2026, 1_000, 10, 20, 100)?;
+//! let r = fund_risk(&params, &paths)?;
+//! assert_eq!(r.checksum(), 11_290_409); // the numpy peer's figure for 1 000 paths
+//! assert_eq!(r.years[0].breaches, 0);
+//! # Ok::<(), bosetting::Error>(())
+//! ```
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::money::Money;
+use crate::provenance::Source;
+use crate::ratio::Ratio;
+
+/// The rules a fund-risk projection runs under, in kroner (exact to the øre).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskParams {
+    /// The fund's balance at the start.
+    pub opening: Money,
+    /// The least the fund may hold; a year that would take it below is a breach.
+    pub floor: Money,
+    /// The integration grant per person for grant years 1–5 (the payment years' rates, as
+    /// the projection assumes them).
+    pub rates: [Money; 5],
+    /// The service's fixed cost a year.
+    pub fixed_cost: Money,
+    /// The cost a year of a person in grant years 1–5.
+    pub cost_per_person: Money,
+    /// Persons settled in the years before the projection, oldest first (at most four
+    /// count: older cohorts have left the grant years).
+    pub history: Vec<u32>,
+    /// Where the rules come from (rates are an assumption for years not yet budgeted).
+    pub source: Source,
+}
+
+/// Arrivals per path and projected year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArrivalPaths {
+    years: usize,
+    /// Row-major: path p, year t at `p * years + t`.
+    arrivals: Vec<u32>,
+    /// How the paths were made, for explanations.
+    pub origin: String,
+}
+
+fn splitmix64(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+impl ArrivalPaths {
+    /// Paths the caller gives: one row of arrivals per path, every row as long.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for no paths, rows of different lengths, or no years.
+    pub fn given(rows: &[Vec<u32>]) -> Result<ArrivalPaths> {
+        let years = rows.first().map_or(0, Vec::len);
+        if years == 0 {
+            return Err(Error::invalid(
+                "arrival paths",
+                rows.len(),
+                "give at least one path of at least one year",
+            ));
+        }
+        if let Some((i, r)) = rows.iter().enumerate().find(|(_, r)| r.len() != years) {
+            return Err(Error::invalid(
+                format!("arrival path {i}"),
+                r.len(),
+                format!("every path needs the same number of years ({years})"),
+            ));
+        }
+        Ok(ArrivalPaths {
+            years,
+            arrivals: rows.iter().flatten().copied().collect(),
+            origin: "paths given by the caller".to_owned(),
+        })
+    }
+
+    /// The numpy peer's paths: arrivals = low + (r0 + r1) div 2, with r0, r1 from
+    /// splitmix64 of a counter (a symmetric triangular distribution on low..=high).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for no paths or years, or `low` above `high`.
+    pub fn counter_triangular(
+        seed: u64,
+        paths: usize,
+        years: usize,
+        low: u32,
+        high: u32,
+    ) -> Result<ArrivalPaths> {
+        check_shape(paths, years, low, high)?;
+        let span = u64::from(high.saturating_sub(low)).saturating_add(1);
+        let mut arrivals = Vec::with_capacity(paths.saturating_mul(years));
+        for p in 0..paths as u64 {
+            for t in 0..years as u64 {
+                let key = seed
+                    .wrapping_mul(1 << 32)
+                    .wrapping_add(p.wrapping_mul(1_000_003))
+                    .wrapping_add(t.wrapping_mul(101));
+                let r0 = splitmix64(key).checked_rem(span).unwrap_or(0);
+                let r1 = splitmix64(key.wrapping_add(1))
+                    .checked_rem(span)
+                    .unwrap_or(0);
+                // r0 + r1 < 2·span: the half is below span, so it fits a u32 above low.
+                let a = u64::from(low).saturating_add(r0.saturating_add(r1) / 2);
+                arrivals.push(u32::try_from(a).unwrap_or(high));
+            }
+        }
+        Ok(ArrivalPaths {
+            years,
+            arrivals,
+            origin: format!("counter-based triangular {low}..={high}, seed {seed}"),
+        })
+    }
+
+    /// Paths from a triangular distribution on `low..=high` with its mode at `likely`,
+    /// drawn with ChaCha8 from `seed` (the same seed gives the same paths on every
+    /// machine).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for no paths or years, or `low ≤ likely ≤ high` broken.
+    pub fn triangular(
+        seed: u64,
+        paths: usize,
+        years: usize,
+        low: u32,
+        likely: u32,
+        high: u32,
+    ) -> Result<ArrivalPaths> {
+        check_shape(paths, years, low, high)?;
+        if likely < low || likely > high {
+            return Err(Error::invalid(
+                "likely arrivals",
+                likely,
+                format!("must lie from {low} to {high}"),
+            ));
+        }
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let (a, b, c) = (f64::from(low), f64::from(high), f64::from(likely));
+        let width = b - a;
+        let cut = if width > 0.0 { (c - a) / width } else { 0.0 };
+        let mut arrivals = Vec::with_capacity(paths.saturating_mul(years));
+        for _ in 0..paths.saturating_mul(years) {
+            let u: f64 = rng.random();
+            // The inverse of the triangular distribution's CDF, to whole persons.
+            let x = if u < cut {
+                a + (u * width * (c - a)).sqrt()
+            } else {
+                b - ((1.0 - u) * width * (b - c)).sqrt()
+            };
+            let n = x.floor().clamp(a, b);
+            arrivals.push(n as u32);
+        }
+        Ok(ArrivalPaths {
+            years,
+            arrivals,
+            origin: format!("triangular {low}/{likely}/{high}, ChaCha8 seed {seed}"),
+        })
+    }
+
+    /// Paths from a municipality's own record: each year's arrivals are `planned` places
+    /// times a ratio of settled to decided drawn (uniformly, ChaCha8 from `seed`) from the
+    /// years in `history`, floored to whole persons.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for an empty history, no paths or years, or a negative ratio.
+    pub fn from_history(
+        seed: u64,
+        paths: usize,
+        planned: &[u32],
+        history: &[Ratio],
+    ) -> Result<ArrivalPaths> {
+        let years = planned.len();
+        check_shape(paths, years, 0, 0)?;
+        if history.is_empty() {
+            return Err(Error::invalid(
+                "settlement history",
+                0,
+                "give at least one year's settled / decided",
+            ));
+        }
+        if let Some(r) = history.iter().find(|r| r.numerator().is_sign_negative()) {
+            return Err(Error::invalid(
+                "settlement history",
+                r,
+                "settled / decided cannot be negative",
+            ));
+        }
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut arrivals = Vec::with_capacity(paths.saturating_mul(years));
+        for _ in 0..paths {
+            for &p in planned {
+                let i = rng.random_range(0..history.len());
+                let r = history
+                    .get(i)
+                    .copied()
+                    .unwrap_or_else(|| Ratio::from_percent(100.into()));
+                let n = r
+                    .scale(p.into())?
+                    .round(crate::rounding::RoundingRule::Floor, 0)?;
+                arrivals.push(n.to_u32().unwrap_or(u32::MAX));
+            }
+        }
+        Ok(ArrivalPaths {
+            years,
+            arrivals,
+            origin: format!(
+                "the municipality's record of settled / decided ({} years), ChaCha8 seed {seed}",
+                history.len()
+            ),
+        })
+    }
+
+    /// How many paths.
+    pub fn paths(&self) -> usize {
+        self.arrivals.len().checked_div(self.years).unwrap_or(0)
+    }
+
+    /// How many projected years.
+    pub fn years(&self) -> usize {
+        self.years
+    }
+
+    /// One path's arrivals.
+    pub fn path(&self, p: usize) -> Option<&[u32]> {
+        let start = p.checked_mul(self.years)?;
+        self.arrivals.get(start..start.checked_add(self.years)?)
+    }
+}
+
+fn check_shape(paths: usize, years: usize, low: u32, high: u32) -> Result<()> {
+    if paths == 0 || years == 0 {
+        return Err(Error::invalid(
+            "arrival paths",
+            format!("{paths} × {years}"),
+            "give at least one path and one year",
+        ));
+    }
+    if low > high {
+        return Err(Error::invalid(
+            "arrivals",
+            format!("{low}..={high}"),
+            "the lowest is above the highest",
+        ));
+    }
+    Ok(())
+}
+
+/// One projected year across all paths.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskYear {
+    /// 0 for the first projected year.
+    pub index: usize,
+    /// Paths whose fund would have gone below the floor this year.
+    pub breaches: u64,
+    /// The share of paths with a breach.
+    pub probability: Ratio,
+    /// The balance's 5th percentile (nearest rank) after the year.
+    pub p5: Money,
+    /// The median balance.
+    pub p50: Money,
+    /// The 95th percentile.
+    pub p95: Money,
+    /// The shortfall below the floor this year, summed over paths.
+    pub uncovered: Money,
+}
+
+/// The fund's risk, year by year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskResult {
+    /// Per projected year.
+    pub years: Vec<RiskYear>,
+    /// How many paths.
+    pub paths: usize,
+    /// Every arrival on every path, summed.
+    pub arrivals: u64,
+    /// How the paths were made.
+    pub origin: String,
+    /// Where the rules come from.
+    pub source: Source,
+}
+
+impl RiskResult {
+    /// The numpy peer's checksum: (Σ breaches + Σ percentiles in øre + Σ uncovered in øre +
+    /// Σ arrivals) mod 1 000 000 007.
+    pub fn checksum(&self) -> u64 {
+        const M: i128 = 1_000_000_007;
+        let ore = |m: Money| {
+            m.amount()
+                .checked_mul(100.into())
+                .and_then(|d| d.to_i128())
+                .unwrap_or(0)
+                .rem_euclid(M)
+        };
+        let mut s: i128 = i128::from(self.arrivals).rem_euclid(M);
+        for y in &self.years {
+            // Each term is below M, so five of them add up far below i128::MAX.
+            for t in [
+                i128::from(y.breaches),
+                ore(y.p5),
+                ore(y.p50),
+                ore(y.p95),
+                ore(y.uncovered),
+            ] {
+                s = s.saturating_add(t).rem_euclid(M);
+            }
+        }
+        u64::try_from(s).unwrap_or(0)
+    }
+}
+
+fn to_ore(m: Money, what: &str) -> Result<i64> {
+    let d = m
+        .amount()
+        .checked_mul(100.into())
+        .ok_or_else(|| Error::Overflow {
+            operation: what.to_owned(),
+        })?;
+    if !d.fract().is_zero() {
+        return Err(Error::invalid(what, m, "amounts are whole øre"));
+    }
+    d.to_i64().ok_or_else(|| Error::Overflow {
+        operation: what.to_owned(),
+    })
+}
+
+fn from_ore(o: i64) -> Money {
+    Money::new(rust_decimal::Decimal::new(o, 2))
+}
+
+/// Runs every path through the rules.
+///
+/// # Errors
+///
+/// [`Error::InvalidValue`] for negative costs or rates, or amounts that are not whole øre;
+/// [`Error::Overflow`] if a balance could not be held (checked before the paths run).
+pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult> {
+    let rates = params
+        .rates
+        .iter()
+        .map(|r| to_ore(*r, "grant rate"))
+        .collect::<Result<Vec<i64>>>()?;
+    let fixed = to_ore(params.fixed_cost, "fixed cost")?;
+    let per = to_ore(params.cost_per_person, "cost per person")?;
+    let opening = to_ore(params.opening, "opening balance")?;
+    let floor = to_ore(params.floor, "floor")?;
+    if rates.iter().any(|r| *r < 0) || fixed < 0 || per < 0 {
+        return Err(Error::invalid(
+            "fund risk rules",
+            "a negative rate or cost",
+            "rates and costs are 0 or more",
+        ));
+    }
+    if opening < floor {
+        return Err(Error::invalid(
+            "opening balance",
+            params.opening,
+            format!("below the floor {}", params.floor),
+        ));
+    }
+    let years = paths.years();
+    let n = paths.paths();
+    // Cohorts: the last four years before the projection, then the path's years.
+    let hist: Vec<i64> = {
+        let h = &params.history;
+        let keep = h.len().saturating_sub(4);
+        let mut v: Vec<i64> = h.iter().skip(keep).map(|&c| i64::from(c)).collect();
+        while v.len() < 4 {
+            v.insert(0, 0);
+        }
+        v
+    };
+    // Bound every intermediate value once: a year's income and cost are at most five
+    // cohorts of the largest size times the largest rate or cost, and a balance grows by
+    // at most that a year.
+    let most = paths.arrivals.iter().copied().max().unwrap_or(0).max(
+        hist.iter()
+            .copied()
+            .max()
+            .map_or(0, |h| u32::try_from(h).unwrap_or(u32::MAX)),
+    );
+    let rate_max = rates.iter().copied().max().unwrap_or(0).max(per);
+    let yearly = i64::from(most)
+        .checked_mul(5)
+        .and_then(|x| x.checked_mul(rate_max))
+        .and_then(|x| x.checked_add(fixed))
+        .ok_or_else(|| Error::Overflow {
+            operation: "fund risk: a year's income or cost".to_owned(),
+        })?;
+    i64::try_from(years)
+        .ok()
+        .and_then(|y| yearly.checked_mul(y))
+        .and_then(|x| x.checked_add(opening.abs()))
+        .ok_or_else(|| Error::Overflow {
+            operation: "fund risk: the balance over the years".to_owned(),
+        })?;
+
+    let mut balance = vec![opening; n];
+    let mut cohort = vec![0_i64; 4_usize.saturating_add(years)];
+    let mut out = Vec::with_capacity(years);
+    let mut uncovered_year = vec![0_i64; years];
+    let mut breaches = vec![0_u64; years];
+    let mut sorted = vec![0_i64; n];
+    let mut year_balances: Vec<Vec<i64>> = vec![Vec::new(); years];
+    for (p, bal) in balance.iter_mut().enumerate() {
+        let path = paths.path(p).unwrap_or_default();
+        for (slot, h) in cohort.iter_mut().zip(&hist) {
+            *slot = *h;
+        }
+        for (slot, a) in cohort.iter_mut().skip(4).zip(path) {
+            *slot = i64::from(*a);
+        }
+        for t in 0..years {
+            let mut income = 0_i64;
+            let mut active = 0_i64;
+            for (g, rate) in rates.iter().enumerate() {
+                // Grant year g + 1 is paid for the cohort settled g years before t.
+                let idx = t.saturating_add(4).checked_sub(g);
+                if let Some(c) = idx.and_then(|i| cohort.get(i)) {
+                    income = income.saturating_add(c.saturating_mul(*rate));
+                    active = active.saturating_add(*c);
+                }
+            }
+            let cost = fixed.saturating_add(active.saturating_mul(per));
+            let next = bal.saturating_add(income).saturating_sub(cost);
+            if next < floor {
+                if let (Some(b), Some(u)) = (breaches.get_mut(t), uncovered_year.get_mut(t)) {
+                    *b = b.saturating_add(1);
+                    *u = u.saturating_add(floor.saturating_sub(next));
+                }
+                *bal = floor;
+            } else {
+                *bal = next;
+            }
+            if let Some(v) = year_balances.get_mut(t) {
+                if v.capacity() == 0 {
+                    v.reserve_exact(n);
+                }
+                v.push(*bal);
+            }
+        }
+    }
+    for t in 0..years {
+        let v = year_balances.get(t).map_or(&[][..], Vec::as_slice);
+        sorted.clear();
+        sorted.extend_from_slice(v);
+        let pct = percentiles(&mut sorted, &[5, 50, 95]);
+        let b = breaches.get(t).copied().unwrap_or(0);
+        out.push(RiskYear {
+            index: t,
+            breaches: b,
+            probability: Ratio::of(b, n as u64)?,
+            p5: from_ore(pct[0]),
+            p50: from_ore(pct[1]),
+            p95: from_ore(pct[2]),
+            uncovered: from_ore(uncovered_year.get(t).copied().unwrap_or(0)),
+        });
+    }
+    Ok(RiskResult {
+        years: out,
+        paths: n,
+        arrivals: paths.arrivals.iter().map(|&a| u64::from(a)).sum(),
+        origin: paths.origin.clone(),
+        source: params.source.clone(),
+    })
+}
+
+/// The nearest-rank percentiles (the ⌈q·n/100⌉-th smallest) of `v`, by selection: one full
+/// selection for the middle one, then each other within its side.
+fn percentiles(v: &mut [i64], qs: &[u64; 3]) -> [i64; 3] {
+    let n = v.len() as u64;
+    let rank = |q: u64| -> usize {
+        usize::try_from(q.saturating_mul(n).div_ceil(100).saturating_sub(1)).unwrap_or(0)
+    };
+    let (k0, k1, k2) = (rank(qs[0]), rank(qs[1]), rank(qs[2]));
+    if v.is_empty() {
+        return [0; 3];
+    }
+    let (lo, mid, hi) = v.select_nth_unstable(k1);
+    let m = *mid;
+    let a = if k0 < k1 {
+        *lo.select_nth_unstable(k0).1
+    } else {
+        m
+    };
+    let c = match k2.checked_sub(k1).and_then(|d| d.checked_sub(1)) {
+        Some(k) if !hi.is_empty() => *hi.select_nth_unstable(k.min(hi.len().saturating_sub(1))).1,
+        _ => m,
+    };
+    [a, m, c]
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::arithmetic_side_effects,
+    clippy::indexing_slicing
+)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn peer() -> RiskParams {
+        RiskParams {
+            opening: Money::from_kroner(20_000_000),
+            floor: Money::ZERO,
+            rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::from_kroner),
+            fixed_cost: Money::from_kroner(3_000_000),
+            cost_per_person: Money::from_kroner(150_000),
+            history: vec![40, 60, 120, 80],
+            source: Source::new("bench-peers/fund_risk_numpy.py"),
+        }
+    }
+
+    #[test]
+    fn the_numpy_peer_is_reproduced_exactly() {
+        let paths = ArrivalPaths::counter_triangular(2026, 10_000, 10, 20, 100).unwrap();
+        let r = fund_risk(&peer(), &paths).unwrap();
+        assert_eq!(r.arrivals, 5_975_976);
+        let b: Vec<u64> = r.years.iter().map(|y| y.breaches).collect();
+        assert_eq!(b, [0, 0, 461, 3821, 6354, 8075, 8497, 8583, 8572, 8589]);
+        assert_eq!(r.checksum(), 161_713_785);
+    }
+
+    #[test]
+    fn bad_rules_and_paths_are_errors() {
+        let mut p = peer();
+        p.fixed_cost = Money::from_kroner(-1);
+        let paths = ArrivalPaths::given(&[vec![1, 2]]).unwrap();
+        assert!(fund_risk(&p, &paths).is_err());
+        assert!(ArrivalPaths::given(&[vec![1, 2], vec![1]]).is_err());
+        assert!(ArrivalPaths::triangular(1, 10, 3, 50, 20, 60).is_err());
+        assert!(ArrivalPaths::counter_triangular(1, 0, 3, 1, 2).is_err());
+    }
+
+    #[test]
+    fn seeded_paths_are_reproducible() {
+        let a = ArrivalPaths::triangular(7, 100, 5, 10, 40, 90).unwrap();
+        let b = ArrivalPaths::triangular(7, 100, 5, 10, 40, 90).unwrap();
+        assert_eq!(a, b);
+        assert!(a.arrivals.iter().all(|&x| (10..=90).contains(&x)));
+        let h = ArrivalPaths::from_history(
+            3,
+            50,
+            &[100, 80],
+            &[Ratio::of(41, 74).unwrap(), Ratio::of(1, 1).unwrap()],
+        )
+        .unwrap();
+        assert!(
+            h.arrivals
+                .iter()
+                .all(|&x| x == 100 || x == 80 || x == 55 || x == 44)
+        );
+    }
+
+    proptest! {
+        #![proptest_config(crate::testing::config())]
+
+        /// The fund identity on every path: opening + Σ income − Σ cost + Σ uncovered =
+        /// closing, checked through a one-path run against a direct transcription; and the
+        /// floor is never crossed.
+        #[test]
+        fn one_path_matches_a_direct_transcription(
+            arrivals in proptest::collection::vec(0_u32..300, 1..12),
+            hist in proptest::collection::vec(0_u32..300, 0..6),
+            opening in 0_i64..50_000_000,
+            floor in 0_i64..5_000_000,
+            fixed in 0_i64..10_000_000,
+        ) {
+            prop_assume!(opening >= floor);
+            let mut p = peer();
+            p.history = hist.clone();
+            p.opening = Money::from_kroner(opening);
+            p.floor = Money::from_kroner(floor);
+            p.fixed_cost = Money::from_kroner(fixed);
+            let r = fund_risk(&p, &ArrivalPaths::given(std::slice::from_ref(&arrivals)).unwrap()).unwrap();
+            let rates = [200_000_i64, 230_000, 167_000, 84_000, 70_500];
+            let mut cohorts: Vec<i64> = vec![0; 4];
+            let keep = hist.len().saturating_sub(4);
+            for (i, h) in hist.iter().skip(keep).rev().enumerate() { cohorts[3 - i] = i64::from(*h); }
+            cohorts.extend(arrivals.iter().map(|&a| i64::from(a)));
+            let mut bal = opening;
+            for t in 0..arrivals.len() {
+                let mut inc = 0; let mut act = 0;
+                for g in 0..5 { if t + 4 >= g { inc += cohorts[t + 4 - g] * rates[g]; act += cohorts[t + 4 - g]; } }
+                let next = bal + inc - fixed - act * 150_000;
+                let (nb, unc, br) = if next < floor { (floor, floor - next, 1) } else { (next, 0, 0) };
+                bal = nb;
+                let y = &r.years[t];
+                prop_assert_eq!(y.breaches, br);
+                prop_assert_eq!(y.uncovered, Money::from_kroner(unc));
+                prop_assert_eq!(y.p50, Money::from_kroner(bal));
+                prop_assert!(y.p5 >= Money::from_kroner(floor));
+            }
+        }
+
+        /// Percentiles by selection equal those of a full sort, for any balances.
+        #[test]
+        fn selection_equals_sorting(mut v in proptest::collection::vec(-1_000_i64..1_000, 1..300)) {
+            let mut s = v.clone();
+            s.sort_unstable();
+            let n = s.len() as u64;
+            let want: Vec<i64> = [5_u64, 50, 95].iter().map(|q| s[((q * n).div_ceil(100) - 1) as usize]).collect();
+            prop_assert_eq!(percentiles(&mut v, &[5, 50, 95]).to_vec(), want);
+        }
+    }
+}
