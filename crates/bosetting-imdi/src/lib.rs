@@ -159,7 +159,10 @@ impl Reader {
         }
     }
 
-    /// Keep reading past bad rows, reporting each.
+    /// Keep reading past bad rows, reporting each. In a wide export, a column whose header
+    /// the reader does not know (an indicator such as "Faktisk bosetting (sammenslått for
+    /// tidligere fylker)") is skipped: reported if it has figures, quietly if it is empty. A
+    /// strict read refuses such a file with an error naming the column.
     pub fn lenient(mut self) -> Reader {
         self.lenient = true;
         self
