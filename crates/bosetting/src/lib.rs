@@ -179,7 +179,8 @@ pub use fund::{EntryKind, FundEntry, FundLedger, FundRules};
 pub use goals::{Gap, Goal, GoalEvaluation, GoalStatus, Side};
 pub use grants::{
     AgeLimits, DisabilityKind, EntitlementLine, Entitlements, GrantCategory, GrantCohort,
-    GrantKind, GrantRates, MissingNote, Rate, Validity, entitlements,
+    GrantKind, GrantRates, IntegrationRule, MissingNote, OtherValue, Rate, RateYear, RecordedValue,
+    Standing, Validity, entitlements,
 };
 pub use housing::{DwellingKind, Dwellings, Housing};
 pub use interval::{Bound, Interval};
