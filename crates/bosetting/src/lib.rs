@@ -185,7 +185,10 @@ pub use grants::{
 pub use housing::{DwellingKind, Dwellings, Housing};
 pub use interval::{Bound, Interval};
 pub use money::{Money, ParsedAmount, parse_amount};
-pub use municipality::{FormerNumber, Municipality, MunicipalityNumber, NumberChange, Renumbering};
+pub use municipality::{
+    FormerNumber, GroupPart, Harmonisation, Municipality, MunicipalityGroup, MunicipalityNumber,
+    NumberChange, Renumbering, Split, Ungrouped,
+};
 pub use programme::participants::{
     Cohort, CohortLimits, Exits, Indicator, Measure, Outcome, OutcomeDefinition, ProgrammeStock,
     RateDecomposition, Regime, RegimeTable,
