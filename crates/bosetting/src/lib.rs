@@ -107,6 +107,9 @@
 //! | årsverk, bemanning | full-time equivalents, staffing | [`Staffing`] |
 //! | søknader, tilbud, takket ja / nei | applications, offers, accepted / declined | [`Activity`], [`Uptake`] |
 //! | integreringstilskudd, satser | integration grant, rates | [`GrantRates`], [`Rate`], [`entitlements`] |
+//! | budsjettår, satsen for tilskuddsår g | budget year, the rate for grant year g | [`RateYear`], [`IntegrationRule`], [`GrantRates::integration_paid`] |
+//! | vedtatt, foreslått, sekundærkilde | adopted, proposed, secondary source | [`Standing`], [`OtherValue`] |
+//! | kommunereform, kommunesammenslåing, deling | municipal reform, merger, split | [`Harmonisation`], [`Split`], [`Renumbering`] |
 //! | særskilt tilskudd for enslige mindreårige | EM grant | [`GrantRates::em_grant`] |
 //! | eldretilskudd, barnehagetilskudd | elderly grant, kindergarten grant | [`GrantKind`] |
 //! | budsjett(ramme), forbruksprosent | budget (frame), consumption percentage | [`Budget`] |

@@ -1050,7 +1050,9 @@ impl GrantRates {
 pub struct GrantCohort {
     /// A label for explanations ("2022 single adults").
     pub label: String,
-    /// First settlement in Norway: the grant's rates and years follow it.
+    /// First settlement in Norway: it fixes the grant years (1 in the settlement year); the
+    /// rate paid in each is the one the rate table's [`IntegrationRule`] names (by default the
+    /// payment year's rate for that grant year).
     pub first_settlement: NaiveDate,
     /// The grant category.
     pub category: GrantCategory,
