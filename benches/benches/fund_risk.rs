@@ -27,7 +27,11 @@ fn one_municipality(c: &mut Criterion) {
         let p = ArrivalPaths::counter_triangular(2026, paths, 10, 20, 100)
             .unwrap_or_else(|e| panic!("{e}"));
         let r = fund_risk(&peer(), &p).unwrap_or_else(|e| panic!("{e}"));
-        let want = if paths == 10_000 { 161_713_785 } else { 11_290_409 };
+        let want = if paths == 10_000 {
+            161_713_785
+        } else {
+            11_290_409
+        };
         assert_eq!(r.checksum(), want);
         g.bench_with_input(BenchmarkId::from_parameter(paths), &paths, |b, &n| {
             b.iter(|| {
@@ -38,12 +42,16 @@ fn one_municipality(c: &mut Criterion) {
         });
     }
     // The run alone, on paths drawn once.
-    let p = ArrivalPaths::counter_triangular(2026, 10_000, 10, 20, 100).unwrap_or_else(|e| panic!("{e}"));
+    let p = ArrivalPaths::counter_triangular(2026, 10_000, 10, 20, 100)
+        .unwrap_or_else(|e| panic!("{e}"));
     g.bench_function("10000_run_only", |b| {
         b.iter(|| fund_risk(&peer(), &p).unwrap_or_else(|e| panic!("{e}")))
     });
     g.bench_function("10000_draw_only", |b| {
-        b.iter(|| ArrivalPaths::counter_triangular(2026, 10_000, 10, 20, 100).unwrap_or_else(|e| panic!("{e}")))
+        b.iter(|| {
+            ArrivalPaths::counter_triangular(2026, 10_000, 10, 20, 100)
+                .unwrap_or_else(|e| panic!("{e}"))
+        })
     });
     g.finish();
 }

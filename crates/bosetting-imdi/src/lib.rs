@@ -20,11 +20,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Municipalities that changed number are separate series (Drammen is `0602` until 2019 and
-//! `3005` from 2020); [`Export::follow`] joins them when asked to, with a
-//! [`bosetting::Renumbering`] table.
+//! Municipalities that changed number are separate series as published (Drammen is `0602`
+//! until 2019 and `3005` from 2020); [`Export::follow`] joins them when asked to, with a
+//! [`bosetting::Renumbering`] table, and [`Export::harmonised`] gives every 2024 municipality
+//! its whole history as the sum of its former parts, marked as harmonised, with figures
+//! carried across a split marked approximate. National sums are the same either way.
 
 mod error;
+mod harmonise;
 mod long;
 mod text;
 mod wide;
@@ -37,6 +40,7 @@ use bosetting::{
 };
 
 pub use error::ImportError;
+pub use harmonise::{Harmonised, HarmonisedSeries, Numbering};
 pub use long::Export;
 pub use wide::WideExport;
 
@@ -159,7 +163,10 @@ impl Reader {
         }
     }
 
-    /// Keep reading past bad rows, reporting each.
+    /// Keep reading past bad rows, reporting each. In a wide export, a column whose header
+    /// the reader does not know (an indicator such as "Faktisk bosetting (sammenslått for
+    /// tidligere fylker)") is skipped: reported if it has figures, quietly if it is empty. A
+    /// strict read refuses such a file with an error naming the column.
     pub fn lenient(mut self) -> Reader {
         self.lenient = true;
         self

@@ -18,6 +18,12 @@ struct Column {
     year: Year,
 }
 
+/// One cell's figure.
+enum Cell {
+    Persons(Reported<u32>),
+    Percent(Reported<Decimal>),
+}
+
 /// A wide export: per indicator group ("Bosetting enslige mindreårige"), one series per
 /// municipality.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,12 +34,6 @@ pub struct WideExport {
     pub groups: BTreeMap<String, BTreeMap<MunicipalityNumber, QuotaSeries>>,
     /// Data rows read.
     pub rows: usize,
-}
-
-/// A cell read, before it is kept.
-enum CellValue {
-    Persons(Reported<u32>),
-    Percent(Reported<Decimal>),
 }
 
 const FIGURES: [&str; 4] = [
@@ -81,61 +81,30 @@ pub(crate) fn read(
             i3.len()
         )));
     }
-    let mut columns = Vec::with_capacity(i1.len().saturating_sub(2));
+    // A column this reader does not know is `None`: refused in strict mode (the error names
+    // the column), skipped in lenient mode (reported if it has any figure, quietly if empty).
+    let mut columns: Vec<Option<Column>> = Vec::with_capacity(i1.len().saturating_sub(2));
+    let mut unknown: Vec<(usize, ImportError)> = Vec::new();
+    // Each column's first position, to find a repeated column in one lookup.
     let mut first_of: HashMap<Column, usize> = HashMap::with_capacity(columns.capacity());
     for (c, ((ind, unit), year)) in i1.iter().zip(&i2).zip(&i3).enumerate().skip(2) {
-        let col = c.saturating_add(1);
-        let bad = |line: usize, value: &str, reason: &str| ImportError::Field {
-            file: file.clone(),
-            line,
-            field: format!("header column {col}"),
-            value: value.to_owned(),
-            reason: reason.to_owned(),
-        };
-        let (group, figure) = ind
-            .rsplit_once(": ")
-            .ok_or_else(|| bad(1, ind, "expected \"<group>: <figure>\""))?;
-        let figure = FIGURES
-            .iter()
-            .position(|f| *f == figure)
-            .ok_or_else(|| bad(1, ind, "unknown figure"))?;
-        let percent = match unit.as_str() {
-            "Enhet: Personer" => false,
-            "Enhet: Prosent" => true,
-            _ => {
-                return Err(bad(
-                    2,
-                    unit,
-                    "expected \"Enhet: Personer\" or \"Enhet: Prosent\"",
-                ));
+        match header_column(c, ind, unit, year, &file, &first_of) {
+            Ok(column) => {
+                first_of.insert(column.clone(), columns.len());
+                columns.push(Some(column));
             }
-        };
-        let y = year
-            .strip_prefix("År: ")
-            .and_then(|y| y.parse::<i32>().ok())
-            .and_then(|y| Year::new(y).ok())
-            .ok_or_else(|| bad(3, year, "expected \"År: YYYY\""))?;
-        let column = Column {
-            group: group.to_owned(),
-            figure,
-            percent,
-            year: y,
-        };
-        // Each column is looked up once in a map of the earlier ones, not compared with each.
-        if let Some(prev) = first_of.get(&column) {
-            return Err(bad(
-                1,
-                ind,
-                &format!("the same figure, unit and year as column {prev}"),
-            ));
+            Err(e) if lenient => {
+                unknown.push((columns.len(), e));
+                columns.push(None);
+            }
+            Err(e) => return Err(e),
         }
-        first_of.insert(column.clone(), col);
-        columns.push(column);
     }
     let source = Source::new(format!("IMDi wide export {origin}"));
     let mut groups: BTreeMap<String, BTreeMap<MunicipalityNumber, QuotaSeries>> = BTreeMap::new();
     let mut seen: BTreeMap<MunicipalityNumber, usize> = BTreeMap::new();
     let mut rows = 0usize;
+    let mut filled = vec![0usize; columns.len()];
     let last = lines.len().saturating_sub(1);
     for (i, line) in lines.iter().enumerate().skip(3) {
         let line_no = i.saturating_add(1);
@@ -151,12 +120,42 @@ pub(crate) fn read(
             &source,
             &mut groups,
             &mut seen,
+            &mut filled,
         ) {
             Ok(()) => rows = rows.saturating_add(1),
             Err(e) if lenient => errors.push(e),
             Err(e) => return Err(e),
         }
     }
+    // Unknown columns with figures in them are reported (first, in column order); empty ones
+    // are the layout of some exports (56 empty "sammenslått for tidligere fylker" columns)
+    // and are skipped without a word.
+    let reports: Vec<ImportError> = unknown
+        .into_iter()
+        .filter_map(|(i, e)| {
+            let n = filled.get(i).copied().unwrap_or(0);
+            (n > 0).then(|| match e {
+                ImportError::Field {
+                    file,
+                    line,
+                    field,
+                    value,
+                    reason,
+                } => ImportError::Field {
+                    file,
+                    line,
+                    field,
+                    value,
+                    reason: format!(
+                        "{reason}; the column is skipped, with figures in {n} row{}",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                },
+                other => other,
+            })
+        })
+        .collect();
+    errors.splice(0..0, reports);
     Ok(WideExport {
         source,
         groups,
@@ -164,16 +163,76 @@ pub(crate) fn read(
     })
 }
 
+/// Reads one column's three header cells (`c` is its 0-based index).
+fn header_column(
+    c: usize,
+    ind: &str,
+    unit: &str,
+    year: &str,
+    file: &str,
+    first_of: &HashMap<Column, usize>,
+) -> Result<Column, ImportError> {
+    let col = c.saturating_add(1);
+    let bad = |line: usize, value: &str, reason: &str| ImportError::Field {
+        file: file.to_owned(),
+        line,
+        field: format!("header column {col}"),
+        value: value.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let (group, figure) = ind
+        .rsplit_once(": ")
+        .ok_or_else(|| bad(1, ind, "expected \"<group>: <figure>\""))?;
+    let figure = FIGURES
+        .iter()
+        .position(|f| *f == figure)
+        .ok_or_else(|| bad(1, ind, "unknown figure"))?;
+    let percent = match unit {
+        "Enhet: Personer" => false,
+        "Enhet: Prosent" => true,
+        _ => {
+            return Err(bad(
+                2,
+                unit,
+                "expected \"Enhet: Personer\" or \"Enhet: Prosent\"",
+            ));
+        }
+    };
+    let y = year
+        .strip_prefix("År: ")
+        .and_then(|y| y.parse::<i32>().ok())
+        .and_then(|y| Year::new(y).ok())
+        .ok_or_else(|| bad(3, year, "expected \"År: YYYY\""))?;
+    let column = Column {
+        group: group.to_owned(),
+        figure,
+        percent,
+        year: y,
+    };
+    if let Some(&prev) = first_of.get(&column) {
+        return Err(bad(
+            1,
+            ind,
+            &format!(
+                "the same figure, unit and year as column {}",
+                prev.saturating_add(3)
+            ),
+        ));
+    }
+    Ok(column)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn data_row(
     line: &[u8],
     line_no: usize,
     file: &str,
-    columns: &[Column],
+    columns: &[Option<Column>],
     decode: &dyn Fn(&[u8]) -> String,
     source: &Source,
     groups: &mut BTreeMap<String, BTreeMap<MunicipalityNumber, QuotaSeries>>,
     seen: &mut BTreeMap<MunicipalityNumber, usize>,
+    filled: &mut [usize],
 ) -> Result<(), ImportError> {
     let field_err = |field: String, value: &[u8], reason: &str| ImportError::Field {
         file: file.to_owned(),
@@ -200,17 +259,33 @@ fn data_row(
         .and_then(text::four_digits)
         .and_then(|n| MunicipalityNumber::new(n).ok())
         .ok_or_else(|| field_err("Region".into(), code, "expected K and four digits (K3801)"))?;
-    if let Some(first) = seen.get(&number) {
+    // Only an accepted row marks its municipality as seen: a refused row leaves no trace,
+    // and a good row for the same municipality after it is kept.
+    if let Some(&first) = seen.get(&number) {
         return Err(ImportError::Duplicate {
             file: file.to_owned(),
             line: line_no,
-            first: *first,
+            first,
             key: format!("municipality {number}"),
         });
     }
-    // Every cell is read before anything is kept: a rejected row leaves no trace.
-    let mut values = Vec::with_capacity(columns.len());
+    let name = decode(cells.get(1).copied().unwrap_or(&[]));
+    // Check every cell before storing any, so that a refused row leaves nothing behind.
+    let mut values: Vec<(&Column, Cell)> = Vec::with_capacity(columns.len());
     for (c, (col, cell)) in columns.iter().zip(cells.iter().skip(2)).enumerate() {
+        let Some(col) = col else {
+            if !cell.is_empty() {
+                if let Some(n) = filled.get_mut(c) {
+                    *n = n.saturating_add(1);
+                }
+            }
+            continue;
+        };
+        // An empty cell is no figure at all: the wide layout has a cell for every figure
+        // and year, where the long one has a row only for what exists.
+        if cell.is_empty() {
+            continue;
+        }
         let field = || {
             format!(
                 "column {} ({} {})",
@@ -220,31 +295,28 @@ fn data_row(
             )
         };
         let v = if col.percent {
-            CellValue::Percent(match *cell {
+            Cell::Percent(match *cell {
                 b"." => Reported::NoFigure,
                 b":" => Reported::Suppressed,
-                b"" => Reported::Blank,
                 b"Inf" => Reported::Infinite,
                 v => Reported::Value(text::decimal(v).ok_or_else(|| {
                     field_err(field(), v, "expected a non-negative decimal, `.` or `:`")
                 })?),
             })
         } else {
-            CellValue::Persons(match *cell {
+            Cell::Persons(match *cell {
                 b"." => Reported::NoFigure,
                 b":" => Reported::Suppressed,
-                b"" => Reported::Blank,
                 v => Reported::Value(text::count(v).ok_or_else(|| {
                     field_err(field(), v, "expected a whole number of persons, `.` or `:`")
                 })?),
             })
         };
-        values.push(v);
+        values.push((col, v));
     }
     seen.insert(number, line_no);
-    let name = decode(cells.get(1).copied().unwrap_or(&[]));
-    for (col, v) in columns.iter().zip(values) {
-        let series = groups
+    for col in columns.iter().flatten() {
+        groups
             .entry(col.group.clone())
             .or_default()
             .entry(number)
@@ -253,9 +325,14 @@ fn data_row(
                 s.source = Some(source.clone());
                 s
             });
+    }
+    for (col, v) in values {
+        let Some(series) = groups.get_mut(&col.group).and_then(|g| g.get_mut(&number)) else {
+            continue;
+        };
         let q: &mut YearQuota = series.years.entry(col.year).or_default();
         match v {
-            CellValue::Percent(v) => {
+            Cell::Percent(v) => {
                 let slot = match col.figure {
                     0 => &mut q.percent.request,
                     1 => &mut q.percent.original_request,
@@ -264,7 +341,7 @@ fn data_row(
                 };
                 *slot = Some(v);
             }
-            CellValue::Persons(v) => {
+            Cell::Persons(v) => {
                 let slot = match col.figure {
                     0 => &mut q.request,
                     1 => &mut q.original_request,

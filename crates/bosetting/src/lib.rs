@@ -107,6 +107,9 @@
 //! | årsverk, bemanning | full-time equivalents, staffing | [`Staffing`] |
 //! | søknader, tilbud, takket ja / nei | applications, offers, accepted / declined | [`Activity`], [`Uptake`] |
 //! | integreringstilskudd, satser | integration grant, rates | [`GrantRates`], [`Rate`], [`entitlements`] |
+//! | budsjettår, satsen for tilskuddsår g | budget year, the rate for grant year g | [`RateYear`], [`IntegrationRule`], [`GrantRates::integration_paid`] |
+//! | vedtatt, foreslått, sekundærkilde | adopted, proposed, secondary source | [`Standing`], [`OtherValue`] |
+//! | kommunereform, kommunesammenslåing, deling | municipal reform, merger, split | [`Harmonisation`], [`Split`], [`Renumbering`] |
 //! | særskilt tilskudd for enslige mindreårige | EM grant | [`GrantRates::em_grant`] |
 //! | eldretilskudd, barnehagetilskudd | elderly grant, kindergarten grant | [`GrantKind`] |
 //! | budsjett(ramme), forbruksprosent | budget (frame), consumption percentage | [`Budget`] |
@@ -185,12 +188,16 @@ pub use fund::{EntryKind, FundEntry, FundLedger, FundRules};
 pub use goals::{Gap, Goal, GoalEvaluation, GoalStatus, Side};
 pub use grants::{
     AgeLimits, DisabilityKind, EntitlementLine, Entitlements, GrantCategory, GrantCohort,
-    GrantKind, GrantRates, MissingNote, Rate, Validity, entitlements,
+    GrantKind, GrantRates, IntegrationRule, MissingNote, OtherValue, Rate, RateYear, RecordedValue,
+    Standing, Validity, entitlements,
 };
 pub use housing::{DwellingKind, Dwellings, Housing};
 pub use interval::{Bound, Interval};
 pub use money::{Money, ParsedAmount, parse_amount};
-pub use municipality::{FormerNumber, Municipality, MunicipalityNumber, NumberChange, Renumbering};
+pub use municipality::{
+    FormerNumber, GroupPart, Harmonisation, Municipality, MunicipalityGroup, MunicipalityNumber,
+    NumberChange, Renumbering, Split, Ungrouped,
+};
 pub use programme::participants::{
     Cohort, CohortLimits, Exits, Indicator, Measure, Outcome, OutcomeDefinition, ProgrammeStock,
     RateDecomposition, Regime, RegimeTable,

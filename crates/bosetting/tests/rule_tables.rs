@@ -17,7 +17,7 @@ fn grant_rates() {
         (
             "unknown category",
             RATE.replace("child", "infant"),
-            "rule table r.toml: line 3: unknown variant `infant`, expected one of `single-adult`, `other-adult`, `child`, `unaccompanied-minor`",
+            "rule table r.toml: line 3: unknown variant `infant`, expected one of `single-adult`, `other-adult`, `child`, `unaccompanied-minor`, `all`",
         ),
         (
             "grant year 6",

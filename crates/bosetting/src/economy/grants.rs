@@ -133,6 +133,49 @@ impl fmt::Display for Validity {
     }
 }
 
+/// How far a rate's source can be trusted, from the strongest: the rate as adopted and
+/// administered (IMDi's circulars and tables, the adopted budget), a budget proposal or a
+/// summary of one, a secondary source quoting IMDi or the budget.
+///
+/// Where two sources disagree, the table keeps the value of the higher standing and records
+/// the other beside it ([`Rate::other`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    /// A secondary source quoting IMDi or the budget.
+    Secondary,
+    /// A budget proposal, or a summary of one: not necessarily adopted.
+    Proposed,
+    /// The rate as adopted and administered.
+    Adopted,
+}
+
+impl fmt::Display for Standing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Standing::Secondary => "secondary",
+            Standing::Proposed => "proposed",
+            Standing::Adopted => "adopted",
+        })
+    }
+}
+
+/// A value another source gives for the same rate, kept beside the one the table uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherValue {
+    /// Its amount.
+    pub amount: Money,
+    /// Its standing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standing: Option<Standing>,
+    /// Its source.
+    pub source: Source,
+    /// Why it is not the one used, or what the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// A rate: an amount per person, valid for a range of years, with its source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rate {
@@ -142,16 +185,128 @@ pub struct Rate {
     pub validity: Validity,
     /// Where it is documented.
     pub source: Source,
+    /// How far the source can be trusted (`None`: not stated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standing: Option<Standing>,
+    /// What the source says about the figure, or why it was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Values other sources give for the same rate, of no higher standing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other: Vec<OtherValue>,
 }
 
 impl Rate {
+    /// A rate of unstated standing, with no note and no disagreeing value.
+    pub fn new(amount: Money, validity: Validity, source: Source) -> Rate {
+        Rate {
+            amount,
+            validity,
+            source,
+            standing: None,
+            note: None,
+            other: Vec::new(),
+        }
+    }
+
     fn explain(&self, label: String) -> Explanation {
+        let standing = match self.standing {
+            Some(Standing::Adopted) | None => String::new(),
+            Some(s) => format!(", {s}"),
+        };
         Explanation::parameter(
-            format!("{label} (valid {})", self.validity),
+            format!("{label} (valid {}{standing})", self.validity),
             Quantity::money(self.amount),
             self.source.clone(),
         )
     }
+
+    /// Picking by standing: a disagreeing value must not stand higher than the one used, and
+    /// where it stands as high the note must say why this one is used.
+    fn check_other(&self, what: &str) -> Result<()> {
+        for o in &self.other {
+            if o.standing > self.standing {
+                return Err(Error::invalid(
+                    format!("{what} rate"),
+                    self.amount,
+                    format!(
+                        "another source gives {} at a higher standing ({}) than this one ({}); use the value of the higher standing and record this one beside it",
+                        o.amount,
+                        o.standing.map_or("unstated".to_owned(), |s| s.to_string()),
+                        self.standing
+                            .map_or("unstated".to_owned(), |s| s.to_string()),
+                    ),
+                ));
+            }
+            if o.standing == self.standing && self.note.as_deref().is_none_or(str::is_empty) {
+                return Err(Error::invalid(
+                    format!("{what} rate"),
+                    self.amount,
+                    format!(
+                        "another source of the same standing gives {}; say in `note` why this value is used",
+                        o.amount
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Which year's table pays the integration grant for a person first settled in year S, in
+/// grant year g (paid in year Y = S + g − 1).
+///
+/// IMDi's 2017 table lays the rates out by payment year: the 2017 column holds year 1 for
+/// persons settled in 2017, year 2 for those settled in 2016, … year 5 for 2013. Each budget
+/// year thus sets one rate per grant year, and a person settled in S is paid in Y the year-Y
+/// rate for grant year Y − S + 1: [`RateYear::Payment`], the default. The domain primer used
+/// to say that the settlement year's rates apply throughout ([`RateYear::FirstSettlement`]);
+/// a table built on that reading can say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RateYear {
+    /// The payment (budget) year's table: the year-Y rate for grant year Y − S + 1.
+    #[default]
+    Payment,
+    /// The first-settlement year's table for all five grant years.
+    FirstSettlement,
+}
+
+/// The rule of a rate table: which year's rates the integration grant pays, and its source.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntegrationRule {
+    /// Which year's table.
+    #[serde(default)]
+    pub year: RateYear,
+    /// Where the rule is documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// A sourced value the entitlement engine does not use (a one-off extra with no rule in the
+/// model), shipped so that reports can quote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordedValue {
+    /// The budget year.
+    pub year: Year,
+    /// The grant, as the source names it.
+    pub grant: String,
+    /// Who it is for.
+    pub category: String,
+    /// The amount.
+    pub amount: Money,
+    /// Per what.
+    pub unit: String,
+    /// Its standing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standing: Option<Standing>,
+    /// Its source.
+    pub source: Source,
+    /// What the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Age limits on a rate (ages reached during the year in question).
@@ -215,10 +370,13 @@ pub struct MissingNote {
     pub note: Option<String>,
 }
 
-/// The grant rate tables: integration grant by first-settlement year, category and grant
-/// year; EM grant by payment year and age band; one-off elderly and kindergarten grants;
-/// disability grants; the grant for settling beyond the request. Each rate has its validity
-/// and its source. A lookup of a rate that is not there is an error naming the key.
+/// The grant rate tables: integration grant by budget year, category and grant year (which
+/// year's table pays is the table's [`IntegrationRule`]); EM grant by payment year and age
+/// band; one-off elderly and kindergarten grants; disability grants; the grant for settling
+/// beyond the request. Each rate has its validity, its source and its [`Standing`]; where
+/// sources disagree, the other value is recorded beside it. A lookup of a rate that is not
+/// there is an error naming the key. Quoted five-year totals are checked against the sum of
+/// the same year's table wherever the table is complete for the category.
 ///
 /// # Example
 ///
@@ -228,11 +386,14 @@ pub struct MissingNote {
 /// let rates = GrantRates::builtin()?;
 /// let r = rates.integration(Year::new(2024)?, GrantCategory::SingleAdult, GrantYear::new(1)?)?;
 /// assert_eq!(r.amount.to_string(), "241100 kr");
+/// // IMDi's 2017 table: paid in 2017 for a person settled in 2015 (grant year 3).
+/// let (table, r) = rates.integration_paid(Year::new(2015)?, GrantCategory::OtherAdult, GrantYear::new(3)?)?;
+/// assert_eq!((table.get(), r.amount.to_string().as_str()), (2017, "167000 kr"));
 ///
 /// let missing = rates.integration(Year::new(2019)?, GrantCategory::SingleAdult, GrantYear::new(2)?);
 /// assert_eq!(
 ///     missing.unwrap_err().to_string(),
-///     "no integration grant rate for first settlement 2019, single adult, grant year 2",
+///     "no integration grant rate for budget year 2019, single adult, grant year 2",
 /// );
 /// # Ok::<(), bosetting::Error>(())
 /// ```
@@ -241,6 +402,8 @@ pub struct MissingNote {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(try_from = "GrantRatesRepr")]
 pub struct GrantRates {
+    #[serde(default)]
+    integration_rule: IntegrationRule,
     integration: Vec<Entry<(GrantCategory, GrantYear)>>,
     integration_total: Vec<Entry<GrantCategory>>,
     em: Vec<Entry<String>>,
@@ -248,11 +411,15 @@ pub struct GrantRates {
     kindergarten: Vec<Entry<()>>,
     disability: Vec<Entry<DisabilityKind>>,
     beyond_request: Vec<Entry<()>>,
+    #[serde(default)]
+    recorded: Vec<RecordedValue>,
     missing: Vec<MissingNote>,
 }
 
 #[derive(Deserialize)]
 struct GrantRatesRepr {
+    #[serde(default)]
+    integration_rule: IntegrationRule,
     integration: Vec<Entry<(GrantCategory, GrantYear)>>,
     integration_total: Vec<Entry<GrantCategory>>,
     em: Vec<Entry<String>>,
@@ -260,6 +427,8 @@ struct GrantRatesRepr {
     kindergarten: Vec<Entry<()>>,
     disability: Vec<Entry<DisabilityKind>>,
     beyond_request: Vec<Entry<()>>,
+    #[serde(default)]
+    recorded: Vec<RecordedValue>,
     missing: Vec<MissingNote>,
 }
 
@@ -294,7 +463,10 @@ impl TryFrom<GrantRatesRepr> for GrantRates {
             &mut t.beyond_request,
             "grant for settling beyond the request",
         )?;
+        t.integration_rule = r.integration_rule;
+        t.recorded = r.recorded;
         t.missing = r.missing;
+        t.check_totals()?;
         Ok(t)
     }
 }
@@ -316,11 +488,30 @@ macro_rules! rate_row {
             to_year: Option<Year>,
             amount: Money,
             source: Source,
+            #[serde(default)]
+            standing: Option<Standing>,
+            #[serde(default)]
+            note: Option<String>,
+            #[serde(default)]
+            other: Vec<OtherValue>,
         }
 
         impl HasValidity for $name {
             fn years(&self) -> (Option<Year>, Option<Year>, Option<Year>) {
                 (self.year, self.from_year, self.to_year)
+            }
+        }
+
+        impl $name {
+            fn rate(&self, validity: Validity) -> Rate {
+                Rate {
+                    amount: self.amount,
+                    validity,
+                    source: self.source.clone(),
+                    standing: self.standing,
+                    note: self.note.clone(),
+                    other: self.other.clone(),
+                }
             }
         }
     };
@@ -330,8 +521,32 @@ trait HasValidity {
     fn years(&self) -> (Option<Year>, Option<Year>, Option<Year>);
 }
 
+/// A category in the integration table, or `all` for a rate the year does not split by
+/// category (grant years 2–5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum CategoryOrAll {
+    SingleAdult,
+    OtherAdult,
+    Child,
+    UnaccompaniedMinor,
+    All,
+}
+
+impl CategoryOrAll {
+    fn categories(self) -> &'static [GrantCategory] {
+        match self {
+            CategoryOrAll::SingleAdult => &[GrantCategory::SingleAdult],
+            CategoryOrAll::OtherAdult => &[GrantCategory::OtherAdult],
+            CategoryOrAll::Child => &[GrantCategory::Child],
+            CategoryOrAll::UnaccompaniedMinor => &[GrantCategory::UnaccompaniedMinor],
+            CategoryOrAll::All => &GrantCategory::ALL,
+        }
+    }
+}
+
 rate_row!(IntegrationRow {
-    category: GrantCategory,
+    category: CategoryOrAll,
     grant_year: GrantYear
 });
 rate_row!(TotalRow {
@@ -346,6 +561,8 @@ rate_row!(PlainRow {});
 #[serde(deny_unknown_fields)]
 struct RateFile {
     #[serde(default)]
+    integration_rule: IntegrationRule,
+    #[serde(default)]
     integration: Vec<IntegrationRow>,
     #[serde(default)]
     integration_total: Vec<TotalRow>,
@@ -359,6 +576,8 @@ struct RateFile {
     disability: Vec<DisabilityRow>,
     #[serde(default)]
     beyond_request: Vec<PlainRow>,
+    #[serde(default)]
+    recorded: Vec<RecordedValue>,
     #[serde(default)]
     missing: Vec<MissingNote>,
 }
@@ -394,6 +613,7 @@ fn push<K: PartialEq + fmt::Debug + Clone>(
         ));
     }
     rate.validity.check(&format!("{table} validity"))?;
+    rate.check_other(table)?;
     if let (Some(min), Some(max)) = (ages.min_age, ages.max_age) {
         if min > max {
             return Err(Error::invalid(
@@ -494,23 +714,23 @@ impl GrantRates {
             origin: origin.to_owned(),
             detail: e.to_string(),
         };
-        let mut t = GrantRates::default();
-        let rate = |amount, validity, source| Rate {
-            amount,
-            validity,
-            source,
+        let mut t = GrantRates {
+            integration_rule: file.integration_rule,
+            ..GrantRates::default()
         };
         for r in file.integration {
             let v = validity(&r, "integration").map_err(wrap)?;
-            push(
-                &mut t.integration,
-                "integration grant",
-                (r.category, r.grant_year),
-                rate(r.amount, v, r.source),
-                AgeLimits::default(),
-                None,
-            )
-            .map_err(wrap)?;
+            for c in r.category.categories() {
+                push(
+                    &mut t.integration,
+                    "integration grant",
+                    (*c, r.grant_year),
+                    r.rate(v),
+                    AgeLimits::default(),
+                    None,
+                )
+                .map_err(wrap)?;
+            }
         }
         for r in file.integration_total {
             let v = validity(&r, "integration total").map_err(wrap)?;
@@ -518,7 +738,7 @@ impl GrantRates {
                 &mut t.integration_total,
                 "integration grant total",
                 r.category,
-                rate(r.amount, v, r.source),
+                r.rate(v),
                 AgeLimits::default(),
                 None,
             )
@@ -530,7 +750,8 @@ impl GrantRates {
                 min_age: r.min_age,
                 max_age: r.max_age,
             };
-            push_em(&mut t.em, r.band, rate(r.amount, v, r.source), ages).map_err(wrap)?;
+            let rate = r.rate(v);
+            push_em(&mut t.em, r.band, rate, ages).map_err(wrap)?;
         }
         for (rows, list, table) in [
             (file.elderly, &mut t.elderly, "elderly grant"),
@@ -542,7 +763,7 @@ impl GrantRates {
                     min_age: r.min_age,
                     max_age: r.max_age,
                 };
-                push(list, table, (), rate(r.amount, v, r.source), ages, None).map_err(wrap)?;
+                push(list, table, (), r.rate(v), ages, None).map_err(wrap)?;
             }
         }
         for r in file.disability {
@@ -551,7 +772,7 @@ impl GrantRates {
                 &mut t.disability,
                 "disability grant",
                 r.kind,
-                rate(r.amount, v, r.source),
+                r.rate(v),
                 AgeLimits::default(),
                 r.years,
             )
@@ -563,14 +784,45 @@ impl GrantRates {
                 &mut t.beyond_request,
                 "grant for settling beyond the request",
                 (),
-                rate(r.amount, v, r.source),
+                r.rate(v),
                 AgeLimits::default(),
                 None,
             )
             .map_err(wrap)?;
         }
+        t.recorded = file.recorded;
         t.missing = file.missing;
+        t.check_totals().map_err(wrap)?;
         Ok(t)
+    }
+
+    /// Every quoted five-year total must equal the sum of grant years 1–5 in the same year's
+    /// table, where that table has all five for the category.
+    fn check_totals(&self) -> Result<()> {
+        for total in &self.integration_total {
+            let mut y = total.rate.validity.from;
+            while y <= total.rate.validity.to {
+                let parts: Option<Vec<Money>> = GrantYear::ALL
+                    .iter()
+                    .map(|k| self.integration(y, total.key, *k).ok().map(|r| r.amount))
+                    .collect();
+                if let Some(parts) = parts {
+                    let sum = Money::sum(parts)?;
+                    if sum != total.rate.amount {
+                        return Err(Error::invalid(
+                            "integration grant total",
+                            total.rate.amount,
+                            format!(
+                                "the quoted five-year total for {}, {y}, is not the sum of that year's table for grant years 1–5 ({sum})",
+                                total.key
+                            ),
+                        ));
+                    }
+                }
+                y = y.offset(1)?;
+            }
+        }
+        Ok(())
     }
 
     /// Adds an integration grant rate (for building tables in code).
@@ -611,29 +863,66 @@ impl GrantRates {
         &self.missing
     }
 
-    /// The integration grant per person for a cohort first settled in `first_settlement`,
-    /// in `category`, for `grant_year`.
+    /// The table's rule: which year's rates the integration grant pays.
+    pub fn integration_rule(&self) -> &IntegrationRule {
+        &self.integration_rule
+    }
+
+    /// Values the sources give that the engine does not use, for reports.
+    pub fn recorded(&self) -> &[RecordedValue] {
+        &self.recorded
+    }
+
+    /// The integration grant per person in the table of `year` (the budget year, or the
+    /// first-settlement year under [`RateYear::FirstSettlement`]), for `category` and
+    /// `grant_year`. To find what a person is paid, use [`GrantRates::integration_paid`].
     ///
     /// # Errors
     ///
     /// [`Error::MissingRate`] naming the year, the category and the grant year.
     pub fn integration(
         &self,
-        first_settlement: Year,
+        year: Year,
         category: GrantCategory,
         grant_year: GrantYear,
     ) -> Result<&Rate> {
         self.integration
             .iter()
-            .find(|e| e.key == (category, grant_year) && e.rate.validity.contains(first_settlement))
+            .find(|e| e.key == (category, grant_year) && e.rate.validity.contains(year))
             .map(|e| &e.rate)
             .ok_or_else(|| Error::MissingRate {
                 table: "integration grant",
                 key: format!(
-                    "first settlement {first_settlement}, {category}, grant year {}",
+                    "{} {year}, {category}, grant year {}",
+                    match self.integration_rule.year {
+                        RateYear::Payment => "budget year",
+                        RateYear::FirstSettlement => "first settlement",
+                    },
                     grant_year.get()
                 ),
             })
+    }
+
+    /// The integration grant paid for a person first settled in `first_settlement`, in
+    /// `category`, for `grant_year`, by the table's rule: with [`RateYear::Payment`] the rate
+    /// of the payment year's table (settled 2015, grant year 3: the 2017 table). Returns the
+    /// table's year with the rate.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingRate`] naming the table's year, the category and the grant year;
+    /// [`Error::InvalidValue`] for a payment year out of range.
+    pub fn integration_paid(
+        &self,
+        first_settlement: Year,
+        category: GrantCategory,
+        grant_year: GrantYear,
+    ) -> Result<(Year, &Rate)> {
+        let table = match self.integration_rule.year {
+            RateYear::Payment => grant_year.payment_year(first_settlement)?,
+            RateYear::FirstSettlement => first_settlement,
+        };
+        Ok((table, self.integration(table, category, grant_year)?))
     }
 
     /// The five-year total of the integration grant, where only a total is documented.
@@ -761,7 +1050,9 @@ impl GrantRates {
 pub struct GrantCohort {
     /// A label for explanations ("2022 single adults").
     pub label: String,
-    /// First settlement in Norway: the grant's rates and years follow it.
+    /// First settlement in Norway: it fixes the grant years (1 in the settlement year); the
+    /// rate paid in each is the one the rate table's [`IntegrationRule`] names (by default the
+    /// payment year's rate for that grant year).
     pub first_settlement: NaiveDate,
     /// The grant category.
     pub category: GrantCategory,
@@ -934,7 +1225,8 @@ impl Entitlements {
 
 /// The grants due in the calendar years `from..=to` for `cohorts` under `rates`: the
 /// integration grant for grant year 1 in the settlement year and years 2–5 after (fewer when
-/// the cohort's grant years are limited), with rates by the cohort's first-settlement year;
+/// the cohort's grant years are limited), each at the rate the table's [`IntegrationRule`]
+/// names (by default the payment year's rate for that grant year);
 /// the EM grant each year up to the last age band; one-off grants in the settlement year.
 ///
 /// # Example
@@ -957,7 +1249,7 @@ impl Entitlements {
 /// let rates = GrantRates::builtin()?;
 /// let due = entitlements(&[cohort.clone()], &rates, Year::new(2024)?, Year::new(2024)?)?;
 /// assert_eq!(due.total(Year::new(2024)?)?.value.to_string(), "2411000 kr");
-/// // Year 2 for a 2024 cohort is not documented: an error, never zero.
+/// // Year 2 for a 2024 cohort (the 2025 table) is not documented: an error, never zero.
 /// assert!(entitlements(&[cohort], &rates, Year::new(2024)?, Year::new(2025)?).is_err());
 /// # Ok::<(), bosetting::Error>(())
 /// ```
@@ -1009,7 +1301,7 @@ pub fn entitlements(
             if year < from || year > to {
                 continue;
             }
-            let r = rates.integration(settled, c.category, k)?;
+            let (_, r) = rates.integration_paid(settled, c.category, k)?;
             line(year, GrantKind::Integration(c.category, k), r)?;
         }
         let age_in = |y: Year, what: &str| -> Result<i32> {
@@ -1086,14 +1378,14 @@ mod tests {
                 t.insert_integration(
                     c,
                     k,
-                    Rate {
-                        amount: Money::kroner(100_000 - 10_000 * i64::from(k.get())),
-                        validity: Validity {
+                    Rate::new(
+                        Money::kroner(100_000 - 10_000 * i64::from(k.get())),
+                        Validity {
                             from: Year::new(2000).unwrap(),
                             to: Year::new(2100).unwrap(),
                         },
-                        source: Source::new("synthetic test rates"),
-                    },
+                        Source::new("synthetic test rates"),
+                    ),
                 )
                 .unwrap();
             }
@@ -1183,14 +1475,14 @@ mod tests {
             .insert_integration(
                 GrantCategory::Child,
                 GrantYear::new(1).unwrap(),
-                Rate {
-                    amount: Money::kroner(1),
-                    validity: Validity {
+                Rate::new(
+                    Money::kroner(1),
+                    Validity {
                         from: Year::new(2024).unwrap(),
                         to: Year::new(2020).unwrap(),
                     },
-                    source: Source::new("x"),
-                },
+                    Source::new("x"),
+                ),
             )
             .unwrap_err();
         assert_eq!(

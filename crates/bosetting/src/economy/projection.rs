@@ -31,7 +31,9 @@ pub struct CohortRates {
 }
 
 impl CohortRates {
-    /// The rates for cohorts `first_year..first_year + years` from a rate table.
+    /// The rates for cohorts `first_year..first_year + years` from a rate table: for each
+    /// cohort and grant year, the rate the table's rule names (by default the payment year's
+    /// table, so a 2015 cohort's grant year 3 is the 2017 rate).
     ///
     /// # Errors
     ///
@@ -47,7 +49,7 @@ impl CohortRates {
             let mut row = [[Money::ZERO; 5]; 4];
             for (c, cat) in GrantCategory::ALL.into_iter().enumerate() {
                 for k in GrantYear::ALL {
-                    let r = rates.integration(y, cat, k)?;
+                    let (_, r) = rates.integration_paid(y, cat, k)?;
                     if let Some(slot) = row.get_mut(c).and_then(|r| r.get_mut(k.index())) {
                         *slot = r.amount;
                     }

@@ -388,7 +388,8 @@ impl fmt::Display for Period {
 }
 
 /// Position 1–5 in the integration grant's five years, counted from first settlement:
-/// grant year 1 is the settlement year itself.
+/// grant year 1 is the settlement year itself. The rate paid in grant year g is, by IMDi's
+/// tables, the payment year's rate for grant year g (see [`crate::RateYear`]).
 ///
 /// # Example
 ///

@@ -221,25 +221,62 @@ pub struct NumberChange {
 pub struct Renumbering {
     /// The changes, in any order.
     pub changes: Vec<NumberChange>,
+    /// Splits: numbers whose area went to more than one of today's municipalities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub splits: Vec<Split>,
+}
+
+/// A number whose area is now in more than one municipality (in 2024 Haram, 1580, left
+/// Ålesund, so Ålesund 2020–2023, 1507, holds what is both today). A grouping into today's
+/// municipalities cannot undo it: figures carried across it are approximate.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Split {
+    /// The number that was split.
+    pub from: MunicipalityNumber,
+    /// The first year of that number's use that the split concerns.
+    pub first_year: Year,
+    /// The last year the number was in use.
+    pub last_year: Year,
+    /// Today's municipalities its area is in; the first is the one a grouping counts it under.
+    pub into: Vec<MunicipalityNumber>,
+    /// Where the split is documented.
+    pub source: Source,
+}
+
+impl Split {
+    /// Whether `year` is in the years the split number was in use.
+    pub fn covers(&self, year: Year) -> bool {
+        self.first_year <= year && year <= self.last_year
+    }
 }
 
 #[derive(Deserialize)]
 struct RenumberingRepr {
     changes: Vec<NumberChange>,
+    #[serde(default)]
+    splits: Vec<Split>,
 }
 
 impl TryFrom<RenumberingRepr> for Renumbering {
     type Error = Error;
     fn try_from(r: RenumberingRepr) -> Result<Renumbering> {
-        let t = Renumbering { changes: r.changes };
+        let t = Renumbering {
+            changes: r.changes,
+            splits: r.splits,
+        };
         t.check()?;
         Ok(t)
     }
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RenumberingFile {
+    #[serde(default)]
     change: Vec<NumberChange>,
+    #[serde(default)]
+    split: Vec<Split>,
 }
 
 const BUILTIN_RENUMBERING: &str = include_str!("../../data/renumbering.toml");
@@ -267,6 +304,7 @@ impl Renumbering {
         let file: RenumberingFile = crate::rules::from_toml(text, origin)?;
         let t = Renumbering {
             changes: file.change,
+            splits: file.split,
         };
         t.check().map_err(|e| Error::RuleTable {
             origin: origin.to_owned(),
@@ -278,6 +316,15 @@ impl Renumbering {
     /// Refuses a change that leads a number back to itself, directly or through other
     /// changes: following such a series would never end in one number.
     fn check(&self) -> Result<()> {
+        for s in &self.splits {
+            if s.into.len() < 2 || s.last_year < s.first_year {
+                return Err(Error::invalid(
+                    "split",
+                    s.from,
+                    "a split goes into at least two municipalities, over years in order",
+                ));
+            }
+        }
         for c in &self.changes {
             if let Some(path) = self.path(c.to, c.from) {
                 let cycle = std::iter::once(c.from)
@@ -362,6 +409,230 @@ impl Renumbering {
             .rev()
             .find(|(_, start)| start.is_none_or(|s| s <= year))
             .map_or(number, |(n, _)| n)
+    }
+}
+
+/// One number of the grouping: a number in use at some time, and its name then
+/// (`Halden (-2019)`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupPart {
+    /// The number.
+    pub number: MunicipalityNumber,
+    /// Its name, with its years of use where it is not current, as Statistics Norway writes it.
+    pub name: String,
+    /// The code as Statistics Norway writes it where that is not the bare number (`0716u`:
+    /// Våle's 0716 until 2001, before Re took the number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// A 2024 municipality and every number in use at some time from 1994 to 2024 whose area it
+/// is (the number itself included).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MunicipalityGroup {
+    /// The 2024 number.
+    pub number: MunicipalityNumber,
+    /// The 2024 name.
+    pub name: String,
+    /// The numbers grouped into it.
+    pub parts: Vec<GroupPart>,
+}
+
+/// Every municipality number used 1994–2024, grouped into the 2024 municipalities, with the
+/// splits a grouping cannot show: the table to harmonise a series to 2024, where a
+/// municipality's history is the sum of its former parts.
+///
+/// The grouping is Statistics Norway's (KLASS 131) as shipped in `data/municipalities-2024.toml`,
+/// generated from the project's copy (`../shared/data/municipalities/`) and checked against it;
+/// the splits are the `[[split]]` entries of `data/renumbering.toml`, each with its source.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Harmonisation, Year};
+///
+/// let h = Harmonisation::builtin()?;
+/// let halden = h.group_of("0101".parse()?).expect("Halden 1994–2019");
+/// assert_eq!((halden.number.to_string(), halden.name.as_str()), ("3101".into(), "Halden"));
+/// // Ålesund 2020–2023 (1507) holds what is Haram today: a figure carried across is approximate.
+/// let note = h.approximate("1508".parse()?, Year::new(2021)?);
+/// assert_eq!(note.as_deref(), Some("1507 Ålesund (2020-2023) includes what is now 1580 Haram"));
+/// assert!(h.approximate("1508".parse()?, Year::new(2019)?).is_none());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Harmonisation {
+    /// Where the grouping comes from.
+    pub source: Source,
+    /// The 2024 municipalities, by number.
+    pub groups: Vec<MunicipalityGroup>,
+    /// The splits.
+    pub splits: Vec<Split>,
+    /// Numbers the grouping puts in no 2024 municipality: Svalbard and Jan Mayen, the
+    /// continental shelf, and those Statistics Norway could not group ("Delte kommuner og
+    /// uoppgitt": numbers split in a reform, such as Tysfjord 1850, and 9999 unknown).
+    pub ungrouped: Vec<Ungrouped>,
+}
+
+/// A number the grouping puts in no 2024 municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ungrouped {
+    /// Statistics Norway's group code (`Rest`, `21-22`, `23`).
+    pub group: String,
+    /// Its name ("Delte kommuner og uoppgitt").
+    pub group_name: String,
+    /// The code as written (`1850`).
+    #[serde(rename = "number")]
+    pub code: String,
+    /// The number's name with its years of use.
+    pub name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HarmonisationFile {
+    source: Source,
+    municipality: Vec<MunicipalityGroup>,
+    #[serde(default)]
+    ungrouped: Vec<Ungrouped>,
+}
+
+const BUILTIN_GROUPING: &str = include_str!("../../data/municipalities-2024.toml");
+
+impl Harmonisation {
+    /// The shipped grouping with the shipped splits.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleTable`] if a shipped table cannot be read (a build defect).
+    pub fn builtin() -> Result<Harmonisation> {
+        Harmonisation::from_toml(
+            BUILTIN_GROUPING,
+            "built-in municipalities-2024.toml",
+            Renumbering::builtin()?.splits,
+        )
+    }
+
+    /// A grouping from TOML text in the shipped file's format (`source`, then
+    /// `[[municipality]]` entries with `number`, `name` and `parts`), with `splits`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleTable`] naming `origin` for a file that cannot be read, a number grouped
+    /// twice, or a split whose numbers are not in the grouping.
+    pub fn from_toml(text: &str, origin: &str, splits: Vec<Split>) -> Result<Harmonisation> {
+        let file: HarmonisationFile = crate::rules::from_toml(text, origin)?;
+        let h = Harmonisation {
+            source: file.source,
+            groups: file.municipality,
+            splits,
+            ungrouped: file.ungrouped,
+        };
+        h.check().map_err(|e| Error::RuleTable {
+            origin: origin.to_owned(),
+            detail: e.to_string(),
+        })?;
+        Ok(h)
+    }
+
+    fn check(&self) -> Result<()> {
+        let mut seen = std::collections::BTreeMap::new();
+        for g in &self.groups {
+            for p in &g.parts {
+                if let Some(first) = seen.insert(p.number, g.number).filter(|f| *f != g.number) {
+                    return Err(Error::invalid(
+                        "grouping",
+                        p.number,
+                        format!("grouped into both {first} and {}", g.number),
+                    ));
+                }
+            }
+        }
+        for s in &self.splits {
+            for n in std::iter::once(&s.from).chain(&s.into) {
+                if !seen.contains_key(n) {
+                    return Err(Error::invalid(
+                        "split",
+                        s.from,
+                        format!("{n} is not in the grouping"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The 2024 municipality `number` (any number in use 1994–2024) is part of.
+    pub fn group_of(&self, number: MunicipalityNumber) -> Option<&MunicipalityGroup> {
+        self.groups
+            .iter()
+            .find(|g| g.parts.iter().any(|p| p.number == number))
+    }
+
+    /// The entry for a number the grouping puts in no 2024 municipality.
+    pub fn ungrouped(&self, number: MunicipalityNumber) -> Option<&Ungrouped> {
+        let code = number.to_string();
+        self.ungrouped.iter().find(|u| u.code == code)
+    }
+
+    /// The 2024 municipality numbered `number`.
+    pub fn group(&self, number: MunicipalityNumber) -> Option<&MunicipalityGroup> {
+        self.groups.iter().find(|g| g.number == number)
+    }
+
+    fn name_of(&self, number: MunicipalityNumber) -> String {
+        let name = self
+            .groups
+            .iter()
+            .flat_map(|g| &g.parts)
+            .find(|p| p.number == number)
+            .map_or("", |p| p.name.as_str());
+        format!("{number} {name}")
+    }
+
+    /// Why the 2024 municipality `number`'s figure for `year` is approximate, if it is: a
+    /// number in use that year was split, so the grouping either counts in it what is now
+    /// another municipality, or leaves out what is now this one.
+    pub fn approximate(&self, number: MunicipalityNumber, year: Year) -> Option<String> {
+        let notes: Vec<String> = self
+            .splits
+            .iter()
+            .filter(|s| s.covers(year) && s.into.contains(&number))
+            .map(|s| {
+                let grouped_under = self.group_of(s.from).map(|g| g.number);
+                let others: Vec<String> = s
+                    .into
+                    .iter()
+                    .filter(|n| Some(**n) != grouped_under)
+                    .map(|n| {
+                        self.group(*n)
+                            .map_or(n.to_string(), |g| format!("{} {}", g.number, g.name))
+                    })
+                    .collect();
+                if grouped_under == Some(number) {
+                    format!(
+                        "{} includes what is now {}",
+                        self.name_of(s.from),
+                        others.join(", ")
+                    )
+                } else {
+                    let under = grouped_under
+                        .and_then(|n| self.group(n))
+                        .map_or(String::new(), |g| {
+                            format!(" (under {} {})", g.number, g.name)
+                        });
+                    format!(
+                        "part of {} is counted in {}{under}",
+                        self.name_of(number).trim_end(),
+                        self.name_of(s.from)
+                    )
+                }
+            })
+            .collect();
+        (!notes.is_empty()).then(|| notes.join("; "))
     }
 }
 
