@@ -435,66 +435,63 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
         .ok_or_else(|| Error::Overflow {
             operation: "fund risk: the balance over the years".to_owned(),
         })?;
+    // A year's uncovered total is at most a year's cost, and the balance, on every path.
+    i64::try_from(paths.paths())
+        .ok()
+        .and_then(|p| yearly.checked_add(opening.abs())?.checked_mul(p))
+        .ok_or_else(|| Error::Overflow {
+            operation: "fund risk: a year's uncovered total".to_owned(),
+        })?;
 
+    // Year by year over all paths, as the peer does: every bound above is proven, so the
+    // wrapping operations below cannot wrap.
     let mut balance = vec![opening; n];
-    let mut cohort = vec![0_i64; 4_usize.saturating_add(years)];
     let mut out = Vec::with_capacity(years);
-    let mut uncovered_year = vec![0_i64; years];
-    let mut breaches = vec![0_u64; years];
-    let mut sorted = vec![0_i64; n];
-    let mut year_balances: Vec<Vec<i64>> = vec![Vec::new(); years];
-    for (p, bal) in balance.iter_mut().enumerate() {
-        let path = paths.path(p).unwrap_or_default();
-        for (slot, h) in cohort.iter_mut().zip(&hist) {
-            *slot = *h;
-        }
-        for (slot, a) in cohort.iter_mut().skip(4).zip(path) {
-            *slot = i64::from(*a);
-        }
-        for t in 0..years {
+    let mut buf = vec![0_i64; n];
+    let arrivals = &paths.arrivals;
+    for t in 0..years {
+        let mut breaches = 0_u64;
+        let mut uncovered = 0_i64;
+        for (p, (bal, slot)) in balance.iter_mut().zip(buf.iter_mut()).enumerate() {
+            let row = p.wrapping_mul(years);
             let mut income = 0_i64;
             let mut active = 0_i64;
             for (g, rate) in rates.iter().enumerate() {
-                // Grant year g + 1 is paid for the cohort settled g years before t.
-                let idx = t.saturating_add(4).checked_sub(g);
-                if let Some(c) = idx.and_then(|i| cohort.get(i)) {
-                    income = income.saturating_add(c.saturating_mul(*rate));
-                    active = active.saturating_add(*c);
-                }
+                // Grant year g + 1 is paid for the cohort settled g years before t: a path
+                // year if that is t − g ≥ 0, else one of the four history years.
+                let c = match t.checked_sub(g) {
+                    Some(k) => arrivals
+                        .get(row.wrapping_add(k))
+                        .map_or(0, |&a| i64::from(a)),
+                    None => hist
+                        .get(t.wrapping_add(4).wrapping_sub(g))
+                        .copied()
+                        .unwrap_or(0),
+                };
+                income = income.wrapping_add(c.wrapping_mul(*rate));
+                active = active.wrapping_add(c);
             }
-            let cost = fixed.saturating_add(active.saturating_mul(per));
-            let next = bal.saturating_add(income).saturating_sub(cost);
+            let next = bal
+                .wrapping_add(income)
+                .wrapping_sub(fixed.wrapping_add(active.wrapping_mul(per)));
             if next < floor {
-                if let (Some(b), Some(u)) = (breaches.get_mut(t), uncovered_year.get_mut(t)) {
-                    *b = b.saturating_add(1);
-                    *u = u.saturating_add(floor.saturating_sub(next));
-                }
+                breaches = breaches.wrapping_add(1);
+                uncovered = uncovered.wrapping_add(floor.wrapping_sub(next));
                 *bal = floor;
             } else {
                 *bal = next;
             }
-            if let Some(v) = year_balances.get_mut(t) {
-                if v.capacity() == 0 {
-                    v.reserve_exact(n);
-                }
-                v.push(*bal);
-            }
+            *slot = *bal;
         }
-    }
-    for t in 0..years {
-        let v = year_balances.get(t).map_or(&[][..], Vec::as_slice);
-        sorted.clear();
-        sorted.extend_from_slice(v);
-        let pct = percentiles(&mut sorted, &[5, 50, 95]);
-        let b = breaches.get(t).copied().unwrap_or(0);
+        let pct = percentiles(&mut buf, &[5, 50, 95]);
         out.push(RiskYear {
             index: t,
-            breaches: b,
-            probability: Ratio::of(b, n as u64)?,
+            breaches,
+            probability: Ratio::of(breaches, n as u64)?,
             p5: from_ore(pct[0]),
             p50: from_ore(pct[1]),
             p95: from_ore(pct[2]),
-            uncovered: from_ore(uncovered_year.get(t).copied().unwrap_or(0)),
+            uncovered: from_ore(uncovered),
         });
     }
     Ok(RiskResult {
