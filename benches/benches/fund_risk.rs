@@ -11,11 +11,11 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn peer() -> RiskParams {
     RiskParams {
-        opening: Money::from_kroner(20_000_000),
+        opening: Money::kroner(20_000_000),
         floor: Money::ZERO,
-        rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::from_kroner),
-        fixed_cost: Money::from_kroner(3_000_000),
-        cost_per_person: Money::from_kroner(150_000),
+        rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+        fixed_cost: Money::kroner(3_000_000),
+        cost_per_person: Money::kroner(150_000),
         history: vec![40, 60, 120, 80],
         source: Source::new("bench-peers/fund_risk_numpy.py"),
     }
@@ -69,8 +69,8 @@ fn national(c: &mut Criterion) {
                 let (low, high) = (last / 2, last.saturating_mul(3) / 2 + 1);
                 let mut params = peer();
                 params.history = m[1..].to_vec();
-                params.opening = Money::from_kroner(i64::from(last) * 100_000);
-                params.fixed_cost = Money::from_kroner(i64::from(last) * 10_000);
+                params.opening = Money::kroner(i64::from(last) * 100_000);
+                params.fixed_cost = Money::kroner(i64::from(last) * 10_000);
                 let p = ArrivalPaths::triangular(i as u64, 1_000, 10, low, last.max(low), high)
                     .unwrap_or_else(|e| panic!("{e}"));
                 let r = fund_risk(&params, &p).unwrap_or_else(|e| panic!("{e}"));

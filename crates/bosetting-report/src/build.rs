@@ -325,6 +325,111 @@ fn clip(mut e: Explanation) -> Explanation {
     e
 }
 
+/// The refugee fund's risk under uncertain settlement as a report section: per year the
+/// probability that the fund would go below its floor, the balance's 5th, 50th and 95th
+/// percentiles, and the shortfall left uncovered, in a table and as a fan chart.
+/// `first_year` is the first projected year.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
+/// use bosetting::{Money, Source};
+/// use bosetting_report::{Lang, Locale};
+///
+/// let params = RiskParams {
+///     opening: Money::kroner(20_000_000),
+///     floor: Money::ZERO,
+///     rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+///     fixed_cost: Money::kroner(3_000_000),
+///     cost_per_person: Money::kroner(150_000),
+///     history: vec![40, 60, 120, 80],
+///     source: Source::new("example"),
+/// };
+/// let r = fund_risk(&params, &ArrivalPaths::triangular(1, 500, 5, 20, 40, 100)?)?;
+/// let s = bosetting_report::risk_section(&r, 2025, Locale::new(Lang::Nb));
+/// assert_eq!(s.tables[0].rows.len(), 5);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+pub fn risk_section(r: &bosetting::risk::RiskResult, first_year: i32, locale: Locale) -> Section {
+    let l = locale;
+    let year = |i: usize| first_year.saturating_add(i32::try_from(i).unwrap_or(i32::MAX));
+    let money = |m: bosetting::Money| l.money(m);
+    let rows = r
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                l.year(year(y.index)),
+                l.share(&y.probability),
+                money(y.p5),
+                money(y.p50),
+                money(y.p95),
+                money(y.uncovered),
+            ]
+        })
+        .collect();
+    let series =
+        |name: &str, f: &dyn Fn(&bosetting::risk::RiskYear) -> bosetting::Money| ChartSeries {
+            name: name.to_owned(),
+            values: r.years.iter().map(|y| Some(f(y).amount())).collect(),
+            labels: r.years.iter().map(|y| money(f(y))).collect(),
+        };
+    Section {
+        id: SectionId::FundRisk,
+        title: section_title(l, SectionId::FundRisk).to_owned(),
+        rows: Vec::new(),
+        tables: vec![Table {
+            title: format!(
+                "{} ({} {})",
+                l.pick(
+                    "Sannsynlighet for brudd på fondets gulv, og saldo",
+                    "Probability of breaching the fund's floor, and the balance"
+                ),
+                r.paths,
+                l.pick("forløp", "paths")
+            ),
+            header: vec![
+                l.pick("År", "Year").to_owned(),
+                l.pick("Sannsynlighet for brudd", "Probability of a breach")
+                    .to_owned(),
+                l.pick("Saldo, 5. persentil", "Balance, 5th percentile")
+                    .to_owned(),
+                l.pick("Saldo, median", "Balance, median").to_owned(),
+                l.pick("Saldo, 95. persentil", "Balance, 95th percentile")
+                    .to_owned(),
+                l.pick("Udekket i alt", "Uncovered, all paths").to_owned(),
+            ],
+            numeric: vec![false, true, true, true, true, true],
+            rows,
+            cells: Vec::new(),
+        }],
+        charts: vec![Chart {
+            title: l
+                .pick(
+                    "Flyktningfondets saldo: 5.–95. persentil og median",
+                    "The fund's balance: 5th–95th percentile and median",
+                )
+                .to_owned(),
+            kind: ChartKind::Fan,
+            categories: r.years.iter().map(|y| l.year(year(y.index))).collect(),
+            series: vec![
+                series(l.pick("5. persentil", "5th percentile"), &|y| y.p5),
+                series(l.pick("Median", "Median"), &|y| y.p50),
+                series(l.pick("95. persentil", "95th percentile"), &|y| y.p95),
+            ],
+            unit: "kr".to_owned(),
+            x: Vec::new(),
+            source: r.source.document.clone(),
+        }],
+        notes: vec![format!(
+            "{}: {}",
+            l.pick("Forløpene", "The paths"),
+            r.origin
+        )],
+    }
+}
+
 /// A chart's source line: the document and its date (the quotes are in the tables).
 fn chart_source(l: Locale, s: &bosetting::Source) -> String {
     match s.date {
@@ -964,6 +1069,7 @@ pub fn section_title(l: Locale, id: SectionId) -> &'static str {
         SectionId::Goals => l.pick("Mål og resultater", "Goals and results"),
         SectionId::Projects => l.pick("Prosjekter og regler", "Projects and rules"),
         SectionId::Facts => l.pick("Opplysninger i dokumentet", "Facts the document states"),
+        SectionId::FundRisk => l.pick("Flyktningfondets risiko", "The refugee fund's risk"),
         SectionId::Tables => l.pick("Publiserte tabeller", "Printed tables"),
         SectionId::FigureCheck => l.pick("Tallkontroll", "Figure check"),
     }

@@ -59,6 +59,8 @@ pub enum SectionId {
     Projects,
     /// Opplysninger: the facts a document states about its bodies and periods.
     Facts,
+    /// Flyktningfondets risiko: the fund under uncertain settlement.
+    FundRisk,
     /// Publiserte tabeller: printed tables with their totals checked.
     Tables,
     /// Tallkontroll: every published figure beside the computed one.
@@ -222,6 +224,9 @@ pub enum ChartKind {
     HorizontalBars,
     /// A line.
     Line,
+    /// A band from the first series to the last, with the middle series as a line (a fan
+    /// chart of percentiles).
+    Fan,
     /// A level that changes only at its points (a balance that moves on movement dates),
     /// drawn as steps on a proportional axis.
     Steps,

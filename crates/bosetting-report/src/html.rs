@@ -306,7 +306,7 @@ fn chart(w: &mut dyn Write, l: Locale, c: &Chart) -> io::Result<()> {
         writeln!(w, "<desc>{}</desc>", esc(&desc))
     };
     match c.kind {
-        ChartKind::Bars | ChartKind::Line | ChartKind::Steps => {
+        ChartKind::Bars | ChartKind::Line | ChartKind::Steps | ChartKind::Fan => {
             let (width, height) = (720.0, 300.0);
             let (left, right, top, bottom) = (96.0, 24.0, 40.0, 50.0);
             let plot_w = width - left - right;
@@ -385,6 +385,30 @@ fn chart(w: &mut dyn Write, l: Locale, c: &Chart) -> io::Result<()> {
                     }
                 }
             } else {
+                // A fan: the band from the first series to the last, shaded.
+                if c.kind == ChartKind::Fan {
+                    if let (Some(lo), Some(hi)) = (c.series.first(), c.series.last()) {
+                        let pts = |s: &crate::document::ChartSeries| -> Vec<(f64, f64)> {
+                            s.values
+                                .iter()
+                                .enumerate()
+                                .filter_map(|(i, v)| {
+                                    Some((xpos(i), y(v.and_then(|d| d.to_f64())?)))
+                                })
+                                .collect()
+                        };
+                        let mut poly: Vec<String> = pts(hi)
+                            .iter()
+                            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                            .collect();
+                        poly.extend(pts(lo).iter().rev().map(|(x, y)| format!("{x:.1},{y:.1}")));
+                        writeln!(
+                            w,
+                            "<polygon points=\"{}\" fill=\"#1f5f99\" fill-opacity=\"0.18\" stroke=\"none\"/>",
+                            poly.join(" ")
+                        )?;
+                    }
+                }
                 for (si, s) in c.series.iter().enumerate() {
                     let color = color(si);
                     let pts: Vec<(f64, f64, &str)> = s
@@ -420,6 +444,10 @@ fn chart(w: &mut dyn Write, l: Locale, c: &Chart) -> io::Result<()> {
                             "<circle cx=\"{x:.1}\" cy=\"{yy:.1}\" r=\"4\" fill=\"{color}\"><title>{}</title></circle>",
                             esc(label)
                         )?;
+                        // A fan labels its middle line only; the band's edges are in <desc>.
+                        if c.kind == ChartKind::Fan && si != 1 {
+                            continue;
+                        }
                         // Kept inside the plot, and left out where it would overlap the last.
                         let wide = 7.0 * label.chars().count() as f64;
                         let x = x.clamp(left + wide / 2.0, width - 4.0 - wide / 2.0);

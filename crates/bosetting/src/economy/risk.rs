@@ -22,11 +22,11 @@
 //! use bosetting::{Money, Source};
 //!
 //! let params = RiskParams {
-//!     opening: Money::from_kroner(20_000_000),
+//!     opening: Money::kroner(20_000_000),
 //!     floor: Money::ZERO,
-//!     rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::from_kroner),
-//!     fixed_cost: Money::from_kroner(3_000_000),
-//!     cost_per_person: Money::from_kroner(150_000),
+//!     rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+//!     fixed_cost: Money::kroner(3_000_000),
+//!     cost_per_person: Money::kroner(150_000),
 //!     history: vec![40, 60, 120, 80],
 //!     source: Source::new("IMDi 2017 rates; the service's budget"),
 //! };
@@ -540,11 +540,11 @@ mod tests {
 
     fn peer() -> RiskParams {
         RiskParams {
-            opening: Money::from_kroner(20_000_000),
+            opening: Money::kroner(20_000_000),
             floor: Money::ZERO,
-            rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::from_kroner),
-            fixed_cost: Money::from_kroner(3_000_000),
-            cost_per_person: Money::from_kroner(150_000),
+            rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+            fixed_cost: Money::kroner(3_000_000),
+            cost_per_person: Money::kroner(150_000),
             history: vec![40, 60, 120, 80],
             source: Source::new("bench-peers/fund_risk_numpy.py"),
         }
@@ -563,7 +563,7 @@ mod tests {
     #[test]
     fn bad_rules_and_paths_are_errors() {
         let mut p = peer();
-        p.fixed_cost = Money::from_kroner(-1);
+        p.fixed_cost = Money::kroner(-1);
         let paths = ArrivalPaths::given(&[vec![1, 2]]).unwrap();
         assert!(fund_risk(&p, &paths).is_err());
         assert!(ArrivalPaths::given(&[vec![1, 2], vec![1]]).is_err());
@@ -608,9 +608,9 @@ mod tests {
             prop_assume!(opening >= floor);
             let mut p = peer();
             p.history = hist.clone();
-            p.opening = Money::from_kroner(opening);
-            p.floor = Money::from_kroner(floor);
-            p.fixed_cost = Money::from_kroner(fixed);
+            p.opening = Money::kroner(opening);
+            p.floor = Money::kroner(floor);
+            p.fixed_cost = Money::kroner(fixed);
             let r = fund_risk(&p, &ArrivalPaths::given(std::slice::from_ref(&arrivals)).unwrap()).unwrap();
             let rates = [200_000_i64, 230_000, 167_000, 84_000, 70_500];
             let mut cohorts: Vec<i64> = vec![0; 4];
@@ -626,9 +626,9 @@ mod tests {
                 bal = nb;
                 let y = &r.years[t];
                 prop_assert_eq!(y.breaches, br);
-                prop_assert_eq!(y.uncovered, Money::from_kroner(unc));
-                prop_assert_eq!(y.p50, Money::from_kroner(bal));
-                prop_assert!(y.p5 >= Money::from_kroner(floor));
+                prop_assert_eq!(y.uncovered, Money::kroner(unc));
+                prop_assert_eq!(y.p50, Money::kroner(bal));
+                prop_assert!(y.p5 >= Money::kroner(floor));
             }
         }
 

@@ -54,15 +54,6 @@ impl Money {
         Money(Decimal::new(ore, 2))
     }
 
-    /// Whole kroner.
-    ///
-    /// ```
-    /// assert_eq!(bosetting::Money::from_kroner(241_100).to_string(), "241100 kr");
-    /// ```
-    pub fn from_kroner(kroner: i64) -> Money {
-        Money(Decimal::from(kroner))
-    }
-
     /// The amount in kroner.
     pub fn amount(self) -> Decimal {
         self.0

@@ -1,0 +1,158 @@
+//! What a program embedding the library does: build a municipality's year in code, derive
+//! figures with their explanations, project grant income, costs and the refugee fund under
+//! two settlement scenarios, estimate the fund's risk under uncertain settlement, and render
+//! the report.
+//!
+//! ```sh
+//! cargo run --example embed                 # Markdown on standard output
+//! cargo run --example embed -- --format html > embed.html
+//! ```
+
+use std::process::ExitCode;
+
+use bosetting::projection::{CohortRates, CostModel, Engine, FundModel, Path, ProjectionParams};
+use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
+use bosetting::{
+    Against, Decision, Fact, Money, Municipality, MunicipalityYear, Ratio, Settled, SettlementYear,
+    Source, Year,
+};
+use bosetting_report::{Format, Lang, Locale, Report};
+
+/// The whole program, as a library function so that the test runs it.
+fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Error>> {
+    // 1. A year in code: every input with its source.
+    let doc = || Source::new("Eksempelkommune, årsrapport 2024 (fiktivt eksempel)");
+    let y = Year::new(2024)?;
+    let mut s = SettlementYear::new(Municipality::new("9999".parse()?, "Eksempelkommune"), y);
+    s.decisions
+        .push(Decision::base(60, doc().quote("vedtatt 60 flyktninger")));
+    s.settled = Some(Settled::new(y.period()).with_total(Fact::new(48, doc().quote("bosatte 48"))));
+    let year = MunicipalityYear::new(s, doc());
+
+    // 2. Derived figures explain themselves.
+    let gap = year.settlement.shortfall()?;
+    let share = year.settlement.fulfilment(Against::Decision)?;
+    assert_eq!(gap.value, 12);
+    assert_eq!(share.value, Ratio::of(48, 60)?);
+
+    // 3. Ten years under two scenarios. Future years' rates are not published: the
+    //    projection assumes the 2017 table carried forward (an assumption, said so).
+    let rate = |a: i64, b, c, d, e| [a, b, c, d, e].map(Money::kroner);
+    let assumed =
+        Source::new("IMDi 2017 rates carried forward (assumption: later years unpublished)");
+    let first = Year::new(2020)?;
+    let params = ProjectionParams {
+        first_year: first,
+        history_years: 5,
+        future_years: 10,
+        category_shares: [
+            Ratio::of(30, 100)?,
+            Ratio::of(40, 100)?,
+            Ratio::of(25, 100)?,
+            Ratio::of(5, 100)?,
+        ],
+        rates: CohortRates {
+            first_year: first,
+            rates: vec![[rate(235_000, 230_000, 167_000, 84_000, 70_500); 4]; 15],
+            source: assumed.clone(),
+        },
+        cost: CostModel {
+            window_years: 5,
+            fixed_per_active_person: Ratio::of(90_000, 1)?,
+            adjustment: Ratio::of(1, 2)?,
+            initial_fixed: Money::kroner(3_000_000),
+            variable_per_active_person: Money::kroner(60_000),
+            source: doc(),
+        },
+        fund: FundModel {
+            opening: Money::kroner(15_000_000),
+            floor: Some(Money::ZERO),
+        },
+    };
+    let history = [40, 35, 90, 70, 48];
+    let scenarios = vec![
+        (
+            "Gradvis nedtrapping".to_owned(),
+            Path::PercentOfLastYear(vec![90, 80, 70, 60, 50, 50, 50, 50, 50, 50]),
+        ),
+        ("Brå stans".to_owned(), Path::Persons(vec![0; 10])),
+    ];
+    let paths: Vec<Path> = scenarios.iter().map(|(_, p)| p.clone()).collect();
+    let engine = Engine::new(params, &history, &paths)?;
+    let compared = engine.compare(&history, &scenarios)?;
+
+    // 4. The fund's risk when arrivals are uncertain: 2 000 seeded paths, 20 to 70 a year.
+    let risk = fund_risk(
+        &RiskParams {
+            opening: Money::kroner(15_000_000),
+            floor: Money::ZERO,
+            rates: rate(235_000, 230_000, 167_000, 84_000, 70_500),
+            fixed_cost: Money::kroner(3_000_000),
+            cost_per_person: Money::kroner(150_000),
+            history: history[1..].to_vec(),
+            source: assumed,
+        },
+        &ArrivalPaths::triangular(2025, 2_000, 10, 20, 45, 70)?,
+    )?;
+
+    // 5. The report: the year, then the scenarios and the risk as sections of their own.
+    let locale = Locale::new(lang);
+    let mut r: Report = bosetting_report::build(&year, &[], locale)?;
+    let mut notes: Vec<String> = compared.iter().map(|c| c.summary.clone()).collect();
+    notes.push(format!(
+        "{} {}: {}",
+        locale.pick("Avvik fra vedtaket", "Shortfall against the decision"),
+        gap.value,
+        gap.explanation.formula.clone().unwrap_or_default()
+    ));
+    r.sections.push(bosetting_report::Section {
+        id: bosetting_report::SectionId::Economy,
+        title: locale.pick("Scenarioer", "Scenarios").to_owned(),
+        rows: Vec::new(),
+        tables: Vec::new(),
+        charts: Vec::new(),
+        notes,
+    });
+    r.sections
+        .push(bosetting_report::risk_section(&risk, 2025, locale));
+    let mut out = Vec::new();
+    bosetting_report::render(&r, format, &mut out)?;
+    Ok(String::from_utf8(out)?)
+}
+
+fn main() -> ExitCode {
+    let opts = match bosetting_examples::options(std::env::args().skip(1)) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match report(opts.format, opts.lang) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_embedding_program_runs_end_to_end() {
+        let md = report(Format::Markdown, Lang::Nb).unwrap();
+        assert!(md.contains("Flyktningfondets risiko"), "{md}");
+        assert!(md.contains("Sannsynlighet for brudd"));
+        let html = report(Format::Html, Lang::Nb).unwrap();
+        assert!(html.contains("<polygon"), "the fan chart");
+        let json = report(Format::Json, Lang::En).unwrap();
+        assert!(json.contains("\"fund-risk\""));
+    }
+}
