@@ -264,6 +264,25 @@ impl Tertial {
     }
 }
 
+/// Reads what `Display` writes: `"T2 2017"`.
+impl std::str::FromStr for Tertial {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Tertial> {
+        let bad = || Error::Parse {
+            what: "tertial",
+            text: s.to_owned(),
+            reason: "expected T1, T2 or T3 and the year (\"T2 2017\")".to_owned(),
+        };
+        let (t, y) = s.trim().split_once(' ').ok_or_else(bad)?;
+        let n: u8 = t
+            .strip_prefix('T')
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(bad)?;
+        let y: i32 = y.trim().parse().map_err(|_| bad())?;
+        Tertial::new(Year::new(y)?, n)
+    }
+}
+
 impl fmt::Display for Tertial {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "T{} {}", self.number, self.year)
@@ -381,6 +400,21 @@ impl Period {
     }
 }
 
+/// Reads what `Display` writes: `"2020-01-01 to 2020-12-31"`.
+impl std::str::FromStr for Period {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Period> {
+        let bad = || Error::Parse {
+            what: "period",
+            text: s.to_owned(),
+            reason: "expected two dates as \"2020-01-01 to 2020-12-31\"".to_owned(),
+        };
+        let (a, b) = s.trim().split_once(" to ").ok_or_else(bad)?;
+        let d = |x: &str| NaiveDate::parse_from_str(x.trim(), "%Y-%m-%d").map_err(|_| bad());
+        Period::new(d(a)?, d(b)?)
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} to {}", self.start, self.end)
@@ -468,6 +502,21 @@ impl TryFrom<u8> for GrantYear {
 impl From<GrantYear> for u8 {
     fn from(k: GrantYear) -> u8 {
         k.0
+    }
+}
+
+/// Reads what `Display` writes (`"grant year 3"`), or the number alone.
+impl std::str::FromStr for GrantYear {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<GrantYear> {
+        let t = s.trim();
+        let n = t.strip_prefix("grant year").map_or(t, str::trim_start);
+        let k: u8 = n.parse().map_err(|_| Error::Parse {
+            what: "grant year",
+            text: s.to_owned(),
+            reason: "expected 1 to 5 (\"grant year 3\")".to_owned(),
+        })?;
+        GrantYear::new(k)
     }
 }
 

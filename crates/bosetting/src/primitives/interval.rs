@@ -341,6 +341,47 @@ fn combine(
     })
 }
 
+/// Reads what `Display` writes: `"[650000, 750000)"`, `"(-∞, 10)"`, `"[55, ∞)"`.
+impl std::str::FromStr for Interval {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> Result<Interval> {
+        let bad = || crate::error::Error::Parse {
+            what: "interval",
+            text: s.to_owned(),
+            reason: "expected \"[a, b)\" with [ or ( and ] or ), ends as decimals or ∞".to_owned(),
+        };
+        let t = s.trim();
+        let (open, rest) = t.split_at_checked(1).ok_or_else(bad)?;
+        let close_at = rest.len().checked_sub(1).ok_or_else(bad)?;
+        let (body, close) = rest.split_at_checked(close_at).ok_or_else(bad)?;
+        let (a, b) = body.split_once(", ").ok_or_else(bad)?;
+        let end = |v: &str, inclusive: bool| -> Result<Bound> {
+            match v.trim() {
+                "-∞" | "−∞" | "∞" => Ok(Bound::Unbounded),
+                x => {
+                    let d = Decimal::from_str_exact(x).map_err(|_| bad())?;
+                    Ok(if inclusive {
+                        Bound::Included(d)
+                    } else {
+                        Bound::Excluded(d)
+                    })
+                }
+            }
+        };
+        let lower = match open {
+            "[" => end(a, true)?,
+            "(" => end(a, false)?,
+            _ => return Err(bad()),
+        };
+        let upper = match close {
+            "]" => end(b, true)?,
+            ")" => end(b, false)?,
+            _ => return Err(bad()),
+        };
+        Ok(Interval::new(lower, upper))
+    }
+}
+
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.lower {

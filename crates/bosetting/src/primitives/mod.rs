@@ -7,6 +7,8 @@ pub(crate) mod explain;
 pub(crate) mod interval;
 pub(crate) mod money;
 pub(crate) mod municipality;
+#[macro_use]
+pub(crate) mod names;
 pub(crate) mod provenance;
 pub(crate) mod ratio;
 pub(crate) mod rounding;

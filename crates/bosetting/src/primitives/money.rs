@@ -306,10 +306,29 @@ pub(crate) fn parse_nb_decimal(s: &str) -> std::result::Result<(Decimal, Decimal
     Ok((if neg { -value } else { value }, step))
 }
 
+/// Reads what [`Money`]'s `Display` writes (`"1250000.50 kr"`, or the number alone, a
+/// point for decimals); Norwegian text ("11,2 mill kr") is [`Money::parse_nb`].
+///
+/// ```
+/// use bosetting::Money;
+/// let m: Money = "1250000.50 kr".parse()?;
+/// assert_eq!(m.to_string().parse::<Money>()?, m);
+/// assert!("11,2 mill kr".parse::<Money>().is_err());
+/// assert_eq!(Money::parse_nb("11,2 mill kr")?, Money::kroner(11_200_000));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 impl FromStr for Money {
     type Err = Error;
     fn from_str(s: &str) -> Result<Money> {
-        Money::parse_nb(s)
+        let t = s.trim();
+        let number = t.strip_suffix("kr").map_or(t, str::trim_end);
+        Decimal::from_str_exact(number)
+            .map(Money)
+            .map_err(|_| Error::Parse {
+                what: "amount",
+                text: s.to_owned(),
+                reason: "expected an amount as Money writes it (\"1250000.50 kr\"); for Norwegian text (\"11,2 mill kr\") use Money::parse_nb".to_owned(),
+            })
     }
 }
 
