@@ -182,7 +182,11 @@ mod tests {
             round_trip(Year::new(y).unwrap());
             round_trip(Tertial::new(Year::new(y).unwrap(), t).unwrap());
             round_trip(GrantYear::new(g).unwrap());
-            round_trip(format!("{n:04}").parse::<MunicipalityNumber>().unwrap());
+            // Not every four digits is a municipality ("0000" is refused); every one that is
+            // prints itself.
+            if let Ok(m) = format!("{n:04}").parse::<MunicipalityNumber>() {
+                round_trip(m);
+            }
             let (a, b) = (rust_decimal::Decimal::new(lo, 1), rust_decimal::Decimal::new(lo + w, 1));
             let bound = |k: u8, v| match k { 0 => Bound::Included(v), 1 => Bound::Excluded(v), _ => Bound::Unbounded };
             let i = Interval::new(bound(kinds % 3, a), bound(kinds / 2, b));
