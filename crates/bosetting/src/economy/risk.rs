@@ -78,6 +78,23 @@ pub struct ArrivalPaths {
     pub origin: String,
 }
 
+/// `x mod d` by multiplication (Lemire, Kaser and Kurz, "Faster remainder by direct
+/// computation", 2019): `m` is ⌈2¹²⁸ / d⌉, precomputed once per divisor. Exact for every
+/// 64-bit `x` and `d ≥ 1`.
+fn fastmod(x: u64, m: u128, d: u64) -> u64 {
+    let low = m.wrapping_mul(u128::from(x));
+    let lo = u128::from(low as u64).wrapping_mul(u128::from(d));
+    let hi = (low >> 64).wrapping_mul(u128::from(d));
+    (hi.wrapping_add(lo >> 64) >> 64) as u64
+}
+
+fn fastmod_magic(d: u64) -> u128 {
+    u128::MAX
+        .checked_div(u128::from(d.max(1)))
+        .unwrap_or(0)
+        .wrapping_add(1)
+}
+
 fn splitmix64(x: u64) -> u64 {
     let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -129,6 +146,7 @@ impl ArrivalPaths {
     ) -> Result<ArrivalPaths> {
         check_shape(paths, years, low, high)?;
         let span = u64::from(high.saturating_sub(low)).saturating_add(1);
+        let magic = fastmod_magic(span);
         let mut arrivals = Vec::with_capacity(paths.saturating_mul(years));
         for p in 0..paths as u64 {
             for t in 0..years as u64 {
@@ -136,10 +154,8 @@ impl ArrivalPaths {
                     .wrapping_mul(1 << 32)
                     .wrapping_add(p.wrapping_mul(1_000_003))
                     .wrapping_add(t.wrapping_mul(101));
-                let r0 = splitmix64(key).checked_rem(span).unwrap_or(0);
-                let r1 = splitmix64(key.wrapping_add(1))
-                    .checked_rem(span)
-                    .unwrap_or(0);
+                let r0 = fastmod(splitmix64(key), magic, span);
+                let r1 = fastmod(splitmix64(key.wrapping_add(1)), magic, span);
                 // r0 + r1 < 2·span: the half is below span, so it fits a u32 above low.
                 let a = u64::from(low).saturating_add(r0.saturating_add(r1) / 2);
                 arrivals.push(u32::try_from(a).unwrap_or(high));
@@ -443,55 +459,68 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
             operation: "fund risk: a year's uncovered total".to_owned(),
         })?;
 
-    // Year by year over all paths, as the peer does: every bound above is proven, so the
-    // wrapping operations below cannot wrap.
-    let mut balance = vec![opening; n];
-    let mut out = Vec::with_capacity(years);
-    let mut buf = vec![0_i64; n];
-    let arrivals = &paths.arrivals;
-    for t in 0..years {
-        let mut breaches = 0_u64;
-        let mut uncovered = 0_i64;
-        for (p, (bal, slot)) in balance.iter_mut().zip(buf.iter_mut()).enumerate() {
-            let row = p.wrapping_mul(years);
-            let mut income = 0_i64;
-            let mut active = 0_i64;
-            for (g, rate) in rates.iter().enumerate() {
-                // Grant year g + 1 is paid for the cohort settled g years before t: a path
-                // year if that is t − g ≥ 0, else one of the four history years.
-                let c = match t.checked_sub(g) {
-                    Some(k) => arrivals
-                        .get(row.wrapping_add(k))
-                        .map_or(0, |&a| i64::from(a)),
-                    None => hist
-                        .get(t.wrapping_add(4).wrapping_sub(g))
-                        .copied()
-                        .unwrap_or(0),
-                };
-                income = income.wrapping_add(c.wrapping_mul(*rate));
-                active = active.wrapping_add(c);
-            }
+    // Path by path, the last five cohorts kept in a small window, each year's balance
+    // written to that year's row so that the year's percentiles are selected from one
+    // contiguous slice. Every bound above is proven, so the wrapping operations below
+    // cannot wrap.
+    let mut by_year = vec![0_i64; n.saturating_mul(years)];
+    let mut breaches = vec![0_u64; years];
+    let mut uncovered = vec![0_i64; years];
+    let [r1, r2, r3, r4, r5] = [
+        rates.first().copied().unwrap_or(0),
+        rates.get(1).copied().unwrap_or(0),
+        rates.get(2).copied().unwrap_or(0),
+        rates.get(3).copied().unwrap_or(0),
+        rates.get(4).copied().unwrap_or(0),
+    ];
+    let h = |i: usize| hist.get(i).copied().unwrap_or(0);
+    for (p, path) in paths.arrivals.chunks_exact(years).enumerate() {
+        // After the shift, window[0] is this year's cohort (grant year 1) and window[4] the one
+        // in grant year 5; before it, the history's newest year comes first.
+        let mut window = [h(3), h(2), h(1), h(0), 0_i64];
+        let mut bal = opening;
+        for (t, &a) in path.iter().enumerate() {
+            window = [i64::from(a), window[0], window[1], window[2], window[3]];
+            let income = window[0]
+                .wrapping_mul(r1)
+                .wrapping_add(window[1].wrapping_mul(r2))
+                .wrapping_add(window[2].wrapping_mul(r3))
+                .wrapping_add(window[3].wrapping_mul(r4))
+                .wrapping_add(window[4].wrapping_mul(r5));
+            let active = window[0]
+                .wrapping_add(window[1])
+                .wrapping_add(window[2])
+                .wrapping_add(window[3])
+                .wrapping_add(window[4]);
             let next = bal
                 .wrapping_add(income)
                 .wrapping_sub(fixed.wrapping_add(active.wrapping_mul(per)));
             if next < floor {
-                breaches = breaches.wrapping_add(1);
-                uncovered = uncovered.wrapping_add(floor.wrapping_sub(next));
-                *bal = floor;
+                if let (Some(b), Some(u)) = (breaches.get_mut(t), uncovered.get_mut(t)) {
+                    *b = b.wrapping_add(1);
+                    *u = u.wrapping_add(floor.wrapping_sub(next));
+                }
+                bal = floor;
             } else {
-                *bal = next;
+                bal = next;
             }
-            *slot = *bal;
+            if let Some(slot) = by_year.get_mut(t.wrapping_mul(n).wrapping_add(p)) {
+                *slot = bal;
+            }
         }
-        let pct = percentiles(&mut buf, &[5, 50, 95]);
+    }
+    let mut out = Vec::with_capacity(years);
+    for (t, row) in by_year.chunks_exact_mut(n.max(1)).enumerate().take(years) {
+        let pct = percentiles_above(row, floor, &[5, 50, 95]);
+        let b = breaches.get(t).copied().unwrap_or(0);
         out.push(RiskYear {
             index: t,
-            breaches,
-            probability: Ratio::of(breaches, n as u64)?,
+            breaches: b,
+            probability: Ratio::of(b, n as u64)?,
             p5: from_ore(pct[0]),
             p50: from_ore(pct[1]),
             p95: from_ore(pct[2]),
-            uncovered: from_ore(uncovered),
+            uncovered: from_ore(uncovered.get(t).copied().unwrap_or(0)),
         });
     }
     Ok(RiskResult {
@@ -503,20 +532,56 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
     })
 }
 
-/// The nearest-rank percentiles (the ⌈q·n/100⌉-th smallest) of `v`, by selection: one full
-/// selection for the middle one, then each other within its side.
+/// As [`percentiles`] for balances that are never below `floor`: the paths at the floor
+/// are moved to the front in one pass, and only ranks above them are selected, among the
+/// rest (in a bad year most paths sit at the floor, and little is left to select).
+fn percentiles_above(v: &mut [i64], floor: i64, qs: &[u64; 3]) -> [i64; 3] {
+    let mut at = 0_usize;
+    for i in 0..v.len() {
+        if v.get(i).is_some_and(|x| *x <= floor) {
+            v.swap(i, at);
+            at = at.wrapping_add(1);
+        }
+    }
+    let ks = ranks(v.len(), qs);
+    let rest = v.get_mut(at..).unwrap_or_default();
+    // Ranks at or above `at` are selected among the rest; those below are the floor.
+    let shifted = ks.map(|k| k.checked_sub(at));
+    let first = shifted.iter().position(Option::is_some);
+    let mut out = [floor; 3];
+    if let Some(f) = first {
+        let r = |i: usize| shifted.get(i.max(f)).copied().flatten().unwrap_or(0);
+        let got = select_ranks(rest, [r(0), r(1), r(2)]);
+        for (i, slot) in out.iter_mut().enumerate().skip(f) {
+            *slot = got.get(i).copied().unwrap_or(floor);
+        }
+    }
+    out
+}
+
+fn ranks(len: usize, qs: &[u64; 3]) -> [usize; 3] {
+    let n = len as u64;
+    qs.map(|q| usize::try_from(q.saturating_mul(n).div_ceil(100).saturating_sub(1)).unwrap_or(0))
+}
+
+/// The nearest-rank percentiles (the ⌈q·n/100⌉-th smallest) of `v`, by selection (the
+/// reference [`percentiles_above`] is tested against).
+#[cfg(test)]
 fn percentiles(v: &mut [i64], qs: &[u64; 3]) -> [i64; 3] {
-    let n = v.len() as u64;
-    let rank = |q: u64| -> usize {
-        usize::try_from(q.saturating_mul(n).div_ceil(100).saturating_sub(1)).unwrap_or(0)
-    };
-    let (k0, k1, k2) = (rank(qs[0]), rank(qs[1]), rank(qs[2]));
+    let ks = ranks(v.len(), qs);
+    select_ranks(v, ks)
+}
+
+/// The `k`-th smallest values for three ascending ranks: one selection for the middle one,
+/// then each other within its side.
+fn select_ranks(v: &mut [i64], [k0, k1, k2]: [usize; 3]) -> [i64; 3] {
     if v.is_empty() {
         return [0; 3];
     }
-    let (lo, mid, hi) = v.select_nth_unstable(k1);
+    let last = v.len().saturating_sub(1);
+    let (lo, mid, hi) = v.select_nth_unstable(k1.min(last));
     let m = *mid;
-    let a = if k0 < k1 {
+    let a = if k0 < k1 && k0 < lo.len() {
         *lo.select_nth_unstable(k0).1
     } else {
         m
@@ -630,6 +695,21 @@ mod tests {
                 prop_assert_eq!(y.p50, Money::kroner(bal));
                 prop_assert!(y.p5 >= Money::kroner(floor));
             }
+        }
+
+        /// Setting the paths at the floor aside first changes no percentile.
+        #[test]
+        fn floor_first_equals_plain_selection(v in proptest::collection::vec(0_i64..50, 1..300), floor in 0_i64..20) {
+            let mut a: Vec<i64> = v.iter().map(|x| (*x).max(floor)).collect();
+            let mut b = a.clone();
+            prop_assert_eq!(percentiles_above(&mut a, floor, &[5, 50, 95]), percentiles(&mut b, &[5, 50, 95]));
+        }
+
+        /// Remainders by multiplication equal the remainder operator.
+        #[test]
+        fn fastmod_is_the_remainder(x in any::<u64>(), d in 1_u64..u64::MAX) {
+            prop_assert_eq!(fastmod(x, fastmod_magic(d), d), x % d);
+            prop_assert_eq!(fastmod(x, fastmod_magic(81), 81), x % 81);
         }
 
         /// Percentiles by selection equal those of a full sort, for any balances.
