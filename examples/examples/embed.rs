@@ -98,21 +98,11 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
     // 5. The report: the year, then the scenarios and the risk as sections of their own.
     let locale = Locale::new(lang);
     let mut r: Report = bosetting_report::build(&year, &[], locale)?;
-    let mut notes: Vec<String> = compared.iter().map(|c| c.summary.clone()).collect();
-    notes.push(format!(
-        "{} {}: {}",
-        locale.pick("Avvik fra vedtaket", "Shortfall against the decision"),
-        gap.value,
-        gap.explanation.formula.clone().unwrap_or_default()
+    r.sections.push(bosetting_report::projection_section(
+        &compared,
+        "IMDis satser for 2017 videreført til senere år (ikke publisert)",
+        locale,
     ));
-    r.sections.push(bosetting_report::Section {
-        id: bosetting_report::SectionId::Economy,
-        title: locale.pick("Scenarioer", "Scenarios").to_owned(),
-        rows: Vec::new(),
-        tables: Vec::new(),
-        charts: Vec::new(),
-        notes,
-    });
     r.sections
         .push(bosetting_report::risk_section(&risk, 2025, locale));
     let mut out = Vec::new();
@@ -150,6 +140,8 @@ mod tests {
         let md = report(Format::Markdown, Lang::Nb).unwrap();
         assert!(md.contains("Flyktningfondets risiko"), "{md}");
         assert!(md.contains("Sannsynlighet for brudd"));
+        assert!(md.contains("Framskriving og scenarioer"), "{md}");
+        assert!(md.contains("Brå stans: fond"), "{md}");
         let html = report(Format::Html, Lang::Nb).unwrap();
         assert!(html.contains("<polygon"), "the fan chart");
         let json = report(Format::Json, Lang::En).unwrap();

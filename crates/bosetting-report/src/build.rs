@@ -430,6 +430,115 @@ pub fn risk_section(r: &bosetting::risk::RiskResult, first_year: i32, locale: Lo
     }
 }
 
+/// A projection under several scenarios as a report section: per year and scenario the
+/// settled persons, grant income, costs and the fund at the end of the year, side by side,
+/// with a chart of the fund under each scenario. `assumption` says what the projection
+/// assumes that no document states (future years' rates), and is shown as such.
+///
+/// # Example
+///
+/// ```no_run
+/// # fn f(c: &[bosetting::projection::ScenarioComparison]) {
+/// use bosetting_report::{Lang, Locale};
+/// let s = bosetting_report::projection_section(c, "2017-satsene videreført", Locale::new(Lang::Nb));
+/// # }
+/// ```
+pub fn projection_section(
+    scenarios: &[bosetting::projection::ScenarioComparison],
+    assumption: &str,
+    locale: Locale,
+) -> Section {
+    let l = locale;
+    let years: Vec<bosetting::Year> = scenarios
+        .first()
+        .map(|c| c.years.iter().map(|y| y.year).collect())
+        .unwrap_or_default();
+    let mut header = vec![l.pick("År", "Year").to_owned()];
+    let mut numeric = vec![false];
+    for c in scenarios {
+        for h in [
+            l.pick("bosatte", "settled"),
+            l.pick("tilskudd", "grants"),
+            l.pick("utgifter", "costs"),
+            l.pick("fond", "fund"),
+        ] {
+            header.push(format!("{}: {h}", c.name));
+            numeric.push(true);
+        }
+    }
+    let rows = years
+        .iter()
+        .enumerate()
+        .map(|(i, y)| {
+            let mut row = vec![l.year(y.get())];
+            for c in scenarios {
+                match c.years.get(i) {
+                    Some(p) => {
+                        let costs = p
+                            .fixed_costs
+                            .checked_add(p.variable_costs)
+                            .unwrap_or(p.fixed_costs);
+                        row.push(l.int(i64::from(p.persons)));
+                        row.push(l.money(p.income));
+                        row.push(l.money(costs));
+                        row.push(l.money(p.fund));
+                    }
+                    None => row.extend(std::iter::repeat_n(String::new(), 4)),
+                }
+            }
+            row
+        })
+        .collect();
+    let series = scenarios
+        .iter()
+        .map(|c| ChartSeries {
+            name: c.name.clone(),
+            values: c.years.iter().map(|y| Some(y.fund.amount())).collect(),
+            labels: c.years.iter().map(|y| l.money(y.fund)).collect(),
+        })
+        .collect();
+    let mut notes: Vec<String> = scenarios.iter().map(|c| c.summary.clone()).collect();
+    notes.push(format!(
+        "{}: {assumption}",
+        l.pick(
+            "Antakelse, ikke fra et dokument",
+            "Assumption, not from a document"
+        )
+    ));
+    Section {
+        id: SectionId::Projection,
+        title: section_title(l, SectionId::Projection).to_owned(),
+        rows: Vec::new(),
+        tables: vec![Table {
+            title: l
+                .pick(
+                    "Tilskudd, utgifter og fond per år og scenario",
+                    "Grants, costs and the fund per year and scenario",
+                )
+                .to_owned(),
+            header,
+            numeric,
+            rows,
+            cells: Vec::new(),
+        }],
+        charts: vec![Chart {
+            title: l
+                .pick(
+                    "Flyktningfondet per scenario",
+                    "The refugee fund by scenario",
+                )
+                .to_owned(),
+            kind: ChartKind::Line,
+            categories: years.iter().map(|y| l.year(y.get())).collect(),
+            series,
+            unit: "kr".to_owned(),
+            x: Vec::new(),
+            source: assumption.to_owned(),
+        }],
+        notes,
+    }
+}
+
 /// A chart's source line: the document and its date (the quotes are in the tables).
 fn chart_source(l: Locale, s: &bosetting::Source) -> String {
     match s.date {
@@ -1070,6 +1179,7 @@ pub fn section_title(l: Locale, id: SectionId) -> &'static str {
         SectionId::Projects => l.pick("Prosjekter og regler", "Projects and rules"),
         SectionId::Facts => l.pick("Opplysninger i dokumentet", "Facts the document states"),
         SectionId::FundRisk => l.pick("Flyktningfondets risiko", "The refugee fund's risk"),
+        SectionId::Projection => l.pick("Framskriving og scenarioer", "Projection and scenarios"),
         SectionId::Tables => l.pick("Publiserte tabeller", "Printed tables"),
         SectionId::FigureCheck => l.pick("Tallkontroll", "Figure check"),
     }

@@ -61,6 +61,8 @@ pub enum SectionId {
     Facts,
     /// Flyktningfondets risiko: the fund under uncertain settlement.
     FundRisk,
+    /// Framskriving: grant income, costs and the fund per year under each scenario.
+    Projection,
     /// Publiserte tabeller: printed tables with their totals checked.
     Tables,
     /// Tallkontroll: every published figure beside the computed one.

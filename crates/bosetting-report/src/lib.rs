@@ -37,7 +37,9 @@ use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
-pub use build::{build, build_document, figure_id, figure_label, risk_section, section_title};
+pub use build::{
+    build, build_document, figure_id, figure_label, projection_section, risk_section, section_title,
+};
 pub use document::{
     Chart, ChartKind, ChartSeries, Report, Row, RowStatus, Section, SectionId, Table, TableCell,
 };
