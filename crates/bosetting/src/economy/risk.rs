@@ -464,51 +464,29 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
     // contiguous slice. Every bound above is proven, so the wrapping operations below
     // cannot wrap.
     let mut by_year = vec![0_i64; n.saturating_mul(years)];
-    let mut breaches = vec![0_u64; years];
-    let mut uncovered = vec![0_i64; years];
-    let [r1, r2, r3, r4, r5] = [
-        rates.first().copied().unwrap_or(0),
-        rates.get(1).copied().unwrap_or(0),
-        rates.get(2).copied().unwrap_or(0),
-        rates.get(3).copied().unwrap_or(0),
-        rates.get(4).copied().unwrap_or(0),
-    ];
-    let h = |i: usize| hist.get(i).copied().unwrap_or(0);
-    for (p, path) in paths.arrivals.chunks_exact(years).enumerate() {
-        // After the shift, window[0] is this year's cohort (grant year 1) and window[4] the one
-        // in grant year 5; before it, the history's newest year comes first.
-        let mut window = [h(3), h(2), h(1), h(0), 0_i64];
-        let mut bal = opening;
-        for (t, &a) in path.iter().enumerate() {
-            window = [i64::from(a), window[0], window[1], window[2], window[3]];
-            let income = window[0]
-                .wrapping_mul(r1)
-                .wrapping_add(window[1].wrapping_mul(r2))
-                .wrapping_add(window[2].wrapping_mul(r3))
-                .wrapping_add(window[3].wrapping_mul(r4))
-                .wrapping_add(window[4].wrapping_mul(r5));
-            let active = window[0]
-                .wrapping_add(window[1])
-                .wrapping_add(window[2])
-                .wrapping_add(window[3])
-                .wrapping_add(window[4]);
-            let next = bal
-                .wrapping_add(income)
-                .wrapping_sub(fixed.wrapping_add(active.wrapping_mul(per)));
-            if next < floor {
-                if let (Some(b), Some(u)) = (breaches.get_mut(t), uncovered.get_mut(t)) {
-                    *b = b.wrapping_add(1);
-                    *u = u.wrapping_add(floor.wrapping_sub(next));
-                }
-                bal = floor;
-            } else {
-                bal = next;
-            }
-            if let Some(slot) = by_year.get_mut(t.wrapping_mul(n).wrapping_add(p)) {
-                *slot = bal;
-            }
-        }
-    }
+    let rules = Rules {
+        rates: [0, 1, 2, 3, 4].map(|i| rates.get(i).copied().unwrap_or(0)),
+        per,
+        fixed,
+        floor,
+        opening,
+        hist: [0, 1, 2, 3].map(|i| hist.get(i).copied().unwrap_or(0)),
+    };
+    // Two halves of the paths on two threads, each writing its half of every year's row;
+    // small runs stay on one.
+    let half = if n >= 4_096 { n / 2 } else { n };
+    let (mut left, mut right): (Vec<&mut [i64]>, Vec<&mut [i64]>) = by_year
+        .chunks_exact_mut(n.max(1))
+        .map(|row| row.split_at_mut(half.min(row.len())))
+        .unzip();
+    let (first, second) = paths.arrivals.split_at(half.saturating_mul(years).min(paths.arrivals.len()));
+    let ((b1, u1), (b2, u2)) = std::thread::scope(|sc| {
+        let other = sc.spawn(|| rules.run(second, years, &mut right));
+        let mine = rules.run(first, years, &mut left);
+        (mine, other.join().unwrap_or_else(|_| (vec![0; years], vec![0; years])))
+    });
+    let breaches: Vec<u64> = b1.iter().zip(&b2).map(|(a, b)| a.wrapping_add(*b)).collect();
+    let uncovered: Vec<i64> = u1.iter().zip(&u2).map(|(a, b)| a.wrapping_add(*b)).collect();
     let mut out = Vec::with_capacity(years);
     for (t, row) in by_year.chunks_exact_mut(n.max(1)).enumerate().take(years) {
         let pct = percentiles_above(row, floor, &[5, 50, 95]);
@@ -530,6 +508,64 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
         origin: paths.origin.clone(),
         source: params.source.clone(),
     })
+}
+
+/// The rules in øre, bounds proven by [`fund_risk`] before any path runs.
+struct Rules {
+    rates: [i64; 5],
+    per: i64,
+    fixed: i64,
+    floor: i64,
+    opening: i64,
+    /// The four years before the projection, oldest first.
+    hist: [i64; 4],
+}
+
+impl Rules {
+    /// Runs `arrivals` (whole paths of `years`), writing each path's balance after year t
+    /// to `rows[t][p]`; returns breaches and uncovered øre per year.
+    fn run(&self, arrivals: &[u32], years: usize, rows: &mut [&mut [i64]]) -> (Vec<u64>, Vec<i64>) {
+        let mut breaches = vec![0_u64; years];
+        let mut uncovered = vec![0_i64; years];
+        let [r1, r2, r3, r4, r5] = self.rates;
+        let [h0, h1, h2, h3] = self.hist;
+        for (p, path) in arrivals.chunks_exact(years.max(1)).enumerate() {
+            // After the shift, window[0] is this year's cohort (grant year 1) and window[4]
+            // the one in grant year 5; before it, the history's newest year comes first.
+            let mut window = [h3, h2, h1, h0, 0_i64];
+            let mut bal = self.opening;
+            for (t, &a) in path.iter().enumerate() {
+                window = [i64::from(a), window[0], window[1], window[2], window[3]];
+                let income = window[0]
+                    .wrapping_mul(r1)
+                    .wrapping_add(window[1].wrapping_mul(r2))
+                    .wrapping_add(window[2].wrapping_mul(r3))
+                    .wrapping_add(window[3].wrapping_mul(r4))
+                    .wrapping_add(window[4].wrapping_mul(r5));
+                let active = window[0]
+                    .wrapping_add(window[1])
+                    .wrapping_add(window[2])
+                    .wrapping_add(window[3])
+                    .wrapping_add(window[4]);
+                let next = bal
+                    .wrapping_add(income)
+                    .wrapping_sub(self.fixed.wrapping_add(active.wrapping_mul(self.per)));
+                if next < self.floor {
+                    if let (Some(b), Some(u)) = (breaches.get_mut(t), uncovered.get_mut(t)) {
+                        *b = b.wrapping_add(1);
+                        *u = u.wrapping_add(self.floor.wrapping_sub(next));
+                    }
+                    bal = self.floor;
+                } else {
+                    bal = next;
+                }
+                if let Some(slot) = rows.get_mut(t).and_then(|r| r.get_mut(p)) {
+                    *slot = bal;
+                }
+            }
+        }
+        (breaches, uncovered)
+    }
 }
 
 /// As [`percentiles`] for balances that are never below `floor`: the paths at the floor
