@@ -57,7 +57,10 @@ fn snapshot_markdown() {
 #[test]
 fn snapshot_html() {
     insta::assert_snapshot!("template_html", render(&template(Lang::Nb), Format::Html));
-    insta::assert_snapshot!("template_html_en", render(&template(Lang::En), Format::Html));
+    insta::assert_snapshot!(
+        "template_html_en",
+        render(&template(Lang::En), Format::Html)
+    );
 }
 
 #[test]
@@ -70,7 +73,10 @@ fn snapshot_csv() {
 fn snapshot_json() {
     insta::assert_snapshot!("stavanger_json", render(&stavanger(), Format::Json));
     insta::assert_snapshot!("template_json", render(&template(Lang::Nb), Format::Json));
-    insta::assert_snapshot!("template_json_en", render(&template(Lang::En), Format::Json));
+    insta::assert_snapshot!(
+        "template_json_en",
+        render(&template(Lang::En), Format::Json)
+    );
 }
 
 /// A real document of several bodies, with a printed table and relations, in every format
@@ -86,7 +92,10 @@ fn snapshot_document() {
     };
     for (lang, tag) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
         let r = doc(lang);
-        insta::assert_snapshot!(format!("imdi2018_markdown_{tag}"), render(&r, Format::Markdown));
+        insta::assert_snapshot!(
+            format!("imdi2018_markdown_{tag}"),
+            render(&r, Format::Markdown)
+        );
         insta::assert_snapshot!(format!("imdi2018_html_{tag}"), render(&r, Format::Html));
         insta::assert_snapshot!(format!("imdi2018_csv_{tag}"), render(&r, Format::Csv));
         insta::assert_snapshot!(format!("imdi2018_json_{tag}"), render(&r, Format::Json));

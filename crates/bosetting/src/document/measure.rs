@@ -108,12 +108,50 @@ impl MeasureDef {
     }
 }
 
-/// Every registered measure, domain by domain.
+/// Figures a document states that no domain measure names: what they count is their
+/// group (`group = "kommuner som har svart"`). They take part in relations and tables like
+/// any other, so that a document's arithmetic can be checked before the model has a name
+/// for what it counts.
+const GENERAL: &[MeasureDef] = &[
+    MeasureDef::stated(
+        "figure.persons",
+        crate::explain::Unit::Persons,
+        Adds::PartsAndPeriods,
+        "persons the document counts that no other measure names; the group says who",
+    ),
+    MeasureDef::stated(
+        "figure.count",
+        crate::explain::Unit::Count,
+        Adds::PartsAndPeriods,
+        "things the document counts (municipalities, applications, conversations …); the group says what",
+    ),
+    MeasureDef::stated(
+        "figure.kroner",
+        crate::explain::Unit::Kroner,
+        Adds::PartsAndPeriods,
+        "an amount the document states that no other measure names; the group says of what",
+    ),
+    MeasureDef::stated(
+        "figure.share",
+        crate::explain::Unit::Share,
+        Adds::Never,
+        "a share or percentage the document states; the group says of what",
+    ),
+    MeasureDef::stated(
+        "figure.fte",
+        crate::explain::Unit::Fte,
+        Adds::Parts,
+        "full-time equivalents the document states; the group says where",
+    ),
+];
+
+/// Every registered measure, domain by domain, then the general ones.
 pub fn measures() -> impl Iterator<Item = &'static MeasureDef> {
     crate::settlement::MEASURES
         .iter()
         .chain(crate::programme::MEASURES)
         .chain(crate::economy::MEASURES)
+        .chain(GENERAL)
 }
 
 /// The measure of that name.

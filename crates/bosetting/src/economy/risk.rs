@@ -479,14 +479,29 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
         .chunks_exact_mut(n.max(1))
         .map(|row| row.split_at_mut(half.min(row.len())))
         .unzip();
-    let (first, second) = paths.arrivals.split_at(half.saturating_mul(years).min(paths.arrivals.len()));
+    let (first, second) = paths
+        .arrivals
+        .split_at(half.saturating_mul(years).min(paths.arrivals.len()));
     let ((b1, u1), (b2, u2)) = std::thread::scope(|sc| {
         let other = sc.spawn(|| rules.run(second, years, &mut right));
         let mine = rules.run(first, years, &mut left);
-        (mine, other.join().unwrap_or_else(|_| (vec![0; years], vec![0; years])))
+        (
+            mine,
+            other
+                .join()
+                .unwrap_or_else(|_| (vec![0; years], vec![0; years])),
+        )
     });
-    let breaches: Vec<u64> = b1.iter().zip(&b2).map(|(a, b)| a.wrapping_add(*b)).collect();
-    let uncovered: Vec<i64> = u1.iter().zip(&u2).map(|(a, b)| a.wrapping_add(*b)).collect();
+    let breaches: Vec<u64> = b1
+        .iter()
+        .zip(&b2)
+        .map(|(a, b)| a.wrapping_add(*b))
+        .collect();
+    let uncovered: Vec<i64> = u1
+        .iter()
+        .zip(&u2)
+        .map(|(a, b)| a.wrapping_add(*b))
+        .collect();
     let mut out = Vec::with_capacity(years);
     for (t, row) in by_year.chunks_exact_mut(n.max(1)).enumerate().take(years) {
         let pct = percentiles_above(row, floor, &[5, 50, 95]);

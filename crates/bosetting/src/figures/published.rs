@@ -41,6 +41,18 @@ pub enum Qualifier {
 const PHRASES: &[(&str, Qualifier)] = &[
     ("i underkant av", Qualifier::LessThan),
     ("i overkant av", Qualifier::MoreThan),
+    ("i underkant", Qualifier::LessThan),
+    ("i overkant", Qualifier::MoreThan),
+    ("godt under", Qualifier::LessThan),
+    ("like under", Qualifier::LessThan),
+    ("noe under", Qualifier::LessThan),
+    ("godt over", Qualifier::MoreThan),
+    ("like over", Qualifier::MoreThan),
+    ("noe over", Qualifier::MoreThan),
+    ("bortimot", Qualifier::Approximate),
+    ("nærmere", Qualifier::Approximate),
+    ("snaue", Qualifier::LessThan),
+    ("snaut", Qualifier::LessThan),
     ("ikke mindre enn", Qualifier::AtLeast),
     ("ikke mer enn", Qualifier::AtMost),
     ("anslagsvis", Qualifier::Approximate),
@@ -68,8 +80,21 @@ const PHRASES: &[(&str, Qualifier)] = &[
     ("maks", Qualifier::AtMost),
     ("over", Qualifier::MoreThan),
     ("ca.", Qualifier::Approximate),
+    ("nær", Qualifier::Approximate),
     ("vel", Qualifier::MoreThan),
     ("ca", Qualifier::Approximate),
+];
+
+/// Words before a number that say nothing about its precision ("til sammen 4 790", "hele 34
+/// prosent"): read past, so the number keeps the precision its unit gives it.
+const NEUTRAL: &[&str] = &[
+    "til sammen",
+    "totalt",
+    "i alt",
+    "samlet",
+    "hele",
+    "bare",
+    "kun",
 ];
 
 /// Norwegian number words up to twenty, as digits, with the text after the word.
@@ -427,6 +452,14 @@ impl PublishedFigure {
         let lower = text.trim().to_lowercase();
         let mut rest: &str = &lower;
         let mut qualifier = None;
+        for word in NEUTRAL {
+            if let Some(r) = rest.strip_prefix(word) {
+                if r.starts_with(|c: char| c.is_whitespace()) {
+                    rest = r.trim_start();
+                    break;
+                }
+            }
+        }
         for (phrase, q) in PHRASES {
             if let Some(r) = rest.strip_prefix(phrase) {
                 let boundary = r
@@ -1076,6 +1109,26 @@ fn read_tail(tail: &str, unit: Unit) -> std::result::Result<Decimal, String> {
 )]
 mod tests {
     use super::*;
+
+    #[test]
+    fn more_words_of_precision() {
+        let src = || Source::new("t");
+        let q = |t: &str| {
+            PublishedFigure::parse(t, Unit::Persons, src())
+                .unwrap()
+                .qualifier
+        };
+        assert_eq!(q("nær 3000"), Qualifier::Approximate);
+        assert_eq!(q("nærmere 3000"), Qualifier::Approximate);
+        assert_eq!(q("snaut 300"), Qualifier::LessThan);
+        assert_eq!(q("godt over 400"), Qualifier::MoreThan);
+        assert_eq!(q("til sammen 4 790"), Qualifier::Exact);
+        let f = PublishedFigure::parse("hele 34 prosent", Unit::Percent, src()).unwrap();
+        assert_eq!(
+            (f.value, f.qualifier),
+            (Decimal::from(34), Qualifier::Rounded)
+        );
+    }
 
     #[test]
     fn number_words_read_as_numbers() {
