@@ -1,7 +1,9 @@
 //! The workloads the benches time, shared with the tests that check they give the peers'
 //! answers: the national projection of `../shared/bench-peers/README.md` (steps 1–6).
 
-use bosetting::projection::{CohortRates, CostModel, Engine, FundModel, Path, ProjectionParams};
+use bosetting::projection::{
+    CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath,
+};
 use bosetting::{Money, Ratio, Reported, Source, Year};
 use bosetting_imdi::Export;
 
@@ -44,15 +46,15 @@ pub fn histories(export: &Export) -> Vec<u32> {
 }
 
 /// Step 2: the peer's scenario paths, as percentages of the last history year.
-pub fn paths(scenarios: u32) -> Vec<Path> {
+pub fn paths(scenarios: u32) -> Vec<SettlementPath> {
     paths_for(scenarios, FUTURE)
 }
 
 /// The peer's paths over `future` projected years (the scaling benches vary it).
-pub fn paths_for(scenarios: u32, future: usize) -> Vec<Path> {
+pub fn paths_for(scenarios: u32, future: usize) -> Vec<SettlementPath> {
     (0..scenarios)
         .map(|s| {
-            Path::PercentOfLastYear(
+            SettlementPath::PercentOfLastYear(
                 (0..future as u32)
                     .map(|t| (37 * s + 11 * t) % 201)
                     .collect(),
@@ -125,7 +127,7 @@ pub fn export() -> Export {
 /// # Panics
 ///
 /// If the engine refuses the workload (it must not).
-pub fn checksum(engine: &Engine, histories: &[u32], paths: &[Path]) -> i128 {
+pub fn checksum(engine: &Engine, histories: &[u32], paths: &[SettlementPath]) -> i128 {
     let summaries = engine
         .run(histories, paths)
         .unwrap_or_else(|e| panic!("{e}"));

@@ -10,7 +10,9 @@
 
 use std::process::ExitCode;
 
-use bosetting::projection::{CohortRates, CostModel, Engine, FundModel, Path, ProjectionParams};
+use bosetting::projection::{
+    CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath,
+};
 use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
 use bosetting::{
     Against, Decision, Fact, Money, Municipality, MunicipalityYear, Ratio, Settled, SettlementYear,
@@ -73,11 +75,11 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
     let scenarios = vec![
         (
             "Gradvis nedtrapping".to_owned(),
-            Path::PercentOfLastYear(vec![90, 80, 70, 60, 50, 50, 50, 50, 50, 50]),
+            SettlementPath::PercentOfLastYear(vec![90, 80, 70, 60, 50, 50, 50, 50, 50, 50]),
         ),
-        ("Brå stans".to_owned(), Path::Persons(vec![0; 10])),
+        ("Brå stans".to_owned(), SettlementPath::Persons(vec![0; 10])),
     ];
-    let paths: Vec<Path> = scenarios.iter().map(|(_, p)| p.clone()).collect();
+    let paths: Vec<SettlementPath> = scenarios.iter().map(|(_, p)| p.clone()).collect();
     let engine = Engine::new(params, &history, &paths)?;
     let compared = engine.compare(&history, &scenarios)?;
 

@@ -117,7 +117,7 @@
 //! | prognose, tertialrapport | forecast, tertial report | [`ForecastCheck`] |
 //! | flyktningfond, disposisjonsfond | refugee fund | [`FundLedger`], [`FundRules`] |
 //! | årsrapport, tertialrapport (det som er kjent om et år) | what is known of a municipality's year | [`MunicipalityYear`] |
-//! | framskriving, scenario | projection, scenario | [`projection::Engine`], [`projection::Path`] |
+//! | framskriving, scenario | projection, scenario | [`projection::Engine`], [`projection::SettlementPath`] |
 //! | dokument, sak, årsrapport | a document and what it states | [`Document`] |
 //! | organ, kommune, fylke, hele landet | body, municipality, county, nation | [`Body`], [`BodyKind`], [`BodyId`] |
 //! | enhet (flyktningkontor, voksenopplæring, barnevern) | unit of a municipality | [`BodyKind::Unit`] |
@@ -134,6 +134,24 @@
 //! | personer i oppfølging (femårsperioden) | caseload | measure `caseload.followed_up` |
 //! | budsjettjustering (foreslått, vedtatt) | budget adjustment | measure `budget.adjustment` |
 //! | antakelse | an analyst's assumption no document prints | [`Source::assumption`] |
+//!
+//! # How values are built
+//!
+//! - Small value types (`Year`, `Money`, `Ratio`, `MunicipalityNumber`, `BodyId`, …) have a
+//!   checked constructor (`Year::new`, `Ratio::of`) and a text form that round-trips:
+//!   `Display` prints what `FromStr` reads; Norwegian text has its own named parser
+//!   ([`Money::parse_nb`], [`PublishedFigure::parse`]).
+//! - Aggregates with optional parts are built from `new` and `with_*` setters that take and
+//!   return the value (`Settled::new(period).with_total(..).with_em(..)`); a setter never
+//!   validates alone, because parts are checked together by `validate(&self)`.
+//!   [`Settled::validated`] is `validate` that hands the value back, for the end of a chain.
+//! - Data-heavy records (`Document`, `MunicipalityYear`, `Observation`, tables, relations)
+//!   have public fields for the facts they hold and are checked where they are used:
+//!   [`Document::validate`], [`MunicipalityYear::validate`], and every `serde` read goes
+//!   through the same checks.
+//! - Enums marked `#[non_exhaustive]` (units, qualifiers, statuses, body kinds, relation
+//!   kinds, figure references) may grow; match them with a `_` arm. Measures are not an
+//!   enum: they are registered data ([`measures`]).
 //!
 //! # Errors
 //!

@@ -115,10 +115,15 @@ pub struct ProjectionParams {
     pub fund: FundModel,
 }
 
+/// The old name of [`SettlementPath`] (it shadowed `std::path::Path` in programs that use
+/// both).
+#[deprecated(since = "0.2.0", note = "renamed SettlementPath")]
+pub type Path = SettlementPath;
+
 /// A planned settlement path for the projected years.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Path {
+pub enum SettlementPath {
     /// Persons per projected year.
     Persons(Vec<u32>),
     /// Per projected year, this percentage of the last history year's persons, floored
@@ -184,7 +189,7 @@ pub struct ScenarioComparison {
 /// # Example
 ///
 /// ```
-/// use bosetting::projection::{CohortRates, CostModel, Engine, FundModel, Path, ProjectionParams};
+/// use bosetting::projection::{CohortRates, CostModel, Engine, FundModel, SettlementPath, ProjectionParams};
 /// use bosetting::{Money, Ratio, Source, Year};
 ///
 /// let y0 = Year::new(2019)?;
@@ -206,8 +211,8 @@ pub struct ScenarioComparison {
 ///     },
 ///     fund: FundModel { opening: Money::ZERO, floor: Some(Money::ZERO) },
 /// };
-/// let engine = Engine::new(params, &[40, 40], &[Path::Persons(vec![40, 20, 0])])?;
-/// let years = engine.project(&[40, 40], &Path::Persons(vec![40, 20, 0]))?;
+/// let engine = Engine::new(params, &[40, 40], &[SettlementPath::Persons(vec![40, 20, 0])])?;
+/// let years = engine.project(&[40, 40], &SettlementPath::Persons(vec![40, 20, 0]))?;
 /// assert_eq!(years.len(), 3);
 /// // 2021 draws grant year 3 for the 2019 cohort, 2 for 2020 and 1 for 2021:
 /// assert_eq!(years[0].income, Money::kroner(40 * (60_000 + 80_000 + 100_000)));
@@ -390,7 +395,11 @@ impl Engine {
     /// [`Error::MissingRate`] if the rates do not cover every cohort year;
     /// [`Error::Overflow`] if the inputs are so large that an intermediate value could
     /// overflow.
-    pub fn new(params: ProjectionParams, histories: &[u32], paths: &[Path]) -> Result<Engine> {
+    pub fn new(
+        params: ProjectionParams,
+        histories: &[u32],
+        paths: &[SettlementPath],
+    ) -> Result<Engine> {
         let h = params.history_years;
         let f = params.future_years;
         let w = params.cost.window_years;
@@ -442,13 +451,13 @@ impl Engine {
         let mut max_path_persons = 0u32;
         for p in paths {
             match p {
-                Path::Persons(v) => {
+                SettlementPath::Persons(v) => {
                     if v.len() != f {
                         return Err(path_len_error(v.len(), f));
                     }
                     max_path_persons = max_path_persons.max(v.iter().copied().max().unwrap_or(0));
                 }
-                Path::PercentOfLastYear(v) => {
+                SettlementPath::PercentOfLastYear(v) => {
                     if v.len() != f {
                         return Err(path_len_error(v.len(), f));
                     }
@@ -635,7 +644,7 @@ impl Engine {
     ///
     /// [`Error::InvalidValue`] for a history or path of the wrong length, or values beyond
     /// those the engine was built for.
-    pub fn project(&self, history: &[u32], path: &Path) -> Result<Vec<ProjectionYear>> {
+    pub fn project(&self, history: &[u32], path: &SettlementPath) -> Result<Vec<ProjectionYear>> {
         self.check_history(history)?;
         self.check_bounds(history, std::slice::from_ref(path))?;
         let mut scratch = Scratch::new(self.h, self.f);
@@ -665,7 +674,7 @@ impl Engine {
     }
 
     /// Checks that inputs lie within the bounds proven when the engine was built.
-    fn check_bounds(&self, histories: &[u32], paths: &[Path]) -> Result<()> {
+    fn check_bounds(&self, histories: &[u32], paths: &[SettlementPath]) -> Result<()> {
         let beyond = |what: &str, v: String| {
             Error::invalid(
                 what.to_owned(),
@@ -683,7 +692,7 @@ impl Engine {
         }
         for p in paths {
             match p {
-                Path::Persons(v) => {
+                SettlementPath::Persons(v) => {
                     if v.len() != self.f {
                         return Err(path_len_error(v.len(), self.f));
                     }
@@ -696,7 +705,7 @@ impl Engine {
                         return Err(beyond("path persons", m.to_string()));
                     }
                 }
-                Path::PercentOfLastYear(v) => {
+                SettlementPath::PercentOfLastYear(v) => {
                     if v.len() != self.f {
                         return Err(path_len_error(v.len(), self.f));
                     }
@@ -724,7 +733,7 @@ impl Engine {
     pub fn compare(
         &self,
         history: &[u32],
-        scenarios: &[(String, Path)],
+        scenarios: &[(String, SettlementPath)],
     ) -> Result<Vec<ScenarioComparison>> {
         let mut out = Vec::with_capacity(scenarios.len());
         for (name, path) in scenarios {
@@ -779,7 +788,11 @@ impl Engine {
     ///
     /// [`Error::InvalidValue`] if `histories` is not a whole number of histories, or the
     /// inputs exceed those the engine was built for.
-    pub fn run(&self, histories: &[u32], scenarios: &[Path]) -> Result<Vec<ScenarioSummary>> {
+    pub fn run(
+        &self,
+        histories: &[u32],
+        scenarios: &[SettlementPath],
+    ) -> Result<Vec<ScenarioSummary>> {
         if histories.len().checked_rem(self.h) != Some(0) {
             return Err(Error::invalid(
                 "histories",
@@ -867,7 +880,7 @@ impl Engine {
         &self,
         history: &[u32],
         hist_income: &[i64],
-        path: &Path,
+        path: &SettlementPath,
         s: &mut Scratch,
         mut emit: impl FnMut(usize, YearOut),
     ) {
@@ -876,8 +889,8 @@ impl Engine {
         s.persons.clear();
         s.persons.extend(history.iter().map(|&p| i64::from(p)));
         match path {
-            Path::Persons(v) => s.persons.extend(v.iter().map(|&p| i64::from(p))),
-            Path::PercentOfLastYear(v) => s.persons.extend(
+            SettlementPath::Persons(v) => s.persons.extend(v.iter().map(|&p| i64::from(p))),
+            SettlementPath::PercentOfLastYear(v) => s.persons.extend(
                 v.iter()
                     .map(|&pct| self.path_div.div(last.wrapping_mul(i64::from(pct)))),
             ),
@@ -1073,7 +1086,7 @@ mod tests {
     fn matches_the_reference_workload() {
         let hist = [12u32, 30, 45, 160, 90];
         let p: Vec<u32> = (0..10).map(|t| (37 * 3 + 11 * t) % 201).collect();
-        let path = Path::PercentOfLastYear(p.clone());
+        let path = SettlementPath::PercentOfLastYear(p.clone());
         let e = Engine::new(params(5, 10, Some(0)), &hist, std::slice::from_ref(&path)).unwrap();
         let years = e.project(&hist, &path).unwrap();
         let (_, funds) = reference(
@@ -1102,7 +1115,7 @@ mod tests {
         let e = Engine::new(
             params(5, 10, Some(0)),
             &[u32::MAX; 5],
-            &[Path::PercentOfLastYear(vec![200; 10])],
+            &[SettlementPath::PercentOfLastYear(vec![200; 10])],
         );
         // Twice u32::MAX persons is refused before the bounds are even computed.
         assert!(
@@ -1112,7 +1125,7 @@ mod tests {
         let e = Engine::new(
             params(5, 10, Some(0)),
             &[1; 5],
-            &[Path::Persons(vec![1; 3])],
+            &[SettlementPath::Persons(vec![1; 3])],
         );
         assert!(e.is_err());
     }
@@ -1150,7 +1163,7 @@ mod tests {
         }
         p.cost.fixed_per_active_person = Ratio::of(0, 1).unwrap();
         let hist = [u32::MAX; 5];
-        let path = Path::PercentOfLastYear(vec![150]);
+        let path = SettlementPath::PercentOfLastYear(vec![150]);
         let e = Engine::new(p, &hist, std::slice::from_ref(&path))
             .and_then(|e| e.project(&hist, &path))
             .map(|y| y[0].persons);
@@ -1167,8 +1180,9 @@ mod tests {
         p.cost.initial_fixed = Money::kroner(1_850 * 120_000);
         p.fund.opening = Money::kroner(30_000_000);
         let hist = [300u32, 350, 400, 400, 400];
-        let gradual = Path::PercentOfLastYear(vec![90, 80, 70, 60, 50, 40, 30, 20, 10, 0]);
-        let abrupt = Path::PercentOfLastYear(vec![0; 10]);
+        let gradual =
+            SettlementPath::PercentOfLastYear(vec![90, 80, 70, 60, 50, 40, 30, 20, 10, 0]);
+        let abrupt = SettlementPath::PercentOfLastYear(vec![0; 10]);
         let e = Engine::new(p, &hist, &[gradual.clone(), abrupt.clone()]).unwrap();
         let c = e
             .compare(
@@ -1199,7 +1213,7 @@ mod tests {
         #[test]
         fn engine_equals_reference(hist in proptest::collection::vec(0u32..5000, 5), s in 0u32..1000) {
             let p: Vec<u32> = (0..10).map(|t| (37 * s + 11 * t) % 201).collect();
-            let path = Path::PercentOfLastYear(p.clone());
+            let path = SettlementPath::PercentOfLastYear(p.clone());
             let e = Engine::new(params(5, 10, Some(0)), &hist, std::slice::from_ref(&path)).unwrap();
             let years = e.project(&hist, &path).unwrap();
             let (_, funds) = reference(&hist.iter().map(|&x| i64::from(x)).collect::<Vec<_>>(), &p.iter().map(|&x| i64::from(x)).collect::<Vec<_>>());
@@ -1214,7 +1228,7 @@ mod tests {
             let n = shuffled.len();
             for i in 0..n { shuffled.swap(i, (seed as usize).wrapping_add(i * 7) % n); }
             let flat2: Vec<u32> = shuffled.iter().flatten().copied().collect();
-            let paths: Vec<Path> = (0..3u32).map(|s| Path::PercentOfLastYear((0..10).map(|t| (37 * s + 11 * t) % 201).collect())).collect();
+            let paths: Vec<SettlementPath> = (0..3u32).map(|s| SettlementPath::PercentOfLastYear((0..10).map(|t| (37 * s + 11 * t) % 201).collect())).collect();
             let e = Engine::new(params(5, 10, Some(0)), &flat, &paths).unwrap();
             prop_assert_eq!(e.run(&flat, &paths).unwrap(), e.run(&flat2, &paths).unwrap());
         }
@@ -1223,7 +1237,7 @@ mod tests {
         fn the_fund_never_goes_below_its_floor_and_uncovered_is_accounted(hist in proptest::collection::vec(0u32..3000, 5), path in proptest::collection::vec(0u32..3000, 10), opening in 0i64..100_000_000) {
             let mut p = params(5, 10, Some(0));
             p.fund.opening = Money::kroner(opening);
-            let path = Path::Persons(path);
+            let path = SettlementPath::Persons(path);
             let e = Engine::new(p, &hist, std::slice::from_ref(&path)).unwrap();
             let years = e.project(&hist, &path).unwrap();
             let mut fund = Money::kroner(opening);

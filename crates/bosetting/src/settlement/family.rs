@@ -207,15 +207,31 @@ pub struct FamilyReunification {
 
 impl FamilyReunification {
     /// With an exact count of persons.
-    pub fn persons(mut self, n: Fact<u32>) -> FamilyReunification {
+    #[must_use]
+    pub fn with_persons(mut self, n: Fact<u32>) -> FamilyReunification {
         self.persons = Some(n);
         self
     }
 
     /// With a count of families.
-    pub fn families(mut self, n: Fact<u32>) -> FamilyReunification {
+    #[must_use]
+    pub fn with_families(mut self, n: Fact<u32>) -> FamilyReunification {
         self.families = Some(n);
         self
+    }
+
+    /// The old name of [`FamilyReunification::with_persons`].
+    #[deprecated(since = "0.2.0", note = "setters are `with_*`: use `with_persons`")]
+    #[must_use]
+    pub fn persons(self, n: Fact<u32>) -> FamilyReunification {
+        self.with_persons(n)
+    }
+
+    /// The old name of [`FamilyReunification::with_families`].
+    #[deprecated(since = "0.2.0", note = "setters are `with_*`: use `with_families`")]
+    #[must_use]
+    pub fn families(self, n: Fact<u32>) -> FamilyReunification {
+        self.with_families(n)
     }
 
     /// With a count of families who joined a kind of sponsor.
@@ -372,10 +388,10 @@ mod tests {
     #[test]
     fn bounds() {
         let src = || Source::new("t");
-        let fam = FamilyReunification::default().families(Fact::new(27, src()));
+        let fam = FamilyReunification::default().with_families(Fact::new(27, src()));
         assert_eq!(fam.persons_bound().unwrap().value.to_string(), "[27, ∞)");
         let bad = FamilyReunification::default()
-            .families(Fact::new(2, src()))
+            .with_families(Fact::new(2, src()))
             .families_joining(Sponsor::UnaccompaniedMinor, Fact::new(3, src()));
         assert!(bad.validate().is_err());
     }
