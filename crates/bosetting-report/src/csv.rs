@@ -173,7 +173,7 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                         .map(|n| n.normalize().to_string())
                         .unwrap_or_default(),
                     c.text.clone(),
-                    c.status.name().to_owned(),
+                    crate::status_name(l, c.status).to_owned(),
                     c.reconciliation.clone(),
                 ];
                 write!(

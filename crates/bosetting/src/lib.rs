@@ -193,7 +193,7 @@ pub use calendar::{GrantYear, Period, Tertial, Year};
 pub use document::{
     Address, AddressPart, Adds, Body, BodyId, BodyKind, Breakdown, Cell, DocPeriod, Document,
     FigureCheck, Formula, IndexedDocument, MeasureDef, Observation, PrintedTable, Relation,
-    RelationKind, TableColumn, TableRow, Term, YearView, measure, measures,
+    RelationKind, RelationVerdict, TableColumn, TableRow, Term, YearView, measure, measures,
 };
 pub use dossier::{
     CheckKind, CheckResult, CheckSpec, FigureRef, IndexedYear, MunicipalityYear, National,

@@ -25,7 +25,7 @@ pub use address::{Address, Breakdown};
 pub use body::{Body, BodyId, BodyKind};
 pub use measure::{Adds, Formula, MeasureDef, measure, measures};
 pub use period::DocPeriod;
-pub use relation::{Relation, RelationKind, Term};
+pub use relation::{Relation, RelationKind, RelationVerdict, Term};
 pub use table::{AddressPart, Cell, PrintedTable, TableColumn, TableRow};
 
 use crate::error::{Error, Result};
@@ -385,6 +385,7 @@ impl Document {
             reconciliation: text,
             explanation: v.explanation,
             expected: c.expect,
+            relation: None,
         })
     }
 
@@ -430,6 +431,7 @@ impl Document {
             reconciliation: v.text,
             explanation: v.explanation,
             expected: rel.expect,
+            relation: Some(v.data),
         })
     }
 

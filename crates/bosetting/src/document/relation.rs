@@ -153,6 +153,22 @@ impl Relation {
     }
 }
 
+/// A relation's verdict as data: what the other terms give for the last one, what the last
+/// one stands for, and whether the relation holds exactly, for some values, or for none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationVerdict {
+    /// Which relation.
+    pub kind: RelationKind,
+    /// The last term as the other terms give it.
+    pub solved: Quantity,
+    /// What the last term stands for.
+    pub last: Quantity,
+    /// Whether any term is known only to its printed precision.
+    pub rounded: bool,
+    /// The status.
+    pub status: Status,
+}
+
 /// How a relation came out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Verdict {
@@ -161,6 +177,7 @@ pub(crate) struct Verdict {
     pub(crate) solved: Quantity,
     pub(crate) text: String,
     pub(crate) explanation: Explanation,
+    pub(crate) data: RelationVerdict,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,6 +285,7 @@ pub(crate) fn decide(kind: RelationKind, label: &str, v: Vec<Val>) -> Result<Ver
     } else {
         Status::Consistent
     };
+    let any_loose = !loose.is_empty();
     let unit = last.unit;
     let q = quantity(solved, unit);
     let shown = quantity(last.span, unit);
@@ -298,11 +316,19 @@ pub(crate) fn decide(kind: RelationKind, label: &str, v: Vec<Val>) -> Result<Ver
         format!("{kind}: {}", kind.terms()),
         v.into_iter().map(|x| x.explanation).collect(),
     );
+    let data = RelationVerdict {
+        kind,
+        solved: q.clone(),
+        last: shown,
+        rounded: any_loose,
+        status,
+    };
     Ok(Verdict {
         status,
         solved: q,
         text,
         explanation,
+        data,
     })
 }
 

@@ -736,6 +736,10 @@ pub struct CheckResult {
     /// The status the ledger expects, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<Status>,
+    /// For a relation (a table's total, a stated sum, share or change): the verdict as data,
+    /// so that a report can say it in its own language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<crate::document::RelationVerdict>,
 }
 
 impl CheckResult {
@@ -1600,6 +1604,7 @@ impl MunicipalityYear {
     fn check_in(&self, spec: &CheckSpec, ix: Option<&StaffingIndex<'_>>) -> Result<CheckResult> {
         let p = &self.policy;
         let result = |value: Quantity, status, reconciliation: String, explanation| CheckResult {
+            relation: None,
             id: spec.id.clone(),
             label: spec.label.clone(),
             value,
