@@ -548,6 +548,38 @@ mod tests {
             }
         }
 
+        /// A sum of spans is the pairwise sum, and the same in every order of its parts,
+        /// with ends of any denominator (10^k for printed figures, others for shares).
+        #[test]
+        fn a_sum_is_the_pairwise_sum_in_any_order(
+            parts in proptest::collection::vec((arb_span(), 1_i128..=4, prop_oneof![Just(1_i128), Just(10), Just(1000), Just(3), Just(7)]), 0..8),
+            shift in 0_usize..8,
+        ) {
+            let spans: Vec<Span> = parts
+                .iter()
+                .map(|(s, k, d)| {
+                    let scale = |e: End| match e {
+                        End::At(v, c) => End::At(v.mul(r(*k, *d)).unwrap(), c),
+                        other => other,
+                    };
+                    Span { lo: scale(s.lo), hi: scale(s.hi) }
+                })
+                .collect();
+            let mut pairwise = Span::point(Rat::ZERO);
+            for s in &spans {
+                pairwise = pairwise.add(*s).unwrap();
+            }
+            let sum = Span::sum(&spans).unwrap();
+            prop_assert_eq!(sum, pairwise);
+            let mut other = spans.clone();
+            other.reverse();
+            if !other.is_empty() {
+                let n = other.len();
+                other.rotate_left(shift % n);
+            }
+            prop_assert_eq!(Span::sum(&other).unwrap(), sum);
+        }
+
         /// Solving `x = k · y` for any one of its terms gives the same answer.
         #[test]
         fn products_are_solved_alike_for_every_term(x in arb_span(), k in arb_span(), y in arb_span()) {
