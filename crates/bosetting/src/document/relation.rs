@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::address::Address;
 use super::resolve::{Precision, Resolver, Val, divide, printed, quantity};
-use super::span::{Rat, Span};
+use super::span::Span;
 use crate::error::{Error, Result};
 use crate::explain::{Explanation, Quantity, Unit};
 use crate::published::{PublishedFigure, Status};
@@ -218,11 +218,12 @@ fn solve(kind: RelationKind, v: &[Val]) -> Result<Span> {
     };
     match kind {
         RelationKind::Sum => {
-            let mut s = Span::point(Rat::ZERO);
-            for x in v.iter().take(v.len().saturating_sub(1)) {
-                s = s.add(x.span)?;
-            }
-            Ok(s)
+            let parts: Vec<Span> = v
+                .iter()
+                .take(v.len().saturating_sub(1))
+                .map(|x| x.span)
+                .collect();
+            Span::sum(&parts)
         }
         RelationKind::Difference => get(0)?.sub(get(1)?),
         RelationKind::Share | RelationKind::Ratio => divide("relation", get(0)?, get(1)?),

@@ -81,12 +81,18 @@ impl Rat {
     }
 
     pub(crate) fn add(self, o: Rat) -> Result<Rat> {
+        // Over the least common denominator, not the product: printed figures have
+        // denominators 10^k (or 2 · 10^k), and the product would overflow long before the
+        // sum does.
+        let g = gcd(self.d, o.d);
+        let q = |a: i128| a.checked_div(g).ok_or_else(|| overflow("sum"));
+        let (sd, od) = (q(self.d)?, q(o.d)?);
         let n = self
             .n
-            .checked_mul(o.d)
-            .and_then(|a| o.n.checked_mul(self.d).and_then(|b| a.checked_add(b)))
+            .checked_mul(od)
+            .and_then(|a| o.n.checked_mul(sd).and_then(|b| a.checked_add(b)))
             .ok_or_else(|| overflow("sum"))?;
-        let d = self.d.checked_mul(o.d).ok_or_else(|| overflow("sum"))?;
+        let d = sd.checked_mul(o.d).ok_or_else(|| overflow("sum"))?;
         Rat::new(n, d)
     }
 
@@ -348,6 +354,35 @@ impl Span {
         })
     }
 
+    /// The sum of all `spans`, added in an order of their own (each end's values by
+    /// denominator, then value) so that the result, or the overflow, does not depend on the
+    /// order the spans come in: a sum's verdict is the same whichever way its parts are
+    /// listed.
+    pub(crate) fn sum(spans: &[Span]) -> Result<Span> {
+        fn total(mut ends: Vec<End>, lower: bool) -> Result<End> {
+            let mut vals = Vec::with_capacity(ends.len());
+            for e in ends.drain(..) {
+                match e {
+                    End::At(v, c) => vals.push((v, c)),
+                    _ if lower => return Ok(End::NegInf),
+                    _ => return Ok(End::PosInf),
+                }
+            }
+            vals.sort_by(|(a, ca), (b, cb)| a.d.cmp(&b.d).then(a.cmp(b)).then(ca.cmp(cb)));
+            let mut acc = Rat::ZERO;
+            let mut closed = true;
+            for (v, c) in vals {
+                acc = acc.add(v)?;
+                closed = closed && c;
+            }
+            Ok(End::At(acc, closed))
+        }
+        Ok(Span {
+            lo: total(spans.iter().map(|s| s.lo).collect(), true)?,
+            hi: total(spans.iter().map(|s| s.hi).collect(), false)?,
+        })
+    }
+
     pub(crate) fn neg(self) -> Result<Span> {
         let flip = |e: End| -> Result<End> {
             Ok(match e {
@@ -511,6 +546,38 @@ mod tests {
                     prop_assert!(a.div(b).unwrap().contains(x.div(y).unwrap()));
                 }
             }
+        }
+
+        /// A sum of spans is the pairwise sum, and the same in every order of its parts,
+        /// with ends of any denominator (10^k for printed figures, others for shares).
+        #[test]
+        fn a_sum_is_the_pairwise_sum_in_any_order(
+            parts in proptest::collection::vec((arb_span(), 1_i128..=4, prop_oneof![Just(1_i128), Just(10), Just(1000), Just(3), Just(7)]), 0..8),
+            shift in 0_usize..8,
+        ) {
+            let spans: Vec<Span> = parts
+                .iter()
+                .map(|(s, k, d)| {
+                    let scale = |e: End| match e {
+                        End::At(v, c) => End::At(v.mul(r(*k, *d)).unwrap(), c),
+                        other => other,
+                    };
+                    Span { lo: scale(s.lo), hi: scale(s.hi) }
+                })
+                .collect();
+            let mut pairwise = Span::point(Rat::ZERO);
+            for s in &spans {
+                pairwise = pairwise.add(*s).unwrap();
+            }
+            let sum = Span::sum(&spans).unwrap();
+            prop_assert_eq!(sum, pairwise);
+            let mut other = spans.clone();
+            other.reverse();
+            if !other.is_empty() {
+                let n = other.len();
+                other.rotate_left(shift % n);
+            }
+            prop_assert_eq!(Span::sum(&other).unwrap(), sum);
         }
 
         /// Solving `x = k · y` for any one of its terms gives the same answer.

@@ -1208,44 +1208,317 @@ mod tests {
         );
     }
 
+    // Generated parameters: every property below runs over these, with both kinds of path.
+
+    /// Four category shares over a common denominator that sum to exactly 100 %: three cut
+    /// points in `0..=d`, the shares the gaps between them (some may be 0).
+    fn arb_shares() -> impl Strategy<Value = [Ratio; 4]> {
+        (1u64..=1000)
+            .prop_flat_map(|d| (Just(d), proptest::array::uniform3(0..=d)))
+            .prop_map(|(d, mut cuts)| {
+                cuts.sort_unstable();
+                let c = [0, cuts[0], cuts[1], cuts[2], d];
+                [0, 1, 2, 3].map(|i| Ratio::of(c[i + 1] - c[i], d).unwrap())
+            })
+    }
+
+    /// Rates up to 300 000 kr per person and grant year, costs, a lag, an opening balance
+    /// that may be negative, and a floor or none.
+    fn arb_params() -> impl Strategy<Value = ProjectionParams> {
+        let rate_row = proptest::array::uniform4(proptest::array::uniform5(0i64..=30_000_000));
+        (1usize..=6, 1usize..=8, 1usize..=6)
+            .prop_flat_map(move |(h, f, w)| {
+                (
+                    (Just(h), Just(f), Just(w)),
+                    proptest::collection::vec(rate_row.clone(), h + f),
+                    arb_shares(),
+                    (0u64..=200_000, 1u64..=12),
+                    (1u64..=10).prop_flat_map(|d| (0..=d, Just(d))),
+                    (0i64..=5_000_000_000, 0i64..=5_000_000),
+                    (
+                        -1_000_000_000i64..=10_000_000_000,
+                        proptest::option::of(-1_000_000_000i64..=2_000_000_000),
+                    ),
+                )
+            })
+            .prop_map(
+                |(
+                    (h, f, w),
+                    rates,
+                    shares,
+                    (fixed_n, fixed_d),
+                    (an, ad),
+                    (init, var),
+                    (open, floor),
+                )| {
+                    let y0 = Year::new(2019).unwrap();
+                    ProjectionParams {
+                        first_year: y0,
+                        history_years: h,
+                        future_years: f,
+                        category_shares: shares,
+                        rates: CohortRates {
+                            first_year: y0,
+                            rates: rates
+                                .into_iter()
+                                .map(|r| r.map(|c| c.map(Money::from_ore)))
+                                .collect(),
+                            source: Source::new("generated"),
+                        },
+                        cost: CostModel {
+                            window_years: w,
+                            fixed_per_active_person: Ratio::of(fixed_n, fixed_d).unwrap(),
+                            adjustment: Ratio::of(an, ad).unwrap(),
+                            initial_fixed: Money::from_ore(init),
+                            variable_per_active_person: Money::from_ore(var),
+                            source: Source::new("generated"),
+                        },
+                        fund: FundModel {
+                            opening: Money::from_ore(open),
+                            floor: floor.map(Money::from_ore),
+                        },
+                    }
+                },
+            )
+    }
+
+    /// Either kind of path over `f` years: persons, or percentages of the last year (up to
+    /// 300 %).
+    fn arb_path(f: usize) -> impl Strategy<Value = SettlementPath> {
+        prop_oneof![
+            proptest::collection::vec(0u32..=5000, f).prop_map(SettlementPath::Persons),
+            proptest::collection::vec(0u32..=300, f).prop_map(SettlementPath::PercentOfLastYear),
+        ]
+    }
+
+    /// Parameters, one municipality's history and a path.
+    fn arb_case() -> impl Strategy<Value = (ProjectionParams, Vec<u32>, SettlementPath)> {
+        arb_params().prop_flat_map(|p| {
+            let (h, f) = (p.history_years, p.future_years);
+            (
+                Just(p),
+                proptest::collection::vec(0u32..=5000, h),
+                arb_path(f),
+            )
+        })
+    }
+
+    fn ore_of(m: Money) -> i128 {
+        i128::from(m.to_ore().unwrap())
+    }
+
+    fn parts(r: &Ratio) -> (i128, i128) {
+        use rust_decimal::prelude::ToPrimitive;
+        (
+            r.numerator().to_i128().unwrap(),
+            r.denominator().to_i128().unwrap(),
+        )
+    }
+
+    /// The persons settled each year: the history, then the path (a percentage of the last
+    /// history year, floored).
+    fn persons_of(hist: &[u32], path: &SettlementPath) -> Vec<i128> {
+        let last = i128::from(*hist.last().unwrap());
+        let mut persons: Vec<i128> = hist.iter().map(|&x| i128::from(x)).collect();
+        match path {
+            SettlementPath::Persons(v) => persons.extend(v.iter().map(|&x| i128::from(x))),
+            SettlementPath::PercentOfLastYear(v) => {
+                persons.extend(v.iter().map(|&x| (last * i128::from(x)).div_euclid(100)));
+            }
+        }
+        persons
+    }
+
+    /// The projection as its documentation describes it, year by year in i128, for any
+    /// parameters: [persons, active, income, fixed, variable, result, fund, uncovered] per
+    /// projected year.
+    fn model(p: &ProjectionParams, hist: &[u32], path: &SettlementPath) -> Vec<[i128; 8]> {
+        let (h, f, w) = (p.history_years, p.future_years, p.cost.window_years);
+        let persons = persons_of(hist, path);
+        let shares = p.category_shares.map(|r| parts(&r));
+        let rate = |c: usize, a: usize, k: usize| ore_of(p.rates.rates[c][a][k]);
+        let (fixed_n, fixed_d) = parts(&p.cost.fixed_per_active_person);
+        let (an, ad) = parts(&p.cost.adjustment);
+        let var = ore_of(p.cost.variable_per_active_person);
+        let floor = p.fund.floor.map(ore_of);
+        let mut fixed = ore_of(p.cost.initial_fixed);
+        let mut fund = ore_of(p.fund.opening);
+        let mut out = Vec::new();
+        for t in h..h + f {
+            let mut income = 0i128;
+            for k in 0..5.min(t + 1) {
+                let c = t - k;
+                for (a, (n, d)) in shares.iter().enumerate() {
+                    income += (persons[c] * n).div_euclid(*d) * rate(c, a, k);
+                }
+            }
+            let active: i128 = persons[(t + 1).saturating_sub(w)..=t].iter().sum();
+            let target = (active * fixed_n * 100).div_euclid(fixed_d);
+            fixed += ((target - fixed) * an).div_euclid(ad);
+            let variable = active * var;
+            let result = income - fixed - variable;
+            fund += result;
+            let uncovered = floor.map_or(0, |fl| (fl - fund).max(0));
+            fund += uncovered;
+            out.push([
+                persons[t], active, income, fixed, variable, result, fund, uncovered,
+            ]);
+        }
+        out
+    }
+
+    fn row(y: &ProjectionYear) -> [i128; 8] {
+        [
+            i128::from(y.persons),
+            i128::from(y.active),
+            ore_of(y.income),
+            ore_of(y.fixed_costs),
+            ore_of(y.variable_costs),
+            ore_of(y.result),
+            ore_of(y.fund),
+            ore_of(y.uncovered),
+        ]
+    }
+
+    fn project(p: &ProjectionParams, hist: &[u32], path: &SettlementPath) -> Vec<ProjectionYear> {
+        let e = Engine::new(p.clone(), hist, std::slice::from_ref(path)).unwrap();
+        e.project(hist, path).unwrap()
+    }
+
     proptest! {
         #![proptest_config(crate::testing::config())]
+
+        /// The fast engine (integer tables, proven bounds, magic-number division) gives,
+        /// field by field and year by year, what the plain model gives.
         #[test]
-        fn engine_equals_reference(hist in proptest::collection::vec(0u32..5000, 5), s in 0u32..1000) {
-            let p: Vec<u32> = (0..10).map(|t| (37 * s + 11 * t) % 201).collect();
-            let path = SettlementPath::PercentOfLastYear(p.clone());
-            let e = Engine::new(params(5, 10, Some(0)), &hist, std::slice::from_ref(&path)).unwrap();
-            let years = e.project(&hist, &path).unwrap();
-            let (_, funds) = reference(&hist.iter().map(|&x| i64::from(x)).collect::<Vec<_>>(), &p.iter().map(|&x| i64::from(x)).collect::<Vec<_>>());
-            let got: Vec<i128> = years.iter().map(|y| y.fund.to_ore().unwrap() as i128).collect();
-            prop_assert_eq!(got, funds);
+        fn engine_equals_the_plain_model((p, hist, path) in arb_case()) {
+            let years = project(&p, &hist, &path);
+            prop_assert_eq!(years.len(), p.future_years);
+            for (i, y) in years.iter().enumerate() {
+                prop_assert_eq!(y.year, p.first_year.offset((p.history_years + i) as i32).unwrap());
+            }
+            let got: Vec<[i128; 8]> = years.iter().map(row).collect();
+            prop_assert_eq!(got, model(&p, &hist, &path));
         }
 
+        /// Every year: result = income − costs, fund = last year's fund + result + uncovered,
+        /// the fund never below its floor, and a deficit below the floor recorded as uncovered
+        /// to the øre (fund at the floor exactly); without a floor nothing is uncovered.
         #[test]
-        fn results_do_not_depend_on_municipality_order(hists in proptest::collection::vec(proptest::collection::vec(0u32..3000, 5), 1..12), seed in any::<u64>()) {
+        fn the_fund_identity_holds_and_the_floor_is_never_crossed((p, hist, path) in arb_case()) {
+            let years = project(&p, &hist, &path);
+            let mut prev = ore_of(p.fund.opening);
+            for y in &years {
+                let [_, _, income, fixed, variable, result, fund, uncovered] = row(y);
+                prop_assert_eq!(result, income - fixed - variable);
+                prop_assert_eq!(fund, prev + result + uncovered);
+                prop_assert!(uncovered >= 0);
+                match p.fund.floor.map(ore_of) {
+                    Some(floor) => {
+                        prop_assert!(fund >= floor, "fund {} below floor {}", fund, floor);
+                        // What the year left below the floor is exactly what is uncovered.
+                        prop_assert_eq!(uncovered, (floor - (prev + result)).max(0));
+                        if uncovered > 0 {
+                            prop_assert_eq!(fund, floor);
+                        }
+                    }
+                    None => prop_assert_eq!(uncovered, 0),
+                }
+                prev = fund;
+            }
+        }
+
+        /// More persons in one year (history or path, persons or percentage) never lower a
+        /// year's grant income, active persons or variable costs, and change nothing in the
+        /// projected years before it.
+        #[test]
+        fn grants_never_fall_when_persons_rise(
+            (p, hist, path) in arb_case(),
+            at in any::<proptest::sample::Index>(),
+            more in 1u32..=500,
+        ) {
+            let (h, f) = (p.history_years, p.future_years);
+            let i = at.index(h + f);
+            let (mut hist2, mut path2) = (hist.clone(), path.clone());
+            if i < h {
+                hist2[i] += more;
+            } else {
+                match &mut path2 {
+                    SettlementPath::Persons(v) | SettlementPath::PercentOfLastYear(v) => v[i - h] += more,
+                }
+            }
+            let both: Vec<u32> = hist.iter().chain(&hist2).copied().collect();
+            let e = Engine::new(p.clone(), &both, &[path.clone(), path2.clone()]).unwrap();
+            let a = e.project(&hist, &path).unwrap();
+            let b = e.project(&hist2, &path2).unwrap();
+            for (t, (x, y)) in a.iter().zip(&b).enumerate() {
+                prop_assert!(y.persons >= x.persons);
+                prop_assert!(y.income >= x.income, "year {}: {} then {}", t, x.income, y.income);
+                prop_assert!(y.active >= x.active);
+                prop_assert!(y.variable_costs >= x.variable_costs);
+                if h + t < i {
+                    prop_assert_eq!(x, y);
+                }
+            }
+        }
+
+        /// A percentage path projects exactly as the persons it stands for.
+        #[test]
+        fn a_percentage_path_is_the_persons_it_stands_for(
+            (p, hist, pct) in arb_params().prop_flat_map(|p| {
+                let (h, f) = (p.history_years, p.future_years);
+                (Just(p), proptest::collection::vec(0u32..=5000, h), proptest::collection::vec(0u32..=300, f))
+            })
+        ) {
+            let last = u64::from(*hist.last().unwrap());
+            let persons: Vec<u32> = pct
+                .iter()
+                .map(|&x| u32::try_from(last * u64::from(x) / 100).unwrap())
+                .collect();
+            prop_assert_eq!(
+                project(&p, &hist, &SettlementPath::PercentOfLastYear(pct)),
+                project(&p, &hist, &SettlementPath::Persons(persons))
+            );
+        }
+
+        /// Running every municipality at once gives, for each scenario, the sums of the
+        /// municipalities' own projections, whatever their order.
+        #[test]
+        fn the_country_is_the_sum_of_its_municipalities_in_any_order(
+            (p, hists, paths, order) in arb_params().prop_flat_map(|p| {
+                let (h, f) = (p.history_years, p.future_years);
+                (
+                    Just(p),
+                    proptest::collection::vec(proptest::collection::vec(0u32..=5000, h), 1..8),
+                    proptest::collection::vec(arb_path(f), 1..4),
+                    any::<u64>(),
+                )
+            })
+        ) {
             let flat: Vec<u32> = hists.iter().flatten().copied().collect();
             let mut shuffled = hists.clone();
             let n = shuffled.len();
-            for i in 0..n { shuffled.swap(i, (seed as usize).wrapping_add(i * 7) % n); }
+            for i in (1..n).rev() {
+                shuffled.swap(i, (order.rotate_left(i as u32) % (i as u64 + 1)) as usize);
+            }
             let flat2: Vec<u32> = shuffled.iter().flatten().copied().collect();
-            let paths: Vec<SettlementPath> = (0..3u32).map(|s| SettlementPath::PercentOfLastYear((0..10).map(|t| (37 * s + 11 * t) % 201).collect())).collect();
-            let e = Engine::new(params(5, 10, Some(0)), &flat, &paths).unwrap();
-            prop_assert_eq!(e.run(&flat, &paths).unwrap(), e.run(&flat2, &paths).unwrap());
-        }
-
-        #[test]
-        fn the_fund_never_goes_below_its_floor_and_uncovered_is_accounted(hist in proptest::collection::vec(0u32..3000, 5), path in proptest::collection::vec(0u32..3000, 10), opening in 0i64..100_000_000) {
-            let mut p = params(5, 10, Some(0));
-            p.fund.opening = Money::kroner(opening);
-            let path = SettlementPath::Persons(path);
-            let e = Engine::new(p, &hist, std::slice::from_ref(&path)).unwrap();
-            let years = e.project(&hist, &path).unwrap();
-            let mut fund = Money::kroner(opening);
-            for y in &years {
-                prop_assert!(!y.fund.is_negative());
-                // fund_t = fund_{t−1} + result + uncovered
-                fund = fund.checked_add(y.result).unwrap().checked_add(y.uncovered).unwrap();
-                prop_assert_eq!(fund, y.fund);
+            let e = Engine::new(p.clone(), &flat, &paths).unwrap();
+            let all = e.run(&flat, &paths).unwrap();
+            prop_assert_eq!(&all, &e.run(&flat2, &paths).unwrap());
+            for (path, summary) in paths.iter().zip(&all) {
+                let (mut fund, mut uncovered, mut at_floor) = (0i128, 0i128, 0u32);
+                for hist in &hists {
+                    let years = e.project(hist, path).unwrap();
+                    let last = years.last().unwrap();
+                    fund += ore_of(last.fund);
+                    uncovered += years.iter().map(|y| ore_of(y.uncovered)).sum::<i128>();
+                    if last.uncovered > Money::ZERO || p.fund.floor == Some(last.fund) {
+                        at_floor += 1;
+                    }
+                }
+                prop_assert_eq!(ore_of(summary.final_fund), fund);
+                prop_assert_eq!(ore_of(summary.uncovered), uncovered);
+                prop_assert_eq!(summary.at_floor, at_floor);
             }
         }
     }
