@@ -141,13 +141,9 @@ pub(crate) fn humane(message: &str, line: Option<&str>) -> String {
                 .filter(|(i, _)| i % 2 == 1)
                 .map(|(_, f)| f)
                 .collect();
-            let near = fields
-                .iter()
-                .map(|f| (edit_distance(name, f), *f))
-                .filter(|(d, f)| *d <= (f.len() / 3).saturating_add(2))
-                .min();
+            let near = bosetting::nearest_name(name, fields.iter().copied());
             return match near {
-                Some((_, f)) => format!(
+                Some(f) => format!(
                     "unknown field `{name}`: did you mean `{f}`? (the fields here: {})",
                     fields.join(", ")
                 ),
@@ -159,30 +155,6 @@ pub(crate) fn humane(message: &str, line: Option<&str>) -> String {
         }
     }
     message.to_owned()
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i.saturating_add(1)];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev
-                .get(j)
-                .copied()
-                .unwrap_or(0)
-                .saturating_add(usize::from(ca != *cb));
-            let del = prev
-                .get(j.saturating_add(1))
-                .copied()
-                .unwrap_or(0)
-                .saturating_add(1);
-            let ins = cur.get(j).copied().unwrap_or(0).saturating_add(1);
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }
 
 /// A reader's error at `line` of `text`, in words an analyst can act on.

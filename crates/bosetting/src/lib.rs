@@ -194,6 +194,7 @@ pub use document::{
     Address, AddressPart, Adds, Body, BodyId, BodyKind, Breakdown, Cell, DocPeriod, Document,
     FigureCheck, Formula, IndexedDocument, MeasureDef, Observation, PrintedTable, Relation,
     RelationKind, RelationVerdict, TableColumn, TableRow, Term, YearView, measure, measures,
+    nearest_name,
 };
 pub use dossier::{
     CheckKind, CheckResult, CheckSpec, FigureRef, IndexedYear, MunicipalityYear, National,

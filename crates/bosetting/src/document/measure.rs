@@ -159,11 +159,15 @@ pub fn measure(name: &str) -> Option<&'static MeasureDef> {
     measures().find(|m| m.name == name)
 }
 
-/// The registered name nearest to `name` (for "did you mean").
-pub(crate) fn nearest(
-    name: &str,
-    names: impl Iterator<Item = &'static str>,
-) -> Option<&'static str> {
+/// The name among `names` nearest to `name` by edit distance, if it is near enough to be
+/// what was meant (for "did you mean" in error messages).
+///
+/// ```
+/// let fields = ["places", "quote", "kind"];
+/// assert_eq!(bosetting::nearest_name("plases", fields.into_iter()), Some("places"));
+/// assert_eq!(bosetting::nearest_name("zzz", fields.into_iter()), None);
+/// ```
+pub fn nearest<'n>(name: &str, names: impl Iterator<Item = &'n str>) -> Option<&'n str> {
     names
         .map(|n| (edit_distance(name, n), n))
         .filter(|(d, n)| *d <= (n.len() / 3).saturating_add(2))

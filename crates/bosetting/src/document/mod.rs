@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use address::{Address, Breakdown};
 pub use body::{Body, BodyId, BodyKind};
-pub use measure::{Adds, Formula, MeasureDef, measure, measures};
+pub use measure::{Adds, Formula, MeasureDef, measure, measures, nearest as nearest_name};
 pub use period::DocPeriod;
 pub use relation::{Relation, RelationKind, RelationVerdict, Term};
 pub use table::{AddressPart, Cell, PrintedTable, TableColumn, TableRow};
