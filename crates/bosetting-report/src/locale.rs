@@ -198,7 +198,11 @@ impl Locale {
             Unit::Kroner => self.money(Money::new(d)),
             Unit::Percent => self.percent(d),
             Unit::PercentagePoints => self.points(d),
-            _ => self.decimal(d, 1),
+            // As many decimals as the bound has, up to two: 0,25 stays 0,25, 70 stays 70.
+            _ => {
+                let n = d.normalize();
+                self.decimal(n, n.scale().min(2))
+            }
         }
     }
 
