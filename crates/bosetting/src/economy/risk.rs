@@ -191,21 +191,46 @@ impl ArrivalPaths {
                 format!("must lie from {low} to {high}"),
             ));
         }
+        // The discrete triangular distribution in whole numbers: the weight of k rises by
+        // one from low to likely and falls by one from likely to high (each side scaled by
+        // the other's width so the two meet at the mode), and a draw is an integer below the
+        // total weight, found in the cumulative table. No floating point.
+        let width = usize::try_from(high.saturating_sub(low))
+            .unwrap_or(usize::MAX)
+            .saturating_add(1);
+        if width > MAX_TRIANGULAR_WIDTH {
+            return Err(Error::invalid(
+                "arrivals",
+                format!("{low}..={high}"),
+                format!("a range of at most {MAX_TRIANGULAR_WIDTH} values"),
+            ));
+        }
+        let (up, down) = (
+            u64::from(high.saturating_sub(likely)).saturating_add(1),
+            u64::from(likely.saturating_sub(low)).saturating_add(1),
+        );
+        let mut cumulative = Vec::with_capacity(width);
+        let mut total = 0_u64;
+        for k in low..=high {
+            let w = if k <= likely {
+                u64::from(k.saturating_sub(low))
+                    .saturating_add(1)
+                    .saturating_mul(up)
+            } else {
+                u64::from(high.saturating_sub(k))
+                    .saturating_add(1)
+                    .saturating_mul(down)
+            };
+            total = total.saturating_add(w);
+            cumulative.push(total);
+        }
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let (a, b, c) = (f64::from(low), f64::from(high), f64::from(likely));
-        let width = b - a;
-        let cut = if width > 0.0 { (c - a) / width } else { 0.0 };
         let mut arrivals = Vec::with_capacity(paths.saturating_mul(years));
         for _ in 0..paths.saturating_mul(years) {
-            let u: f64 = rng.random();
-            // The inverse of the triangular distribution's CDF, to whole persons.
-            let x = if u < cut {
-                a + (u * width * (c - a)).sqrt()
-            } else {
-                b - ((1.0 - u) * width * (b - c)).sqrt()
-            };
-            let n = x.floor().clamp(a, b);
-            arrivals.push(n as u32);
+            let u = rng.random_range(0..total.max(1));
+            let i = cumulative.partition_point(|&c| c <= u);
+            let k = u32::try_from(i).ok().and_then(|i| low.checked_add(i));
+            arrivals.push(k.unwrap_or(high).min(high));
         }
         Ok(ArrivalPaths {
             years,
@@ -284,6 +309,10 @@ impl ArrivalPaths {
         self.arrivals.get(start..start.checked_add(self.years)?)
     }
 }
+
+/// The widest range a triangular distribution is drawn over (its table holds one entry per
+/// value).
+const MAX_TRIANGULAR_WIDTH: usize = 1_000_000;
 
 fn check_shape(paths: usize, years: usize, low: u32, high: u32) -> Result<()> {
     if paths == 0 || years == 0 {
@@ -693,6 +722,15 @@ mod tests {
         let b = ArrivalPaths::triangular(7, 100, 5, 10, 40, 90).unwrap();
         assert_eq!(a, b);
         assert!(a.arrivals.iter().all(|&x| (10..=90).contains(&x)));
+        // The mode is the most frequent value's neighbourhood, and both ends are reachable.
+        let t = ArrivalPaths::triangular(9, 20_000, 1, 0, 2, 4).unwrap();
+        let count = |v| t.arrivals.iter().filter(|&&x| x == v).count();
+        assert!(
+            count(2) > count(1) && count(1) > count(0) && count(0) > 0,
+            "{:?}",
+            [0, 1, 2, 3, 4].map(count)
+        );
+        assert!(count(2) > count(3) && count(3) > count(4) && count(4) > 0);
         let h = ArrivalPaths::from_history(
             3,
             50,

@@ -444,8 +444,9 @@ pub struct MunicipalityGroup {
 /// splits a grouping cannot show: the table to harmonise a series to 2024, where a
 /// municipality's history is the sum of its former parts.
 ///
-/// The grouping is Statistics Norway's (KLASS 131) as shipped in `data/municipalities-2024.toml`,
-/// generated from the project's copy (`../shared/data/municipalities/`) and checked against it;
+/// The grouping is Statistics Norway's (KLASS 131) as shipped in
+/// `data/municipalities-2024.toml` (generated from it, provenance in the file's header, and
+/// checked against the source when a copy is at hand);
 /// the splits are the `[[split]]` entries of `data/renumbering.toml`, each with its source.
 ///
 /// # Example

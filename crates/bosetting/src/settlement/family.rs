@@ -39,7 +39,8 @@ pub struct FamilyGrantRule {
 }
 
 impl FamilyGrantRule {
-    /// The rule as `../shared/DOMAIN.md` documents it from imdi.no ("Integreringstilskudd"):
+    /// The rule as the project's domain primer documents it from imdi.no
+    /// ("Integreringstilskudd"):
     /// applied within 5 years of the sponsor's settlement; 5 grant years, 3 for family of a
     /// humanitarian-permit holder.
     pub fn imdi() -> FamilyGrantRule {
