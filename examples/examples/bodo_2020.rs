@@ -24,9 +24,14 @@ mod tests {
         assert_eq!(rate.status, Status::Inconsistent);
         assert!(
             rate.reconciliation
+                .to_string()
                 .contains("40/57 = 70.2 %, 41/57 = 71.9 %")
         );
-        assert!(rate.reconciliation.contains("41 under truncate"));
+        assert!(
+            rate.reconciliation
+                .to_string()
+                .contains("41 under truncate")
+        );
         // The deficit is known only to its printed precision.
         assert_eq!(value("bodo20.deficit"), "(-750000, -650000]");
         // Before the fund transfer the result was between −12,0 and −11,8 mill.

@@ -11,23 +11,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use bosetting_examples::{Run, data_dir};
+use bosetting_examples::{Run, facts_files};
 use bosetting_report::{Format, Lang, RowStatus};
 
 /// A4 portrait in PostScript points, as pdfinfo prints it (595.276 × 841.89).
 const A4: (f64, f64) = (595.0, 842.0);
-
-fn facts_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = [data_dir(), data_dir().join("documents")]
-        .iter()
-        .filter_map(|d| std::fs::read_dir(d).ok())
-        .flatten()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
-}
 
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]

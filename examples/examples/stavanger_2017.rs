@@ -28,12 +28,13 @@ mod tests {
             run.result("stv17.intro_goal")
                 .unwrap()
                 .reconciliation
+                .to_string()
                 .contains("3 percentage points under")
         );
         // 96,6 % fits the rounded underspend only if it was about 0.96–0.99 mill.
         let pct = run.result("stv17.spend_pct").unwrap();
         assert_eq!(pct.status, Status::Consistent);
-        assert!(pct.reconciliation.contains("gives 96.5"));
+        assert!(pct.reconciliation.to_string().contains("gives 96.5"));
         assert_eq!(value("stv17.budget.underspend"), "(956425, 988425)");
     }
 }

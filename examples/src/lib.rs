@@ -15,6 +15,19 @@ pub fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
 }
 
+/// Every facts file the examples ship (the seeds, the template and the documents), sorted.
+pub fn facts_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = [data_dir(), data_dir().join("documents")]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// The five seed documents' facts files, in the order of their seed numbers.
 pub const SEEDS: [&str; 5] = [
     "bodo_2020",

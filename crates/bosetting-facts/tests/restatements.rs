@@ -63,7 +63,7 @@ fn statuses(assumption: &str, forecast: &str) -> Vec<(String, Status, String)> {
     f.check()
         .unwrap()
         .into_iter()
-        .map(|r| (r.id, r.status, r.reconciliation))
+        .map(|r| (r.id, r.status, r.reconciliation.to_string()))
         .collect()
 }
 

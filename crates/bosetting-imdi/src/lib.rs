@@ -266,7 +266,9 @@ impl Export {
                     gap: Derived::new(
                         v,
                         Explanation::derived(
-                            format!("{} {year}: settled − decided", s.name),
+                            bosetting::Phrase::new("{municipality} {year}: settled − decided")
+                                .with("municipality", bosetting::Arg::verbatim(s.name.clone()))
+                                .with("year", year),
                             Quantity::persons(v),
                             "settled − decided",
                             vec![

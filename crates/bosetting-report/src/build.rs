@@ -2,7 +2,7 @@
 
 use bosetting::{
     Against, Category, CheckResult, CheckSpec, Document, Error, Explanation, FigureRef,
-    IndexedYear, MunicipalityYear, Origin, Outcome, QuotaSeries, Reported, RoundingRule,
+    IndexedYear, MunicipalityYear, Origin, Outcome, Phrase, QuotaSeries, Reported, RoundingRule,
     SeriesField, Sponsor, Unit, Value, Year,
 };
 use std::collections::{HashMap, HashSet};
@@ -140,7 +140,7 @@ pub fn build_document(
                     reconciliation: check
                         .map(|c| match &c.relation {
                             Some(v) => Builder::relation_text(l, v),
-                            None => c.reconciliation.clone(),
+                            None => l.say(&c.reconciliation),
                         })
                         .unwrap_or_default(),
                     id,
@@ -234,7 +234,7 @@ pub fn build_document(
             not_printed: Vec::new(),
             status: RowStatus::Input,
             reconciliation: String::new(),
-            explanation: o.figure.explain(a.to_string()),
+            explanation: o.figure.explain(Phrase::verbatim(a.to_string())),
         });
     }
     if !facts.rows.is_empty() {
@@ -316,7 +316,13 @@ pub fn figure_id(f: &FigureRef) -> String {
 /// quotes times the figures that cite them.
 const QUOTE_SHOWN: usize = 400;
 
-fn clip(mut e: Explanation) -> Explanation {
+/// The explanation in the report's language: every label, formula and worded value said in
+/// `l` (so that the JSON output and every renderer carry the words the reader reads), and
+/// long quotes clipped.
+fn said(l: Locale, mut e: Explanation) -> Explanation {
+    e.label = Phrase::verbatim(l.say(&e.label));
+    e.formula = e.formula.map(|f| Phrase::verbatim(l.say(&f)));
+    e.value = said_quantity(l, e.value);
     if let Some(q) = e.source.as_mut().and_then(|s| s.quote.as_mut()) {
         if q.chars().count() > QUOTE_SHOWN {
             *q = q
@@ -326,8 +332,18 @@ fn clip(mut e: Explanation) -> Explanation {
                 .collect();
         }
     }
-    e.inputs = e.inputs.into_iter().map(clip).collect();
+    e.inputs = e.inputs.into_iter().map(|i| said(l, i)).collect();
     e
+}
+
+/// A worded value said in `l`; numbers stay as they are.
+fn said_quantity(l: Locale, q: bosetting::Quantity) -> bosetting::Quantity {
+    match q.value {
+        bosetting::Value::Text(p) => {
+            bosetting::Quantity::new(bosetting::Value::Text(Phrase::verbatim(l.say(&p))), q.unit)
+        }
+        _ => q,
+    }
 }
 
 /// The refugee fund's risk under uncertain settlement as a report section: per year the
@@ -641,13 +657,13 @@ impl Builder<'_> {
                 .collect(),
             display: l.quantity(&c.value),
             number: number_of(&c.value),
-            value: c.value.clone(),
+            value: said_quantity(l, c.value.clone()),
             status: c.status.into(),
             reconciliation: c.relation.as_ref().map_or_else(
-                || c.reconciliation.clone(),
+                || l.say(&c.reconciliation),
                 |v| Builder::relation_text(l, v),
             ),
-            explanation: clip(c.explanation.clone()),
+            explanation: said(l, c.explanation.clone()),
         }
     }
 
@@ -666,7 +682,7 @@ impl Builder<'_> {
             label: figure_label(self.l, &f),
             display: self.l.quantity(&d.value),
             number: number_of(&d.value),
-            value: d.value,
+            value: said_quantity(self.l, d.value),
             published: Vec::new(),
             not_printed: Vec::new(),
             status: if d.explanation.formula.is_none() {
@@ -675,7 +691,7 @@ impl Builder<'_> {
                 RowStatus::Computed
             },
             reconciliation: String::new(),
-            explanation: clip(d.explanation),
+            explanation: said(self.l, d.explanation),
         }))
     }
 

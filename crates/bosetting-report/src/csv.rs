@@ -66,7 +66,7 @@ pub fn exact(l: Locale, q: &bosetting::Quantity) -> String {
             };
             format!("{open}{lo} – {hi}{close}")
         }
-        Value::Text(t) => t.clone(),
+        Value::Text(t) => l.say(t),
     }
 }
 
@@ -125,7 +125,11 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             }
             let value = r.number.map(|n| l.csv_number(n)).unwrap_or_default();
             let mut explanation = if r.reconciliation.is_empty() {
-                r.explanation.formula.clone().unwrap_or_default()
+                r.explanation
+                    .formula
+                    .as_ref()
+                    .map(|f| l.say(f))
+                    .unwrap_or_default()
             } else {
                 r.reconciliation.clone()
             };

@@ -212,11 +212,11 @@ fn tree(w: &mut dyn Write, l: Locale, e: &Explanation) -> io::Result<()> {
     write!(
         w,
         "<li>{}: <strong>{}</strong>",
-        esc(&e.label),
+        esc(&l.say(&e.label)),
         esc(&l.quantity(&e.value))
     )?;
     if let Some(f) = &e.formula {
-        write!(w, " <span class=\"formula\">— {}</span>", esc(f))?;
+        write!(w, " <span class=\"formula\">— {}</span>", esc(&l.say(f)))?;
     }
     if let Some(s) = &e.source {
         write!(w, "<br><span class=\"source\">{}</span>", esc(&l.source(s)))?;

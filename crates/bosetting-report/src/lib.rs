@@ -31,6 +31,9 @@ mod document;
 pub mod html;
 pub mod json;
 mod locale;
+mod phrases;
+#[doc(hidden)]
+pub use phrases::untranslated;
 pub mod markdown;
 
 use std::fmt;

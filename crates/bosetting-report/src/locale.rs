@@ -1,7 +1,7 @@
 //! Numbers, amounts, shares, dates and labels in Norwegian bokmål or English: all
 //! formatting lives here.
 
-use bosetting::{Bound, Interval, Money, Quantity, Ratio, RoundingRule, Unit, Value};
+use bosetting::{Arg, Bound, Interval, Money, Phrase, Quantity, Ratio, RoundingRule, Unit, Value};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -245,7 +245,7 @@ impl Locale {
             }
         };
         match (&q.value, q.unit) {
-            (Value::Text(t), _) => t.clone(),
+            (Value::Text(t), _) => self.say(t),
             (Value::Interval(i), u) => self.interval(i, u),
             (Value::Integer(n), Unit::Kroner) => self.money(Money::new(Decimal::from(*n))),
             (Value::Integer(n), _) => unit_word(&self.int(*n)),
@@ -267,6 +267,57 @@ impl Locale {
             (Value::Ratio(r), _) => {
                 unit_word(&self.decimal(r.round(DISPLAY_RULE, 1).unwrap_or_default(), 1))
             }
+        }
+    }
+
+    /// Words the model says, in this language: the bokmål catalogue's wording for the
+    /// phrase's id (the English wording is the id itself), with every argument written in
+    /// this language's style. Verbatim words are returned as they are.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Phrase, Quantity, Ratio};
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// let p = Phrase::new("computed {computed}, as printed («{printed}»)")
+    ///     .with("computed", Quantity::share(Ratio::of(279, 285)?))
+    ///     .with("printed", bosetting::Arg::verbatim("97,9 %"));
+    /// assert_eq!(Locale::new(Lang::Nb).say(&p), "beregnet 97,9\u{a0}%, som trykt («97,9 %»)");
+    /// assert_eq!(Locale::new(Lang::En).say(&p), "computed 97.9\u{a0}%, as printed («97,9 %»)");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    pub fn say(self, p: &Phrase) -> String {
+        if p.is_verbatim() {
+            return p.id().to_owned();
+        }
+        let template = match self.lang {
+            Lang::Nb => crate::phrases::bokmal(p.id()).unwrap_or(p.id()),
+            Lang::En => p.id(),
+        };
+        p.render(template, |a| self.arg(a))
+    }
+
+    /// One argument of a phrase.
+    fn arg(self, a: &Arg) -> String {
+        let join = |items: &[Arg], sep: &str| {
+            items
+                .iter()
+                .map(|a| self.arg(a))
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        match a {
+            Arg::Quantity(q) => self.quantity(q),
+            Arg::Number(d) => self.decimal(*d, d.scale()),
+            Arg::Fraction(r) => format!("{}/{}", r.numerator(), r.denominator()),
+            Arg::Verbatim(t) => t.clone(),
+            Arg::Date(d) => self.date(*d),
+            Arg::Year(y) => self.year(*y),
+            Arg::Phrase(p) => self.say(p),
+            Arg::List(items) => join(items, ", "),
+            Arg::Clauses(items) => join(items, "; "),
+            other => other.to_string(),
         }
     }
 

@@ -163,11 +163,11 @@ fn tree(w: &mut dyn Write, l: Locale, e: &Explanation, depth: usize) -> io::Resu
     write!(
         w,
         "{pad}- {}: {}",
-        escape(&e.label),
+        escape(&l.say(&e.label)),
         escape(&l.quantity(&e.value))
     )?;
     if let Some(f) = &e.formula {
-        write!(w, " — {}", escape(f))?;
+        write!(w, " — {}", escape(&l.say(f)))?;
     }
     if let Some(s) = &e.source {
         write!(

@@ -53,7 +53,7 @@ fn value() -> impl Strategy<Value = Value> {
                 l.value().zip(u.value()).is_none_or(|(l, u)| l <= u)
             })
             .prop_map(|(l, u)| Value::Interval(Interval::new(l, u))),
-        "\\PC{0,40}".prop_map(Value::Text),
+        "\\PC{0,40}".prop_map(|t| Value::Text(bosetting::Phrase::verbatim(t))),
     ]
 }
 
@@ -100,7 +100,11 @@ fn report(rows: Vec<(String, Value, Unit, String, RowStatus, Vec<String>)>, lang
                 not_printed: vec!["«12,8 mill kr» (FIGURES.md)".into()],
                 status,
                 reconciliation: label.clone(),
-                explanation: Explanation::input(label, q, Source::new("proptest")),
+                explanation: Explanation::input(
+                    bosetting::Phrase::verbatim(label),
+                    q,
+                    Source::new("proptest"),
+                ),
             }
         })
         .collect();

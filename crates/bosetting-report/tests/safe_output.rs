@@ -30,7 +30,7 @@ fn row(id: &str, label: &str, q: Quantity, published: &[&str]) -> Row {
         status: RowStatus::Computed,
         reconciliation: String::new(),
         explanation: Explanation::input(
-            label,
+            bosetting::Phrase::verbatim(label),
             q,
             Source::new("Rapport <b>2020</b> & co").quote("«=1+1» | «<i>»"),
         ),

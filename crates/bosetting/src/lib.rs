@@ -183,7 +183,7 @@ pub use economy::{projection, risk};
 pub use figures::compare;
 use figures::published;
 use primitives::{
-    calendar, dec, explain, interval, money, municipality, provenance, ratio, rounding,
+    calendar, dec, explain, interval, money, municipality, phrase, provenance, ratio, rounding,
 };
 use programme::{goals, staffing};
 use settlement::{family, housing, quota, series, year};
@@ -217,6 +217,7 @@ pub use municipality::{
     FormerNumber, GroupPart, Harmonisation, Municipality, MunicipalityGroup, MunicipalityNumber,
     NumberChange, Renumbering, Split, Ungrouped,
 };
+pub use phrase::{Arg, Phrase};
 pub use programme::participants::{
     Cohort, CohortLimits, Exits, Indicator, Measure, Outcome, OutcomeDefinition, ProgrammeStock,
     RateDecomposition, Regime, RegimeTable,

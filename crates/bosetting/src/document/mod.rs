@@ -30,6 +30,7 @@ pub use table::{AddressPart, Cell, PrintedTable, TableColumn, TableRow};
 
 use crate::error::{Error, Result};
 use crate::explain::{Derived, Quantity, Unit};
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::Source;
 use crate::published::{Computed, PublishedFigure, ReconcilePolicy, Status};
 use year_view::{CheckResult, CheckSpec, MunicipalityYear};
@@ -350,29 +351,42 @@ impl Document {
             && quote(v.explanation.source.as_ref()) == quote(Some(&c.published.source))
             && r.stated(&c.address)
                 .is_some_and(|f| f.text == c.published.text);
-        let elsewhere = format!(
-            "the document states {} for {}{}, and prints \"{}\" here",
-            q.value.exact(),
-            c.address,
-            v.explanation
-                .source
-                .as_ref()
-                .and_then(|s| s.quote.as_ref())
-                .map(|q| format!(" («{q}»)"))
-                .unwrap_or_default(),
-            c.published.text
-        );
+        let stated_quote = v.explanation.source.as_ref().and_then(|s| s.quote.clone());
+        let elsewhere = |id_quoted: &'static str, id_plain: &'static str| {
+            Phrase::new(if stated_quote.is_some() {
+                id_quoted
+            } else {
+                id_plain
+            })
+            .with("value", q.clone())
+            .with("address", Arg::verbatim(c.address.to_string()))
+            .with(
+                "quote",
+                Arg::verbatim(stated_quote.clone().unwrap_or_default()),
+            )
+            .with("printed", Arg::verbatim(c.published.text.clone()))
+            .with("why", rec.explanation.clone())
+        };
         let (status, text) = match (stated, rec.status) {
             (true, _) if same_statement => (
                 Status::Input,
-                "the document states this figure; it is an input here, not a result (check it against figures it is derived from with a relation)".to_owned(),
+                Phrase::new(
+                    "the document states this figure; it is an input here, not a result (check it against figures it is derived from with a relation)",
+                ),
             ),
-            (true, Status::Inconsistent) => {
-                (Status::Inconsistent, format!("{elsewhere}: the two disagree"))
-            }
+            (true, Status::Inconsistent) => (
+                Status::Inconsistent,
+                elsewhere(
+                    "the document states {value} for {address} («{quote}»), and prints «{printed}» here: the two disagree",
+                    "the document states {value} for {address}, and prints «{printed}» here: the two disagree",
+                ),
+            ),
             (true, _) => (
                 Status::Consistent,
-                format!("{elsewhere}: the two agree ({})", rec.explanation),
+                elsewhere(
+                    "the document states {value} for {address} («{quote}»), and prints «{printed}» here: the two agree ({why})",
+                    "the document states {value} for {address}, and prints «{printed}» here: the two agree ({why})",
+                ),
             ),
             (false, s) => (s, rec.explanation),
         };

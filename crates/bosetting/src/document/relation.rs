@@ -11,6 +11,7 @@ use super::resolve::{Precision, Resolver, Val, divide, printed, quantity};
 use super::span::Span;
 use crate::error::{Error, Result};
 use crate::explain::{Explanation, Quantity, Unit};
+use crate::phrase::{Arg, Phrase};
 use crate::published::{PublishedFigure, Status};
 
 /// What a relation says about its terms. The last term is the one the others give.
@@ -66,6 +67,21 @@ impl RelationKind {
             RelationKind::Sum => n >= 2,
             _ => n == 3,
         }
+    }
+}
+
+impl RelationKind {
+    /// The kind's name as words a report translates ("sum", "change in percentage points").
+    pub fn phrase(self) -> Phrase {
+        Phrase::new(match self {
+            RelationKind::Sum => "sum",
+            RelationKind::Difference => "difference",
+            RelationKind::Share => "share",
+            RelationKind::Ratio => "ratio",
+            RelationKind::Change => "change",
+            RelationKind::ChangeRelative => "relative change",
+            RelationKind::ChangePoints => "change in percentage points",
+        })
     }
 }
 
@@ -175,7 +191,7 @@ pub(crate) struct Verdict {
     pub(crate) status: Status,
     /// The last term as the others give it.
     pub(crate) solved: Quantity,
-    pub(crate) text: String,
+    pub(crate) text: Phrase,
     pub(crate) explanation: Explanation,
     pub(crate) data: RelationVerdict,
 }
@@ -201,10 +217,10 @@ pub(crate) fn term_value(r: &Resolver<'_>, t: &Term, label: Option<&String>) -> 
     let mut v = match t {
         Term::Figure(a) => r.value(a)?,
         Term::Fact(id) => r.fact(id)?,
-        Term::Printed(f) => printed(f, &format!("«{}»", f.text), &r.doc.policy)?,
+        Term::Printed(f) => printed(f, &f.text, &r.doc.policy)?,
     };
     if let Some(l) = label {
-        v.explanation.label.clone_from(l);
+        v.explanation.label = Phrase::verbatim(l.clone());
     }
     Ok(v)
 }
@@ -291,30 +307,46 @@ pub(crate) fn decide(kind: RelationKind, label: &str, v: Vec<Val>) -> Result<Ver
     let q = quantity(solved, unit);
     let shown = quantity(last.span, unit);
     // Shares are compared in percent on both sides; an exact share keeps its fraction too.
-    let describe = |x: &Quantity| match (&x.value, x.unit) {
-        (crate::explain::Value::Ratio(r), Unit::Share | Unit::PercentagePoints) => r
-            .percent(crate::rounding::RoundingRule::HalfUp, 4)
-            .map_or_else(|_| r.to_string(), |p| format!("{r} = {} %", p.normalize())),
-        (v, Unit::Percent | Unit::PercentagePoints) => format!("{} %", v.exact()),
-        (v, _) => v.exact(),
-    };
-    let text = format!(
-        "{kind} of the terms gives {}; the last term stands for {}; {}",
-        describe(&q),
-        describe(&shown),
-        match status {
-            Status::Inconsistent => "no values the terms stand for satisfy the relation",
-            Status::Reproduced if loose.is_empty() => "the relation holds exactly",
-            Status::Reproduced => {
-                "the exact terms give a value that rounds to the printed one: the relation holds"
+    let describe = |x: &Quantity| -> Arg {
+        match (&x.value, x.unit) {
+            (crate::explain::Value::Ratio(r), Unit::Share | Unit::PercentagePoints) => r
+                .percent(crate::rounding::RoundingRule::HalfUp, 4)
+                .map_or_else(
+                    |_| Arg::Fraction(*r),
+                    |p| {
+                        Phrase::new("{fraction} = {percent} %")
+                            .with("fraction", *r)
+                            .with("percent", p.normalize())
+                            .into()
+                    },
+                ),
+            (crate::explain::Value::Decimal(d), Unit::Percent | Unit::PercentagePoints) => {
+                Phrase::new("{percent} %").with("percent", *d).into()
             }
-            _ => "the relation holds for some of the values the terms stand for",
+            _ => Arg::Quantity(x.clone()),
         }
-    );
+    };
+    let holds_how = match status {
+        Status::Inconsistent => "no values the terms stand for satisfy the relation",
+        Status::Reproduced if loose.is_empty() => "the relation holds exactly",
+        Status::Reproduced => {
+            "the exact terms give a value that rounds to the printed one: the relation holds"
+        }
+        _ => "the relation holds for some of the values the terms stand for",
+    };
+    let text = Phrase::new(
+        "{kind} of the terms gives {solved}; the last term stands for {last}; {verdict}",
+    )
+    .with("kind", kind.phrase())
+    .with("solved", describe(&q))
+    .with("last", describe(&shown))
+    .with("verdict", Phrase::new(holds_how));
     let explanation = Explanation::derived(
-        label,
+        Phrase::verbatim(label),
         q.clone(),
-        format!("{kind}: {}", kind.terms()),
+        Phrase::new("{kind}: {terms}")
+            .with("kind", kind.phrase())
+            .with("terms", Phrase::new(kind.terms())),
         v.into_iter().map(|x| x.explanation).collect(),
     );
     let data = RelationVerdict {

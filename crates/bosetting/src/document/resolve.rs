@@ -11,6 +11,7 @@ use super::span::{Rat, Span};
 use super::{Document, Observation};
 use crate::error::{Error, Result};
 use crate::explain::{Explanation, Quantity, Unit, Value};
+use crate::phrase::Phrase;
 use crate::published::{PublishedFigure, Qualifier, ReconcilePolicy};
 use crate::settlement::Category;
 
@@ -61,7 +62,7 @@ pub(crate) fn printed(fig: &PublishedFigure, label: &str, policy: &ReconcilePoli
         Qualifier::Rounded => Precision::Rounded,
         _ => Precision::Bounded,
     };
-    let mut explanation = fig.explain(label);
+    let mut explanation = fig.explain(Phrase::verbatim(label));
     if span.as_point().is_none() {
         // Say what the printed words stand for, not only the number in them.
         explanation.value = quantity(span, fig.unit);
@@ -495,7 +496,7 @@ pub(crate) fn divide(label: &str, x: Span, y: Span) -> Result<Span> {
 pub(crate) fn combine(
     label: &str,
     unit: Unit,
-    formula: &str,
+    formula: &'static str,
     span: Span,
     inputs: Vec<Val>,
 ) -> Result<Val> {
@@ -510,7 +511,7 @@ pub(crate) fn combine(
             Precision::Bounded
         },
         explanation: Explanation::derived(
-            label,
+            Phrase::verbatim(label),
             q,
             formula,
             inputs.into_iter().map(|v| v.explanation).collect(),

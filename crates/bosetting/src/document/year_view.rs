@@ -16,6 +16,7 @@ use crate::family::Sponsor;
 use crate::fund::FundLedger;
 use crate::goals::{Goal, GoalStatus};
 use crate::interval::Interval;
+use crate::phrase::{Arg, Phrase};
 use crate::programme::{Exits, Indicator, Outcome, OutcomeDefinition, ProgrammeStock};
 use crate::provenance::{Fact, Source};
 use crate::published::{Computed, PublishedFigure, ReconcilePolicy, Status};
@@ -96,23 +97,24 @@ impl Programme {
             let Some((lo, hi)) = fit.under(policy.rule).filter(|(lo, hi)| lo == hi) else {
                 return Err(Error::not_computable(
                     format!("exits to {}", r.label),
-                    fit.explanation,
+                    fit.explanation.to_string(),
                 ));
             };
             let _ = hi;
             let n = u32::try_from(lo).map_err(|_| Error::overflow("exit count"))?;
-            let mut src = r.figure.source.clone();
-            src.quote = Some(format!(
-                "{} (the only count out of {whole} that prints as {} under {})",
-                src.quote.unwrap_or_default(),
-                r.figure.text,
-                policy.rule
-            ));
+            // The count is the only one the printed rate allows; the quote stays the
+            // document's own words (the explanation says how the count was found).
+            let src = r.figure.source.clone();
             inputs.push(Explanation::derived(
-                format!("left to {}", r.label),
+                Phrase::new("left to {outcome}").with("outcome", Arg::verbatim(r.label.clone())),
                 Quantity::persons(n),
                 fit.explanation.clone(),
-                vec![r.figure.explain(format!("printed rate, {}", r.label))],
+                vec![
+                    r.figure.explain(
+                        Phrase::new("printed rate, {outcome}")
+                            .with("outcome", Arg::verbatim(r.label.clone())),
+                    ),
+                ],
             ));
             if let Some(o) = r.outcomes.first() {
                 outcomes.push((*o, Fact::new(n, src)));
@@ -168,20 +170,24 @@ impl Programme {
                 Error::not_computable("programme rate", "no outcome counts and no printed rate")
             })?;
         let i = printed.figure.interval(policy)?;
-        let mut why = format!(
-            "no outcome counts; the printed \"{}\" taken as the interval it stands for under {}",
-            printed.figure.text, policy.rule
-        );
+        let mut why = Phrase::new(
+            "no outcome counts; the printed «{printed}» taken as the interval it stands for under {rule}",
+        )
+        .with("printed", Arg::verbatim(printed.figure.text.clone()))
+        .with("rule", policy.rule.phrase());
         if let Some(exits) = &self.exits {
             let fit = printed
                 .figure
                 .counts_for_share(u64::from(exits.total.value), policy)?;
-            why = format!("{why}; {}", fit.explanation);
+            why = Phrase::new("{why}; {fit}")
+                .with("why", why)
+                .with("fit", fit.explanation);
         }
         Ok(Derived::new(
             Quantity::interval(i, Unit::Percent),
             Explanation::derived(
-                format!("share of exits to {}", ind.definition.name),
+                Phrase::new("share of exits to {outcome}")
+                    .with("outcome", ind.definition.name.clone()),
                 Quantity::interval(i, Unit::Percent),
                 why,
                 vec![printed.figure.explain("printed rate")],
@@ -729,8 +735,8 @@ pub struct CheckResult {
     pub published: Vec<PublishedFigure>,
     /// Input, reproduced, consistent or inconsistent.
     pub status: Status,
-    /// The reconciliation in words (empty for an input).
-    pub reconciliation: String,
+    /// The reconciliation in words (for an input, what was fed in).
+    pub reconciliation: Phrase,
     /// The model's explanation tree.
     pub explanation: Explanation,
     /// The status the ledger expects, if given.
@@ -892,10 +898,12 @@ impl MunicipalityYear {
             Explanation::derived(
                 d.explanation.label.clone(),
                 q,
-                format!(
-                    "known only to its printed precision: \"{}\" stands for {i} under {}",
-                    fig.text, self.policy.rule
-                ),
+                Phrase::new(
+                    "known only to its printed precision: «{printed}» stands for {interval} under {rule}",
+                )
+                .with("printed", Arg::verbatim(fig.text.clone()))
+                .with("interval", Quantity::interval(i, fig.unit))
+                .with("rule", self.policy.rule.phrase()),
                 vec![d.explanation],
             ),
         ))
@@ -994,9 +1002,16 @@ impl MunicipalityYear {
             None => return Err(Error::not_computable(label, "not in the table")),
         };
         let src = h.source.clone().unwrap_or_else(|| self.document.clone());
+        let words = Phrase::new(if em {
+            "{series} (EM) {year}"
+        } else {
+            "{series} {year}"
+        })
+        .with("series", Phrase::new(series_name(of)))
+        .with("year", year);
         Ok(Derived::new(
             v,
-            Explanation::input(label, Quantity::persons(v), src),
+            Explanation::input(words, Quantity::persons(v), src),
         ))
     }
 
@@ -1129,7 +1144,9 @@ impl MunicipalityYear {
                     Explanation::derived(
                         "settled at an even pace",
                         Quantity::new(Value::Ratio(e), Unit::Persons),
-                        d.explanation.formula.unwrap_or_default(),
+                        d.explanation
+                            .formula
+                            .unwrap_or(Phrase::new("settled / decided")),
                         d.explanation.inputs,
                     ),
                 )
@@ -1234,10 +1251,12 @@ impl MunicipalityYear {
                     Value::Ratio(r) => {
                         let then = Derived::new(
                             Ratio::from_percent(earlier.value),
-                            earlier.explain(format!("rate {since}, as printed")),
+                            earlier.explain(
+                                Phrase::new("rate {year}, as printed").with("year", *since),
+                            ),
                         );
                         let pts = compare::points(
-                            &format!("change in the rate since {since}"),
+                            Phrase::new("change in the rate since {year}").with("year", *since),
                             &then,
                             &Derived::new(r, now.explanation),
                         )?;
@@ -1255,15 +1274,20 @@ impl MunicipalityYear {
                         Derived::new(
                             q.clone(),
                             Explanation::derived(
-                                format!("change in the rate since {since}"),
+                                Phrase::new("change in the rate since {year}").with("year", *since),
                                 q,
-                                format!(
-                                    "the rate now ({i} %) less the printed rate in {since} (\"{}\", {then} %)",
-                                    earlier.text
-                                ),
+                                Phrase::new(
+                                    "the rate now ({now}) less the printed rate in {year} («{printed}», {then})",
+                                )
+                                .with("now", Quantity::interval(i, Unit::Percent))
+                                .with("year", *since)
+                                .with("printed", Arg::verbatim(earlier.text.clone()))
+                                .with("then", Quantity::interval(then, Unit::Percent)),
                                 vec![
                                     now.explanation,
-                                    earlier.explain(format!("rate {since}, as printed")),
+                                    earlier.explain(
+                                        Phrase::new("rate {year}, as printed").with("year", *since),
+                                    ),
                                 ],
                             ),
                         )
@@ -1295,7 +1319,12 @@ impl MunicipalityYear {
                 })?;
                 Derived::new(
                     Quantity::decimal(f.value, Unit::Fte),
-                    f.explain(format!("permanent FTE, {unit} {year}"), Unit::Fte),
+                    f.explain(
+                        Phrase::new("permanent FTE, {unit} {year}")
+                            .with("unit", Arg::verbatim(unit.clone()))
+                            .with("year", *year),
+                        Unit::Fte,
+                    ),
                 )
             }
             FigureRef::StaffingChange { unit, from, to } => {
@@ -1324,7 +1353,10 @@ impl MunicipalityYear {
                 let u = self.uptake(label)?;
                 Derived::new(
                     Quantity::count(u.accepted.value, u.unit),
-                    u.accepted.explain(format!("{label}: accepted"), u.unit),
+                    u.accepted.explain(
+                        Phrase::new("{what}: accepted").with("what", Arg::verbatim(label.clone())),
+                        u.unit,
+                    ),
                 )
             }
             FigureRef::UptakeOffered { label } => {
@@ -1353,10 +1385,11 @@ impl MunicipalityYear {
                             Explanation::derived(
                                 "result (positive: underspend)",
                                 Quantity::interval(i, Unit::Kroner),
-                                format!(
-                                    "the frame and the printed consumption \"{}\" imply a result in {i}",
-                                    c.text
-                                ),
+                                Phrase::new(
+                                    "the frame and the printed consumption «{printed}» imply a result in {implied}",
+                                )
+                                .with("printed", Arg::verbatim(c.text.clone()))
+                                .with("implied", Quantity::interval(i, Unit::Kroner)),
                                 vec![c.explain("printed consumption"), b.revised()?.explanation],
                             ),
                         )
@@ -1408,8 +1441,12 @@ impl MunicipalityYear {
                     .ok_or_else(|| Error::not_computable(format!("group {group}"), "not given"))?;
                 Derived::new(
                     Quantity::persons(g.persons.value),
-                    g.persons
-                        .explain(format!("settled {year}, {group}"), Unit::Persons),
+                    g.persons.explain(
+                        Phrase::new("settled {year}, {group}")
+                            .with("year", *year)
+                            .with("group", Arg::verbatim(group.clone())),
+                        Unit::Persons,
+                    ),
                 )
             }
             FigureRef::NationalGroupShare { year, group } => {
@@ -1423,10 +1460,14 @@ impl MunicipalityYear {
                 let a = self.national_settled(*year)?.total()?;
                 let b = self.national_settled(*of)?.total()?;
                 let r = compare::multiple(
-                    &format!("settled {year} as a multiple of {of}"),
+                    Phrase::new("settled {year} as a multiple of {of}")
+                        .with("year", *year)
+                        .with("of", *of),
                     &a,
                     &b,
-                    &format!("settled {year} / settled {of}"),
+                    Phrase::new("settled {year} / settled {of}")
+                        .with("year", *year)
+                        .with("of", *of),
                 )?;
                 Derived::new(Quantity::times(r.value), r.explanation)
             }
@@ -1436,7 +1477,10 @@ impl MunicipalityYear {
                 })?;
                 Derived::new(
                     Quantity::persons(r.value),
-                    r.explain(format!("national request {year}"), Unit::Persons),
+                    r.explain(
+                        Phrase::new("national request {year}").with("year", *year),
+                        Unit::Persons,
+                    ),
                 )
             }
             FigureRef::NationalRequestChange { year, settled_in } => {
@@ -1445,11 +1489,16 @@ impl MunicipalityYear {
                 })?;
                 let req = Derived::new(
                     r.value,
-                    r.explain(format!("national request {year}"), Unit::Persons),
+                    r.explain(
+                        Phrase::new("national request {year}").with("year", *year),
+                        Unit::Persons,
+                    ),
                 );
                 let st = self.national_settled(*settled_in)?.total()?;
                 q_share(compare::change(
-                    &format!("request {year} against settled {settled_in}"),
+                    Phrase::new("request {year} against settled {settled_in}")
+                        .with("year", *year)
+                        .with("settled_in", *settled_in),
                     &st,
                     &req,
                 )?)
@@ -1460,7 +1509,10 @@ impl MunicipalityYear {
                 })?;
                 Derived::new(
                     Quantity::persons(r.value),
-                    r.explain(format!("national target {year}"), Unit::Persons),
+                    r.explain(
+                        Phrase::new("national target {year}").with("year", *year),
+                        Unit::Persons,
+                    ),
                 )
             }
             FigureRef::Series { of, year, em } => {
@@ -1470,10 +1522,13 @@ impl MunicipalityYear {
                 let a = self.series_value(*of, *year, false)?;
                 let r = self.series_value(SeriesField::Request, *year, false)?;
                 q_share(compare::share(
-                    &format!("{} {year} as a share of the request", series_name(*of)),
+                    Phrase::new("{series} {year} as a share of the request")
+                        .with("series", Phrase::new(series_name(*of)))
+                        .with("year", *year),
                     &a,
                     &r,
-                    &format!("{} / current request", series_name(*of)),
+                    Phrase::new("{series} / current request")
+                        .with("series", Phrase::new(series_name(*of))),
                 )?)
             }
             FigureRef::SeriesRevision { of, year } => {
@@ -1501,7 +1556,9 @@ impl MunicipalityYear {
                 let b = self.series_value(current, *year, false)?;
                 q_dec(
                     compare::difference(
-                        &format!("revision of the {} {year}", series_name(current)),
+                        Phrase::new("revision of the {series} {year}")
+                            .with("series", Phrase::new(series_name(current)))
+                            .with("year", *year),
                         &b,
                         &a,
                         Unit::Persons,
@@ -1515,7 +1572,10 @@ impl MunicipalityYear {
                 let b = self.series_value(*of, *to, false)?;
                 q_dec(
                     compare::difference(
-                        &format!("change in {} {from}–{to}", series_name(*of)),
+                        Phrase::new("change in {series} {from}–{to}")
+                            .with("series", Phrase::new(series_name(*of)))
+                            .with("from", *from)
+                            .with("to", *to),
                         &b,
                         &a,
                         Unit::Persons,
@@ -1528,7 +1588,10 @@ impl MunicipalityYear {
                 let a = self.series_value(*of, *from, false)?;
                 let b = self.series_value(*of, *to, false)?;
                 q_share(compare::change(
-                    &format!("relative change in {} {from}–{to}", series_name(*of)),
+                    Phrase::new("relative change in {series} {from}–{to}")
+                        .with("series", Phrase::new(series_name(*of)))
+                        .with("from", *from)
+                        .with("to", *to),
                     &a,
                     &b,
                 )?)
@@ -1548,8 +1611,8 @@ impl MunicipalityYear {
                             .iter()
                             .map(|pr| {
                                 Explanation::input(
-                                    format!("{} ({})", pr.name, pr.organisation),
-                                    Quantity::text(pr.name.clone()),
+                                    Phrase::verbatim(format!("{} ({})", pr.name, pr.organisation)),
+                                    Quantity::text(Phrase::verbatim(pr.name.clone())),
                                     pr.source.clone(),
                                 )
                             })
@@ -1563,10 +1626,10 @@ impl MunicipalityYear {
                         Error::not_computable(format!("rule {id:?}"), "not given")
                     })?;
                 Derived::new(
-                    Quantity::text(r.text.clone()),
+                    Quantity::text(Phrase::verbatim(r.text.clone())),
                     Explanation::input(
-                        format!("rule {id}"),
-                        Quantity::text(r.text.clone()),
+                        Phrase::new("rule {id}").with("id", Arg::verbatim(id.clone())),
+                        Quantity::text(Phrase::verbatim(r.text.clone())),
                         r.source.clone(),
                     ),
                 )
@@ -1603,7 +1666,7 @@ impl MunicipalityYear {
 
     fn check_in(&self, spec: &CheckSpec, ix: Option<&StaffingIndex<'_>>) -> Result<CheckResult> {
         let p = &self.policy;
-        let result = |value: Quantity, status, reconciliation: String, explanation| CheckResult {
+        let result = |value: Quantity, status, reconciliation: Phrase, explanation| CheckResult {
             relation: None,
             id: spec.id.clone(),
             label: spec.label.clone(),
@@ -1638,10 +1701,12 @@ impl MunicipalityYear {
                         Interval::closed(Decimal::from(lo), Decimal::from(hi)),
                         Unit::Persons,
                     ),
-                    None => Quantity::text(format!("no count under {}", p.rule)),
+                    None => Quantity::text(
+                        Phrase::new("no count under {rule}").with("rule", p.rule.phrase()),
+                    ),
                 };
                 let ex = Explanation::derived(
-                    spec.label.clone(),
+                    Phrase::verbatim(spec.label.clone()),
                     value.clone(),
                     fit.explanation.clone(),
                     vec![
@@ -1674,7 +1739,7 @@ impl MunicipalityYear {
                     None => Quantity::text("no counts fit"),
                 };
                 let ex = Explanation::derived(
-                    spec.label.clone(),
+                    Phrase::verbatim(spec.label.clone()),
                     value.clone(),
                     d.explanation.clone(),
                     std::iter::once(exits.total.explain("left the programme", Unit::Persons))
@@ -1693,7 +1758,7 @@ impl MunicipalityYear {
                 let c = b.check_consumption(fig, p)?;
                 let value = Quantity::share(c.computed.value);
                 let ex = Explanation::derived(
-                    spec.label.clone(),
+                    Phrase::verbatim(spec.label.clone()),
                     value.clone(),
                     c.explanation.clone(),
                     vec![
@@ -1708,27 +1773,24 @@ impl MunicipalityYear {
                 let (status, text) = match spec.verdict {
                     _ if spec.kind == CheckKind::Input => (
                         Status::Input,
-                        format!(
-                            "a goal the document sets; the model finds it {}: {}",
-                            e.status, e.summary
-                        ),
+                        Phrase::new("a goal the document sets; the model finds it {status}: {summary}"),
                     ),
                     Some(v) if v == e.status => (
                         Status::Reproduced,
-                        format!(
-                            "the model finds the goal {}, as the document implies: {}",
-                            e.status, e.summary
-                        ),
+                        Phrase::new("the model finds the goal {status}, as the document implies: {summary}"),
                     ),
                     Some(v) => (
                         Status::Inconsistent,
-                        format!(
-                            "the model finds the goal {} ({}), the document implies {v}",
-                            e.status, e.summary
-                        ),
+                        Phrase::new(
+                            "the model finds the goal {status} ({summary}), the document implies {implied}",
+                        )
+                        .with("implied", v.phrase()),
                     ),
-                    None => (Status::Consistent, e.summary.clone()),
+                    None => (Status::Consistent, Phrase::new("{summary}")),
                 };
+                let text = text
+                    .with("status", e.status.phrase())
+                    .with("summary", e.summary.clone());
                 return Ok(result(
                     Quantity::text(e.summary.clone()),
                     status,
@@ -1740,7 +1802,7 @@ impl MunicipalityYear {
         }
         let d = self.figure_in(&spec.figure, ix)?;
         if spec.kind == CheckKind::Input {
-            let mut text = "a fact fed into the model".to_owned();
+            let mut text = Phrase::new("a fact fed into the model");
             if let Some(fig) = spec.published.first() {
                 if let Ok(c) = Computed::from_quantity(&d.value) {
                     let r = fig.reconcile(&c, p)?;
@@ -1755,25 +1817,30 @@ impl MunicipalityYear {
                         ));
                     }
                 }
-                text = format!("printed \"{}\"; a fact fed into the model", fig.text);
+                text = Phrase::new("printed «{printed}»; a fact fed into the model")
+                    .with("printed", Arg::verbatim(fig.text.clone()));
             }
             return Ok(result(d.value, Status::Input, text, d.explanation));
         }
         // A derived check without a figure to compare could not fail: refuse it.
         let fig = first()?;
         if let Some(leaf) = restated(&d.explanation, fig) {
-            let text = format!(
-                "a restatement, not a result: the model computes this figure from {} («{}»), which is the printed figure itself{}; it cannot confirm it",
-                leaf.label,
-                leaf.source
-                    .as_ref()
-                    .and_then(|s| s.quote.as_deref())
-                    .unwrap_or_default(),
+            let text = Phrase::new(
                 if leaf.source.as_ref().is_some_and(|s| s.assumption.is_some()) {
-                    " read back through an analyst's assumption"
+                    "a restatement, not a result: the model computes this figure from {leaf} («{quote}»), which is the printed figure itself read back through an analyst's assumption; it cannot confirm it"
                 } else {
-                    ""
+                    "a restatement, not a result: the model computes this figure from {leaf} («{quote}»), which is the printed figure itself; it cannot confirm it"
                 },
+            )
+            .with("leaf", leaf.label.clone())
+            .with(
+                "quote",
+                Arg::verbatim(
+                    leaf.source
+                        .as_ref()
+                        .and_then(|s| s.quote.clone())
+                        .unwrap_or_default(),
+                ),
             );
             return Ok(result(d.value, Status::Input, text, d.explanation));
         }

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::explain::{Derived, Explanation, Quantity, Unit};
 use crate::interval::{Bound, Interval};
 use crate::money::Money;
+use crate::phrase::{Arg, Phrase};
 use crate::published::{Computed, PublishedFigure, ReconcilePolicy, Reconciliation, Status};
 use crate::ratio::Ratio;
 
@@ -87,7 +88,7 @@ pub struct Budget {
     pub consumption: Option<PublishedFigure>,
 }
 
-fn leaf(label: &str, f: &PublishedFigure) -> Derived<Money> {
+fn leaf(label: impl Into<Phrase>, f: &PublishedFigure) -> Derived<Money> {
     Derived::new(f.money(), f.explain(label))
 }
 
@@ -105,7 +106,7 @@ pub struct ConsumptionCheck {
     /// Consistent if some result fits both; inconsistent if none does.
     pub status: Status,
     /// In words, with the numbers.
-    pub explanation: String,
+    pub explanation: Phrase,
 }
 
 impl Budget {
@@ -320,10 +321,11 @@ impl Budget {
                 Explanation::derived(
                     "result (positive: underspend)",
                     Quantity::interval(printed, Unit::Kroner),
-                    format!(
-                        "known to its printed precision: \"{}\" stands for {printed}",
-                        r.text
-                    ),
+                    Phrase::new(
+                        "known to its printed precision: «{printed}» stands for {interval}",
+                    )
+                    .with("printed", Arg::verbatim(r.text.clone()))
+                    .with("interval", Quantity::interval(printed, Unit::Kroner)),
                     vec![r.explain("printed result")],
                 ),
             ));
@@ -335,10 +337,11 @@ impl Budget {
             Explanation::derived(
                 "result (positive: underspend)",
                 Quantity::interval(both, Unit::Kroner),
-                format!(
-                    "\"{}\" stands for {printed}; with the frame and the printed consumption \"{}\" it must lie in {}",
-                    r.text, c.text, check.implied_result
-                ),
+                Phrase::new("«{printed}» stands for {interval}; with the frame and the printed consumption «{consumption}» it must lie in {implied}")
+                    .with("printed", Arg::verbatim(r.text.clone()))
+                    .with("interval", Quantity::interval(printed, Unit::Kroner))
+                    .with("consumption", Arg::verbatim(c.text.clone()))
+                    .with("implied", Quantity::interval(check.implied_result, Unit::Kroner)),
                 vec![
                     r.explain("printed result"),
                     c.explain("printed consumption"),
@@ -444,23 +447,19 @@ impl Budget {
         } else {
             Status::Consistent
         };
-        let shown = |i: &Interval| {
-            i.widen_to(Decimal::from(1000))
-                .map(|w| w.to_string())
-                .unwrap_or_default()
+        let shown = |i: &Interval| -> Arg {
+            Quantity::interval(i.widen_to(Decimal::from(1000)).unwrap_or(*i), Unit::Kroner).into()
         };
-        let explanation = format!(
-            "{}; at the printed precision the frame and \"{}\" imply a result in {} kr, and the printed result stands for {} kr: {}",
-            at_printed.explanation,
-            printed.text,
-            shown(&implied),
-            shown(&printed_result),
-            if both.is_empty() {
-                "no result fits both".to_owned()
-            } else {
-                format!("both hold for a result in {}", shown(&both))
-            }
-        );
+        let explanation = Phrase::new(if both.is_empty() {
+            "{at_printed}; at the printed precision the frame and «{printed}» imply a result in {implied}, and the printed result stands for {result}: no result fits both"
+        } else {
+            "{at_printed}; at the printed precision the frame and «{printed}» imply a result in {implied}, and the printed result stands for {result}: both hold for a result in {both}"
+        })
+        .with("at_printed", at_printed.explanation.clone())
+        .with("printed", Arg::verbatim(printed.text.clone()))
+        .with("implied", shown(&implied))
+        .with("result", shown(&printed_result))
+        .with("both", shown(&both));
         Ok(ConsumptionCheck {
             computed,
             at_printed_values: at_printed,
@@ -517,7 +516,10 @@ impl ForecastCheck {
     /// [`Error::NotComputable`] if neither is given.
     pub fn forecast(&self) -> Result<Derived<Money>> {
         if let Some(f) = &self.forecast {
-            return Ok(leaf(&format!("forecast at {}", self.made_at), f));
+            return Ok(leaf(
+                Phrase::new("forecast at {date}").with("date", self.made_at),
+                f,
+            ));
         }
         let d = self
             .deviation
@@ -527,11 +529,16 @@ impl ForecastCheck {
         Ok(Derived::new(
             v,
             Explanation::derived(
-                format!("{}, forecast at {}", self.what, self.made_at),
+                Phrase::new("{what}, forecast at {date}")
+                    .with("what", Arg::verbatim(self.what.clone()))
+                    .with("date", self.made_at),
                 Quantity::money(v),
                 "outcome − (outcome − forecast)",
                 vec![
-                    self.actual.explain(format!("{}, outcome", self.what)),
+                    self.actual.explain(
+                        Phrase::new("{what}, outcome")
+                            .with("what", Arg::verbatim(self.what.clone())),
+                    ),
                     d.explain("outcome − forecast, as stated"),
                 ],
             ),
@@ -545,9 +552,13 @@ impl ForecastCheck {
     /// [`Error::NotComputable`] if the forecast cannot be had.
     pub fn deviation(&self) -> Result<Derived<Money>> {
         let f = self.forecast()?;
-        let a = leaf(&format!("{}, outcome", self.what), &self.actual);
+        let a = leaf(
+            Phrase::new("{what}, outcome").with("what", Arg::verbatim(self.what.clone())),
+            &self.actual,
+        );
         let d = compare::difference(
-            &format!("{}: outcome − forecast", self.what),
+            Phrase::new("{what}: outcome − forecast")
+                .with("what", Arg::verbatim(self.what.clone())),
             &a,
             &f,
             Unit::Kroner,
@@ -663,10 +674,8 @@ impl ServiceResult {
             Explanation::derived(
                 "result before fund transfers",
                 Quantity::interval(i, Unit::Kroner),
-                format!(
-                    "result after transfers − transfers from the fund, with printed figures as the intervals they stand for under {}",
-                    policy.rule
-                ),
+                Phrase::new("result after transfers − transfers from the fund, with printed figures as the intervals they stand for under {rule}")
+                    .with("rule", policy.rule.phrase()),
                 vec![after.explain("result after transfers"), t.explanation],
             ),
         ))
@@ -752,7 +761,11 @@ mod tests {
             hi > Decimal::from(985_000) && hi < Decimal::from(990_000),
             "{hi}"
         );
-        assert!(c.explanation.contains("gives 96.5"), "{}", c.explanation);
+        assert!(
+            c.explanation.to_string().contains("gives 96.5"),
+            "{}",
+            c.explanation
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::explain::{Derived, Explanation, Quantity};
 use crate::money::Money;
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::{Fact, Source};
 use crate::ratio::Ratio;
 use crate::rounding::RoundingRule;
@@ -318,7 +319,7 @@ impl FundLedger {
         }
         let mut b = self.opening.value;
         let mut inputs = vec![Explanation::input(
-            format!("opening balance {}", self.opened),
+            Phrase::new("opening balance {date}").with("date", self.opened),
             Quantity::money(self.opening.value),
             self.opening.source.clone(),
         )];
@@ -326,7 +327,10 @@ impl FundLedger {
             let signed = e.signed();
             b = b.checked_add(signed)?;
             inputs.push(Explanation::input(
-                format!("{} {}: {}", e.date, kind_name(e.kind), e.purpose),
+                Phrase::new("{date} {kind}: {purpose}")
+                    .with("date", e.date)
+                    .with("kind", Phrase::new(kind_name(e.kind)))
+                    .with("purpose", Arg::verbatim(e.purpose.clone())),
                 Quantity::money(signed),
                 e.source.clone(),
             ));
@@ -334,7 +338,9 @@ impl FundLedger {
         Ok(Derived::new(
             b,
             Explanation::derived(
-                format!("{} balance at {date}", self.name),
+                Phrase::new("{fund}: balance at {date}")
+                    .with("fund", Arg::verbatim(self.name.clone()))
+                    .with("date", date),
                 Quantity::money(b),
                 "opening + deposits − withdrawals",
                 inputs,

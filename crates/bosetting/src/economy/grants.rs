@@ -12,6 +12,7 @@ use crate::calendar::{GrantYear, Year};
 use crate::error::{Error, Result};
 use crate::explain::{Derived, Explanation, Quantity};
 use crate::money::Money;
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::Source;
 
 /// The categories the integration grant distinguishes.
@@ -209,13 +210,17 @@ impl Rate {
         }
     }
 
-    fn explain(&self, label: String) -> Explanation {
-        let standing = match self.standing {
-            Some(Standing::Adopted) | None => String::new(),
-            Some(s) => format!(", {s}"),
+    fn explain(&self, label: Phrase) -> Explanation {
+        let validity = Arg::verbatim(self.validity.to_string());
+        let words = match self.standing {
+            Some(Standing::Adopted) | None => Phrase::new("{label} (valid {validity})"),
+            Some(Standing::Proposed) => Phrase::new("{label} (valid {validity}, proposed)"),
+            Some(Standing::Secondary) => {
+                Phrase::new("{label} (valid {validity}, secondary source)")
+            }
         };
         Explanation::parameter(
-            format!("{label} (valid {}{standing})", self.validity),
+            words.with("label", label).with("validity", validity),
             Quantity::money(self.amount),
             self.source.clone(),
         )
@@ -1146,6 +1151,37 @@ pub enum GrantKind {
     BeyondRequest,
 }
 
+impl GrantCategory {
+    /// The category as words a report translates.
+    pub fn phrase(self) -> Phrase {
+        Phrase::new(match self {
+            GrantCategory::SingleAdult => "single adult",
+            GrantCategory::OtherAdult => "other adult",
+            GrantCategory::Child => "child",
+            GrantCategory::UnaccompaniedMinor => "unaccompanied minor",
+        })
+    }
+}
+
+impl GrantKind {
+    /// The grant's name as words a report translates.
+    pub fn phrase(&self) -> Phrase {
+        match *self {
+            GrantKind::Integration(c, k) => {
+                Phrase::new("integration grant, {category}, grant year {year}")
+                    .with("category", c.phrase())
+                    .with("year", k.get())
+            }
+            GrantKind::Em(age) => Phrase::new("EM grant, age {age}").with("age", age),
+            GrantKind::Elderly => Phrase::new("elderly grant"),
+            GrantKind::Kindergarten => Phrase::new("kindergarten grant"),
+            GrantKind::Disability(DisabilityKind::OneOff) => Phrase::new("disability grant 1"),
+            GrantKind::Disability(DisabilityKind::Yearly) => Phrase::new("disability grant 2"),
+            GrantKind::BeyondRequest => Phrase::new("grant for settling beyond the request"),
+        }
+    }
+}
+
 impl fmt::Display for GrantKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -1200,7 +1236,7 @@ impl Entitlements {
         Ok(Derived::new(
             v,
             Explanation::derived(
-                format!("grants due in {year}"),
+                Phrase::new("grants due in {year}").with("year", year),
                 Quantity::money(v),
                 "sum of persons × rate over the lines",
                 lines.iter().map(|l| l.explanation.clone()).collect(),
@@ -1273,16 +1309,20 @@ pub fn entitlements(
         let mut line = |year: Year, kind: GrantKind, rate: &Rate| -> Result<()> {
             let amount = rate.amount.checked_mul(persons)?;
             let explanation = Explanation::derived(
-                format!("{kind} for {} in {year}", c.label),
+                Phrase::new("{kind} for {cohort} in {year}")
+                    .with("kind", kind.phrase())
+                    .with("cohort", Arg::verbatim(c.label.clone()))
+                    .with("year", year),
                 Quantity::money(amount),
                 "persons × rate",
                 vec![
                     Explanation::input(
-                        format!("persons in {}", c.label),
+                        Phrase::new("persons in {cohort}")
+                            .with("cohort", Arg::verbatim(c.label.clone())),
                         Quantity::persons(c.persons),
                         c.source.clone(),
                     ),
-                    rate.explain(kind.to_string()),
+                    rate.explain(kind.phrase()),
                 ],
             );
             lines.push(EntitlementLine {

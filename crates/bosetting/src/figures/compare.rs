@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::dec;
 use crate::error::Result;
 use crate::explain::{Derived, Explanation, Quantity, Unit};
+use crate::phrase::Phrase;
 use crate::ratio::Ratio;
 
 /// A figure that can take part in a comparison: an exact decimal with its explanation.
@@ -72,15 +73,15 @@ impl Operand for Derived<crate::money::Money> {
 ///
 /// [`crate::Error::Overflow`] on overflow.
 pub fn difference(
-    label: &str,
+    label: impl Into<Phrase>,
     a: &impl Operand,
     b: &impl Operand,
     unit: Unit,
-    formula: &str,
+    formula: impl Into<Phrase>,
 ) -> Result<Derived<Decimal>> {
     combine(
         label,
-        dec::sub(a.decimal(), b.decimal(), label)?,
+        dec::sub(a.decimal(), b.decimal(), "difference")?,
         a,
         b,
         unit,
@@ -94,15 +95,15 @@ pub fn difference(
 ///
 /// [`crate::Error::Overflow`] on overflow.
 pub fn sum(
-    label: &str,
+    label: impl Into<Phrase>,
     a: &impl Operand,
     b: &impl Operand,
     unit: Unit,
-    formula: &str,
+    formula: impl Into<Phrase>,
 ) -> Result<Derived<Decimal>> {
     combine(
         label,
-        dec::add(a.decimal(), b.decimal(), label)?,
+        dec::add(a.decimal(), b.decimal(), "sum")?,
         a,
         b,
         unit,
@@ -111,12 +112,12 @@ pub fn sum(
 }
 
 fn combine(
-    label: &str,
+    label: impl Into<Phrase>,
     v: Decimal,
     a: &impl Operand,
     b: &impl Operand,
     unit: Unit,
-    formula: &str,
+    formula: impl Into<Phrase>,
 ) -> Result<Derived<Decimal>> {
     Ok(Derived::new(
         v,
@@ -135,10 +136,10 @@ fn combine(
 ///
 /// [`crate::Error::DivisionByZero`] if `whole` is zero.
 pub fn share(
-    label: &str,
+    label: impl Into<Phrase>,
     part: &impl Operand,
     whole: &impl Operand,
-    formula: &str,
+    formula: impl Into<Phrase>,
 ) -> Result<Derived<Ratio>> {
     let r = Ratio::new(part.decimal(), whole.decimal())?;
     Ok(Derived::new(
@@ -158,10 +159,10 @@ pub fn share(
 ///
 /// [`crate::Error::DivisionByZero`] if `b` is zero.
 pub fn multiple(
-    label: &str,
+    label: impl Into<Phrase>,
     a: &impl Operand,
     b: &impl Operand,
-    formula: &str,
+    formula: impl Into<Phrase>,
 ) -> Result<Derived<Ratio>> {
     let r = Ratio::new(a.decimal(), b.decimal())?;
     Ok(Derived::new(
@@ -180,7 +181,11 @@ pub fn multiple(
 /// # Errors
 ///
 /// [`crate::Error::DivisionByZero`] if `from` is zero.
-pub fn change(label: &str, from: &impl Operand, to: &impl Operand) -> Result<Derived<Ratio>> {
+pub fn change(
+    label: impl Into<Phrase>,
+    from: &impl Operand,
+    to: &impl Operand,
+) -> Result<Derived<Ratio>> {
     let r = Ratio::change(from.decimal(), to.decimal())?;
     Ok(Derived::new(
         r,
@@ -198,7 +203,11 @@ pub fn change(label: &str, from: &impl Operand, to: &impl Operand) -> Result<Der
 /// # Errors
 ///
 /// [`crate::Error::Overflow`] on overflow.
-pub fn points(label: &str, from: &Derived<Ratio>, to: &Derived<Ratio>) -> Result<Derived<Ratio>> {
+pub fn points(
+    label: impl Into<Phrase>,
+    from: &Derived<Ratio>,
+    to: &Derived<Ratio>,
+) -> Result<Derived<Ratio>> {
     let d = to
         .value
         .checked_sub(&from.value)?

@@ -1,7 +1,6 @@
 //! Published figures, and reconciling them with what the model computes.
 
 use std::fmt;
-use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -11,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::explain::{Explanation, Quantity, Unit, Value};
 use crate::interval::{Bound, Interval};
 use crate::money::{parse_amount, parse_nb_decimal, scale_word, split_number};
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::Source;
 use crate::ratio::Ratio;
 use crate::rounding::RoundingRule;
@@ -398,7 +398,7 @@ pub struct Reconciliation {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by_rule: Vec<RuleOutcome>,
     /// In words, with the numbers.
-    pub explanation: String,
+    pub explanation: Phrase,
 }
 
 /// Which whole counts out of a known whole fit a published percentage, per rule.
@@ -413,7 +413,7 @@ pub struct CountFit {
     /// The status under the policy's rule: consistent if some count fits, else inconsistent.
     pub status: Status,
     /// In words.
-    pub explanation: String,
+    pub explanation: Phrase,
 }
 
 impl CountFit {
@@ -669,20 +669,26 @@ impl PublishedFigure {
                     _ if overlap.is_empty() => Status::Inconsistent,
                     _ => Status::Consistent,
                 };
-                let under = if self.qualifier == Qualifier::Rounded {
-                    format!(" under {}", policy.rule)
-                } else {
-                    String::new()
-                };
-                let text = format!(
-                    "the model bounds the value to {range}; \"{}\" stands for {interval}{under}; {}",
-                    self.text,
-                    if overlap.is_empty() {
-                        "the two do not overlap".to_owned()
-                    } else {
-                        format!("both hold for {overlap}")
+                let id = match (self.qualifier == Qualifier::Rounded, overlap.is_empty()) {
+                    (true, true) => {
+                        "the model bounds the value to {range}; «{printed}» stands for {interval} under {rule}; the two do not overlap"
                     }
-                );
+                    (true, false) => {
+                        "the model bounds the value to {range}; «{printed}» stands for {interval} under {rule}; both hold for {overlap}"
+                    }
+                    (false, true) => {
+                        "the model bounds the value to {range}; «{printed}» stands for {interval}; the two do not overlap"
+                    }
+                    (false, false) => {
+                        "the model bounds the value to {range}; «{printed}» stands for {interval}; both hold for {overlap}"
+                    }
+                };
+                let text = Phrase::new(id)
+                    .with("range", Quantity::interval(*range, self.unit))
+                    .with("printed", Arg::verbatim(self.text.clone()))
+                    .with("interval", Quantity::interval(interval, self.unit))
+                    .with("rule", policy.rule.phrase())
+                    .with("overlap", Quantity::interval(overlap, self.unit));
                 (status, text)
             }
             Computed::Value(_) | Computed::Ratio(_) => {
@@ -695,14 +701,13 @@ impl PublishedFigure {
                         } else {
                             Status::Inconsistent
                         };
-                        let text = if equal {
-                            format!("computed {shown_value}, as printed (\"{}\")", self.text)
+                        let text = Phrase::new(if equal {
+                            "computed {computed}, as printed («{printed}»)"
                         } else {
-                            format!(
-                                "computed {shown_value}, but the document prints \"{}\" as an exact figure",
-                                self.text
-                            )
-                        };
+                            "computed {computed}, but the document prints «{printed}» as an exact figure"
+                        })
+                        .with("computed", shown_value)
+                        .with("printed", Arg::verbatim(self.text.clone()));
                         (status, text)
                     }
                     Qualifier::Rounded => {
@@ -728,37 +733,26 @@ impl PublishedFigure {
                                 status: Status::Inconsistent,
                                 shown: None,
                             });
-                        let mut text = format!(
-                            "computed {shown_value}; {} to the printed precision ({}) gives {}",
-                            policy.rule,
-                            self.step.normalize(),
-                            mine.shown
-                                .map(|d| d.normalize().to_string())
-                                .unwrap_or_default()
-                        );
-                        if mine.status == Status::Reproduced {
-                            let _ = write!(text, ", as printed (\"{}\")", self.text);
+                        let others: Vec<Arg> = by_rule
+                            .iter()
+                            .filter(|o| o.status == Status::Reproduced)
+                            .map(|o| o.rule.phrase().into())
+                            .collect();
+                        let id = if mine.status == Status::Reproduced {
+                            "computed {computed}; {rule} to the printed precision ({step}) gives {shown}, as printed («{printed}»)"
+                        } else if others.is_empty() {
+                            "computed {computed}; {rule} to the printed precision ({step}) gives {shown}, not the printed «{printed}» (which stands for {interval}); no rounding rule gives the printed figure"
                         } else {
-                            let _ = write!(
-                                text,
-                                ", not the printed \"{}\" (which stands for {interval})",
-                                self.text
-                            );
-                            let others: Vec<String> = by_rule
-                                .iter()
-                                .filter(|o| o.status == Status::Reproduced)
-                                .map(|o| o.rule.to_string())
-                                .collect();
-                            if others.is_empty() {
-                                text.push_str("; no rounding rule gives the printed figure");
-                            } else {
-                                let _ = write!(
-                                    text,
-                                    "; {} would give the printed figure",
-                                    others.join(" or ")
-                                );
-                            }
-                        }
+                            "computed {computed}; {rule} to the printed precision ({step}) gives {shown}, not the printed «{printed}» (which stands for {interval}); the printed figure is what these rules give: {others}"
+                        };
+                        let text = Phrase::new(id)
+                            .with("computed", shown_value)
+                            .with("rule", policy.rule.phrase())
+                            .with("step", self.step.normalize())
+                            .with("shown", mine.shown.unwrap_or_default().normalize())
+                            .with("printed", Arg::verbatim(self.text.clone()))
+                            .with("interval", Quantity::interval(interval, self.unit))
+                            .with("others", others);
                         (mine.status, text)
                     }
                     _ => {
@@ -773,15 +767,14 @@ impl PublishedFigure {
                         } else {
                             Status::Inconsistent
                         };
-                        let text = format!(
-                            "computed {shown_value}; \"{}\" stands for {interval}{}",
-                            self.text,
-                            if inside {
-                                ", which contains it"
-                            } else {
-                                ", which does not contain it"
-                            }
-                        );
+                        let text = Phrase::new(if inside {
+                            "computed {computed}; «{printed}» stands for {interval}, which contains it"
+                        } else {
+                            "computed {computed}; «{printed}» stands for {interval}, which does not contain it"
+                        })
+                        .with("computed", shown_value)
+                        .with("printed", Arg::verbatim(self.text.clone()))
+                        .with("interval", Quantity::interval(interval, self.unit));
                         (status, text)
                     }
                 }
@@ -847,54 +840,55 @@ impl PublishedFigure {
             .iter()
             .find(|(r, _)| *r == policy.rule)
             .and_then(|(_, c)| *c);
-        let pct = |k: u64| -> String {
-            Ratio::of(k, whole)
-                .and_then(|r| r.percent(RoundingRule::HalfUp, 1))
-                .map(|d| format!("{k}/{whole} = {} %", d.normalize()))
-                .unwrap_or_default()
+        let pct = |k: u64| -> Option<Arg> {
+            let r = Ratio::of(k, whole).ok()?;
+            let d = r.percent(RoundingRule::HalfUp, 1).ok()?;
+            Some(
+                Phrase::new("{fraction} = {percent} %")
+                    .with("fraction", r)
+                    .with("percent", d.normalize())
+                    .into(),
+            )
         };
-        let mut text = match mine {
-            Some((lo, hi)) if lo == hi => format!(
-                "{lo} of {whole} is \"{}\" under {} ({})",
-                self.text,
-                policy.rule,
-                pct(lo)
-            ),
-            Some((lo, hi)) => format!(
-                "{lo} to {hi} of {whole} are \"{}\" under {}",
-                self.text, policy.rule
-            ),
-            None => {
-                let mut t = format!(
-                    "no whole count out of {whole} is \"{}\" under {}",
-                    self.text, policy.rule
-                );
-                let nb: Vec<String> = [below, above].into_iter().flatten().map(pct).collect();
-                if !nb.is_empty() {
-                    let _ = write!(t, " ({})", nb.join(", "));
-                }
-                t
+        let text = match mine {
+            Some((lo, hi)) if lo == hi => {
+                Phrase::new("{count} of {whole} is «{printed}» under {rule} ({percent})")
+                    .with("count", lo)
+                    .with("percent", pct(lo).unwrap_or(Arg::List(Vec::new())))
             }
-        };
-        if mine.is_none() {
-            let fits: Vec<String> = by_rule
-                .iter()
-                .filter_map(|(r, c)| {
-                    c.map(|(lo, hi)| {
-                        if lo == hi {
-                            format!("{lo} under {r}")
-                        } else {
-                            format!("{lo}–{hi} under {r}")
-                        }
+            Some((lo, hi)) => Phrase::new("{low} to {high} of {whole} are «{printed}» under {rule}")
+                .with("low", lo)
+                .with("high", hi),
+            None => {
+                let near: Vec<Arg> = [below, above].into_iter().flatten().filter_map(pct).collect();
+                let fits: Vec<Arg> = by_rule
+                    .iter()
+                    .filter_map(|(r, c)| {
+                        c.map(|(lo, hi)| {
+                            if lo == hi {
+                                Phrase::new("{count} under {rule}").with("count", lo)
+                            } else {
+                                Phrase::new("{low}–{high} under {rule}")
+                                    .with("low", lo)
+                                    .with("high", hi)
+                            }
+                            .with("rule", r.phrase())
+                            .into()
+                        })
                     })
-                })
-                .collect();
-            if fits.is_empty() {
-                text.push_str("; no rounding rule makes it fit");
-            } else {
-                let _ = write!(text, "; it fits {}", fits.join(", "));
+                    .collect();
+                let id = match (near.is_empty(), fits.is_empty()) {
+                    (true, true) => "no whole count out of {whole} is «{printed}» under {rule}; no rounding rule makes it fit",
+                    (false, true) => "no whole count out of {whole} is «{printed}» under {rule} ({near}); no rounding rule makes it fit",
+                    (true, false) => "no whole count out of {whole} is «{printed}» under {rule}; it fits {fits}",
+                    (false, false) => "no whole count out of {whole} is «{printed}» under {rule} ({near}); it fits {fits}",
+                };
+                Phrase::new(id).with("near", near).with("fits", fits)
             }
         }
+        .with("whole", whole)
+        .with("printed", Arg::verbatim(self.text.clone()))
+        .with("rule", policy.rule.phrase());
         Ok(CountFit {
             whole,
             by_rule,
@@ -909,7 +903,7 @@ impl PublishedFigure {
     }
 
     /// The figure as an explanation leaf.
-    pub fn explain(&self, label: impl Into<String>) -> Explanation {
+    pub fn explain(&self, label: impl Into<Phrase>) -> Explanation {
         Explanation::input(
             label,
             Quantity::decimal(self.value, self.unit),
@@ -950,17 +944,21 @@ impl PublishedFigure {
         }
     }
 
-    fn describe(&self, computed: &Computed, scale: Decimal) -> Result<String> {
+    fn describe(&self, computed: &Computed, scale: Decimal) -> Result<Arg> {
         Ok(match computed {
-            Computed::Value(v) => v.normalize().to_string(),
+            Computed::Value(v) => Arg::Number(v.normalize()),
             Computed::Ratio(r) if scale == Decimal::ONE_HUNDRED => {
                 let shown = r.percent(RoundingRule::HalfUp, 2)?;
-                format!("{r} = {} %", shown.normalize())
+                Phrase::new("{fraction} = {percent} %")
+                    .with("fraction", *r)
+                    .with("percent", shown.normalize())
+                    .into()
             }
-            Computed::Ratio(r) => {
-                format!("{r} = {}", r.round(RoundingRule::HalfUp, 4)?.normalize())
-            }
-            Computed::Range(i) => i.to_string(),
+            Computed::Ratio(r) => Phrase::new("{fraction} = {value}")
+                .with("fraction", *r)
+                .with("value", r.round(RoundingRule::HalfUp, 4)?.normalize())
+                .into(),
+            Computed::Range(i) => Quantity::interval(*i, self.unit).into(),
         })
     }
 }
@@ -1282,8 +1280,8 @@ mod tests {
         assert_eq!(fit.under(RoundingRule::HalfEven), None);
         assert_eq!(fit.under(RoundingRule::Truncate), Some((41, 41)));
         assert_eq!(
-            fit.explanation,
-            "no whole count out of 57 is \"71%\" under half-up (40/57 = 70.2 %, 41/57 = 71.9 %); \
+            fit.explanation.to_string(),
+            "no whole count out of 57 is «71%» under half-up (40/57 = 70.2 %, 41/57 = 71.9 %); \
              it fits 41 under truncate, 41 under floor"
         );
     }
@@ -1310,7 +1308,11 @@ mod tests {
             .reconcile(&Computed::Ratio(Ratio::of(276, 286).unwrap()), &p)
             .unwrap();
         assert_eq!(r.status, Status::Inconsistent);
-        assert!(r.explanation.contains("gives 96.5"), "{}", r.explanation);
+        assert!(
+            r.explanation.to_string().contains("gives 96.5"),
+            "{}",
+            r.explanation
+        );
     }
 
     #[test]
@@ -1370,8 +1372,8 @@ mod tests {
             .reconcile(&Computed::Value(dec!(70)), &p)
             .unwrap();
         assert_eq!(
-            r.explanation,
-            "computed 70; \"vel 70\" stands for (70, 105], which does not contain it"
+            r.explanation.to_string(),
+            "computed 70; «vel 70» stands for (70, 105], which does not contain it"
         );
     }
 

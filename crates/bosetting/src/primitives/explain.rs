@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::interval::Interval;
 use crate::money::Money;
+use crate::phrase::Phrase;
 use crate::provenance::{Fact, Source};
 use crate::ratio::Ratio;
 
@@ -90,8 +91,8 @@ pub enum Value {
     Ratio(Ratio),
     /// A range the model can bound but not pin down.
     Interval(Interval),
-    /// Text (a goal's status, a list).
-    Text(String),
+    /// Words (a goal's status, a list): said by the model, or verbatim from a document.
+    Text(Phrase),
 }
 
 impl Value {
@@ -102,7 +103,7 @@ impl Value {
             Value::Decimal(d) => d.to_string(),
             Value::Ratio(r) => r.to_string(),
             Value::Interval(i) => i.to_string(),
-            Value::Text(t) => t.clone(),
+            Value::Text(t) => t.to_string(),
         }
     }
 }
@@ -168,8 +169,8 @@ impl Quantity {
         Quantity::new(Value::Interval(i), unit)
     }
 
-    /// Text.
-    pub fn text(t: impl Into<String>) -> Quantity {
+    /// Words: a [`Phrase`] the model says, or [`Phrase::verbatim`] words from a document.
+    pub fn text(t: impl Into<Phrase>) -> Quantity {
         Quantity::new(Value::Text(t.into()), Unit::None)
     }
 }
@@ -207,12 +208,12 @@ impl fmt::Display for Quantity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
     /// What the figure is.
-    pub label: String,
+    pub label: Phrase,
     /// Its value.
     pub value: Quantity,
     /// How it was computed, in words; absent for an input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub formula: Option<String>,
+    pub formula: Option<Phrase>,
     /// The figures it was computed from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inputs: Vec<Explanation>,
@@ -223,7 +224,7 @@ pub struct Explanation {
 
 impl Explanation {
     /// An input fact.
-    pub fn input(label: impl Into<String>, value: Quantity, source: Source) -> Explanation {
+    pub fn input(label: impl Into<Phrase>, value: Quantity, source: Source) -> Explanation {
         Explanation {
             label: label.into(),
             value,
@@ -235,9 +236,9 @@ impl Explanation {
 
     /// A figure computed from `inputs` by `formula`.
     pub fn derived(
-        label: impl Into<String>,
+        label: impl Into<Phrase>,
         value: Quantity,
-        formula: impl Into<String>,
+        formula: impl Into<Phrase>,
         inputs: Vec<Explanation>,
     ) -> Explanation {
         Explanation {
@@ -252,9 +253,9 @@ impl Explanation {
     /// A figure made of `inputs` by `formula`; a single input is its own explanation
     /// (a sum of one term needs no formula).
     pub fn combined(
-        label: impl Into<String>,
+        label: impl Into<Phrase>,
         value: Quantity,
-        formula: impl Into<String>,
+        formula: impl Into<Phrase>,
         mut inputs: Vec<Explanation>,
     ) -> Explanation {
         match inputs.pop() {
@@ -267,7 +268,7 @@ impl Explanation {
     }
 
     /// A parameter of a rule, with the rule's source.
-    pub fn parameter(label: impl Into<String>, value: Quantity, source: Source) -> Explanation {
+    pub fn parameter(label: impl Into<Phrase>, value: Quantity, source: Source) -> Explanation {
         Explanation::input(label, value, source)
     }
 
@@ -339,7 +340,7 @@ impl<T> Derived<T> {
 
 impl Fact<u32> {
     /// This fact as an explanation leaf, counted in `unit`.
-    pub fn explain(&self, label: impl Into<String>, unit: Unit) -> Explanation {
+    pub fn explain(&self, label: impl Into<Phrase>, unit: Unit) -> Explanation {
         Explanation::input(
             label,
             Quantity::count(self.value, unit),
@@ -350,14 +351,14 @@ impl Fact<u32> {
 
 impl Fact<Money> {
     /// This fact as an explanation leaf.
-    pub fn explain(&self, label: impl Into<String>) -> Explanation {
+    pub fn explain(&self, label: impl Into<Phrase>) -> Explanation {
         Explanation::input(label, Quantity::money(self.value), self.source.clone())
     }
 }
 
 impl Fact<Decimal> {
     /// This fact as an explanation leaf in `unit`.
-    pub fn explain(&self, label: impl Into<String>, unit: Unit) -> Explanation {
+    pub fn explain(&self, label: impl Into<Phrase>, unit: Unit) -> Explanation {
         Explanation::input(
             label,
             Quantity::decimal(self.value, unit),

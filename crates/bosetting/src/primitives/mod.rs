@@ -9,6 +9,7 @@ pub(crate) mod money;
 pub(crate) mod municipality;
 #[macro_use]
 pub(crate) mod names;
+pub(crate) mod phrase;
 pub(crate) mod provenance;
 pub(crate) mod ratio;
 pub(crate) mod rounding;

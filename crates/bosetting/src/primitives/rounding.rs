@@ -186,6 +186,13 @@ impl RoundingRule {
     }
 }
 
+impl RoundingRule {
+    /// The rule's name as words a report translates.
+    pub fn phrase(self) -> crate::phrase::Phrase {
+        crate::phrase::Phrase::new(self.name())
+    }
+}
+
 impl fmt::Display for RoundingRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -9,6 +9,7 @@ use crate::dec;
 use crate::error::Result;
 use crate::explain::{Derived, Explanation, Quantity, Unit, Value};
 use crate::interval::{Bound, Interval};
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::Source;
 use crate::published::{PublishedFigure, Qualifier, ReconcilePolicy};
 use crate::ratio::Ratio;
@@ -47,6 +48,17 @@ pub enum GoalStatus {
     NotMet,
     /// The model has nothing (or not enough) to measure it by.
     NotMeasurable,
+}
+
+impl GoalStatus {
+    /// The status as words a report translates.
+    pub fn phrase(self) -> Phrase {
+        Phrase::new(match self {
+            GoalStatus::Met => "met",
+            GoalStatus::NotMet => "not met",
+            GoalStatus::NotMeasurable => "not measurable",
+        })
+    }
 }
 
 impl fmt::Display for GoalStatus {
@@ -92,7 +104,7 @@ pub struct GoalEvaluation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gap: Option<Gap>,
     /// In words: "41 of 74: 33 short".
-    pub summary: String,
+    pub summary: Phrase,
     /// The explanation tree: the measurement and the target.
     pub explanation: Explanation,
 }
@@ -145,7 +157,7 @@ impl Goal {
     pub fn evaluate(&self, measured: Option<&Derived<Quantity>>) -> Result<GoalEvaluation> {
         let target = self.target_interval()?;
         let target_leaf = Explanation::input(
-            format!("target: {}", self.text),
+            Phrase::new("target: {goal}").with("goal", Arg::verbatim(self.text.clone())),
             Quantity::interval(target, self.target.unit),
             self.target.source.clone(),
         );
@@ -155,14 +167,13 @@ impl Goal {
                 status: GoalStatus::NotMeasurable,
                 measured: None,
                 gap: None,
-                summary: format!(
-                    "not measurable: the model has no figure for {}",
-                    self.metric
-                ),
+                summary: Phrase::new("not measurable: the model has no figure for {metric}")
+                    .with("metric", Arg::verbatim(self.metric.to_string())),
                 explanation: Explanation::derived(
                     "goal",
                     Quantity::text("not measurable"),
-                    format!("no figure for {}", self.metric),
+                    Phrase::new("no figure for {metric}")
+                        .with("metric", Arg::verbatim(self.metric.to_string())),
                     vec![target_leaf],
                 ),
             });
@@ -183,10 +194,11 @@ impl Goal {
             _ => (
                 GoalStatus::NotMeasurable,
                 None,
-                format!(
-                    "not measurable: the measured {} cannot be compared with a target in {}",
-                    m.value.unit, self.target.unit
-                ),
+                Phrase::new(
+                    "not measurable: the measured {unit} cannot be compared with a target in {target_unit}",
+                )
+                .with("unit", Arg::verbatim(m.value.unit.name()))
+                .with("target_unit", Arg::verbatim(self.target.unit.name())),
             ),
         };
         Ok(GoalEvaluation {
@@ -197,7 +209,7 @@ impl Goal {
             summary: summary.clone(),
             explanation: Explanation::derived(
                 "goal",
-                Quantity::text(status.to_string()),
+                Quantity::text(status.phrase()),
                 summary,
                 vec![m.explanation.clone(), target_leaf],
             ),
@@ -208,14 +220,16 @@ impl Goal {
         &self,
         r: &Ratio,
         target: &Interval,
-    ) -> Result<(GoalStatus, Option<Gap>, String)> {
+    ) -> Result<(GoalStatus, Option<Gap>, Phrase)> {
         let pct = r.scale(Decimal::ONE_HUNDRED)?;
         let shown = r.percent(RoundingRule::HalfUp, 1)?.normalize();
         if target.contains_ratio(r, Decimal::ONE_HUNDRED)? {
             return Ok((
                 GoalStatus::Met,
                 None,
-                format!("{shown} %: meets the target ({})", self.target.text),
+                Phrase::new("{shown} %: meets the target ({target})")
+                    .with("shown", shown)
+                    .with("target", Arg::verbatim(self.target.text.clone())),
             ));
         }
         let (bound, under) = nearest_bound(target, pct.approx());
@@ -232,11 +246,14 @@ impl Goal {
                 amount: Quantity::new(Value::Ratio(gap_abs), Unit::PercentagePoints),
                 side: if under { Side::Under } else { Side::Over },
             }),
-            format!(
-                "{shown} %: {g} percentage points {} the target of {} %",
-                if under { "under" } else { "over" },
-                bound.normalize()
-            ),
+            Phrase::new(if under {
+                "{shown} %: {gap} percentage points under the target of {target} %"
+            } else {
+                "{shown} %: {gap} percentage points over the target of {target} %"
+            })
+            .with("shown", shown)
+            .with("gap", g)
+            .with("target", bound.normalize()),
         ))
     }
 
@@ -245,13 +262,15 @@ impl Goal {
         v: Decimal,
         target: &Interval,
         unit: Unit,
-    ) -> Result<(GoalStatus, Option<Gap>, String)> {
+    ) -> Result<(GoalStatus, Option<Gap>, Phrase)> {
         let shown = v.normalize();
         if target.contains(v) {
             return Ok((
                 GoalStatus::Met,
                 None,
-                format!("{shown}: meets the target ({})", self.target.text),
+                Phrase::new("{shown}: meets the target ({target})")
+                    .with("shown", shown)
+                    .with("target", Arg::verbatim(self.target.text.clone())),
             ));
         }
         let (bound, under) = nearest_bound(target, v);
@@ -267,18 +286,13 @@ impl Goal {
                 side: if under { Side::Under } else { Side::Over },
             }),
             if under {
-                format!(
-                    "{shown} of {}: {} short",
-                    bound.normalize(),
-                    gap.normalize()
-                )
+                Phrase::new("{shown} of {target}: {gap} short")
             } else {
-                format!(
-                    "{shown}: {} over the limit of {}",
-                    gap.normalize(),
-                    bound.normalize()
-                )
-            },
+                Phrase::new("{shown}: {gap} over the limit of {target}")
+            }
+            .with("shown", shown)
+            .with("target", bound.normalize())
+            .with("gap", gap.normalize()),
         ))
     }
 }
@@ -291,27 +305,28 @@ fn nearest_bound(target: &Interval, v: Decimal) -> (Decimal, bool) {
     }
 }
 
-fn judge_interval(i: &Interval, target: &Interval) -> (GoalStatus, Option<Gap>, String) {
+fn judge_interval(i: &Interval, target: &Interval) -> (GoalStatus, Option<Gap>, Phrase) {
     let inter = i.intersect(target);
-    if inter.is_empty() {
+    let (status, id) = if inter.is_empty() {
         (
             GoalStatus::NotMet,
-            None,
-            format!("the model bounds the value to {i}, wholly outside the target {target}"),
+            "the model bounds the value to {value}, wholly outside the target {target}",
         )
     } else if inter == *i {
         (
             GoalStatus::Met,
-            None,
-            format!("the model bounds the value to {i}, wholly inside the target {target}"),
+            "the model bounds the value to {value}, wholly inside the target {target}",
         )
     } else {
         (
             GoalStatus::NotMeasurable,
-            None,
-            format!("the model bounds the value to {i}, partly inside the target {target}"),
+            "the model bounds the value to {value}, partly inside the target {target}",
         )
-    }
+    };
+    let words = Phrase::new(id)
+        .with("value", Quantity::interval(*i, Unit::None))
+        .with("target", Quantity::interval(*target, Unit::None));
+    (status, None, words)
 }
 
 #[cfg(test)]

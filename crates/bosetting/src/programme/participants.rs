@@ -13,6 +13,7 @@ use crate::compare;
 use crate::error::{Error, Result, add_u32, sum_u32};
 use crate::explain::{Derived, Explanation, Quantity, Unit};
 use crate::interval::{Bound, Interval};
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::{Fact, Source};
 use crate::published::{CountFit, PublishedFigure, ReconcilePolicy, Status};
 use crate::ratio::Ratio;
@@ -64,6 +65,22 @@ impl Regime {
         self.collective_protection == collective_protection
             && self.arrived_from.is_none_or(|d| arrived >= d)
             && self.arrived_before.is_none_or(|d| arrived < d)
+    }
+
+    fn rule_phrase(&self) -> Phrase {
+        let name = Arg::verbatim(self.name.clone());
+        match (self.max_months, self.max_extension_months) {
+            (None, _) => Phrase::new("{name} (no documented maximum)").with("name", name),
+            (Some(m), None) => Phrase::new("{name} (up to {max} months)")
+                .with("name", name)
+                .with("max", m),
+            (Some(m), Some(e)) => {
+                Phrase::new("{name} (up to {max} months, extendable by {extension} months)")
+                    .with("name", name)
+                    .with("max", m)
+                    .with("extension", e)
+            }
+        }
     }
 
     fn rule_text(&self) -> String {
@@ -352,14 +369,17 @@ impl Cohort {
             limits,
             Explanation::derived(
                 "latest programme end",
-                Quantity::text(latest_end.to_string()),
-                format!(
-                    "start {} + {max} months + extension {} months, under {}",
-                    self.start, self.extension_months, regime.name
-                ),
+                Quantity::text(Phrase::new("{date}").with("date", latest_end)),
+                Phrase::new(
+                    "start {start} + {max} months + extension {extension} months, under {regime}",
+                )
+                .with("start", self.start)
+                .with("max", max)
+                .with("extension", self.extension_months)
+                .with("regime", Arg::verbatim(regime.name.clone())),
                 vec![Explanation::parameter(
                     "programme regime",
-                    Quantity::text(regime.rule_text()),
+                    Quantity::text(regime.rule_phrase()),
                     regime.source.clone(),
                 )],
             ),
@@ -643,6 +663,27 @@ impl Outcome {
     ];
 }
 
+impl Outcome {
+    /// The outcome as words a report translates ("work", "primary school").
+    pub fn phrase(self) -> Phrase {
+        Phrase::new(match self {
+            Outcome::Work => "work",
+            Outcome::UpperSecondary => "upper secondary school",
+            Outcome::HigherEducation => "higher education",
+            Outcome::OtherEducation => "other education",
+            Outcome::PrimarySchool => "primary school",
+            Outcome::WorkAndEducation => "work and education",
+            Outcome::JobSeeking => "job seeking",
+            Outcome::Moved => "moved",
+            Outcome::Health => "health",
+            Outcome::ParentalLeave => "parental leave",
+            Outcome::DroppedOut => "dropped out",
+            Outcome::Other => "other",
+            Outcome::Unknown => "not stated",
+        })
+    }
+}
+
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -676,8 +717,9 @@ pub enum Measure {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutcomeDefinition {
-    /// A name ("work or education, primary school included").
-    pub name: String,
+    /// A name ("work or education, primary school included"): words the model says for the
+    /// built-in definitions, a document's own words for one it defines.
+    pub name: Phrase,
     /// The outcomes that count.
     pub outcomes: BTreeSet<Outcome>,
     /// Where the definition comes from (the report that uses it).
@@ -696,9 +738,9 @@ impl OutcomeDefinition {
         }
         OutcomeDefinition {
             name: if include_primary_school {
-                "work or education, adult primary school included".into()
+                Phrase::new("work or education, adult primary school included")
             } else {
-                "work or education, adult primary school not included".into()
+                Phrase::new("work or education, adult primary school not included")
             },
             outcomes,
             source,
@@ -706,7 +748,7 @@ impl OutcomeDefinition {
     }
 
     /// A definition of the given outcomes.
-    pub fn of(name: impl Into<String>, outcomes: &[Outcome], source: Source) -> OutcomeDefinition {
+    pub fn of(name: impl Into<Phrase>, outcomes: &[Outcome], source: Source) -> OutcomeDefinition {
         OutcomeDefinition {
             name: name.into(),
             outcomes: outcomes.iter().copied().collect(),
@@ -873,7 +915,7 @@ impl Exits {
     pub fn count(&self, definition: &OutcomeDefinition) -> Result<Derived<u32>> {
         if self.outcomes.is_empty() {
             return Err(Error::not_computable(
-                definition.name.clone(),
+                definition.name.to_string(),
                 "the exits' outcomes are not known",
             ));
         }
@@ -885,26 +927,33 @@ impl Exits {
         let v = sum_u32(parts.iter().map(|(_, n)| n.value), "exit outcomes")?;
         let mut inputs: Vec<Explanation> = parts
             .iter()
-            .map(|(o, n)| n.explain(format!("left to {o}"), Unit::Persons))
+            .map(|(o, n)| {
+                n.explain(
+                    Phrase::new("left to {outcome}").with("outcome", o.phrase()),
+                    Unit::Persons,
+                )
+            })
             .collect();
         inputs.push(Explanation::parameter(
             "outcome definition",
-            Quantity::text(format!(
-                "{}: {}",
-                definition.name,
-                definition
-                    .outcomes
-                    .iter()
-                    .map(|o| o.name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+            Quantity::text(
+                Phrase::new("{name}: {outcomes}")
+                    .with("name", definition.name.clone())
+                    .with(
+                        "outcomes",
+                        definition
+                            .outcomes
+                            .iter()
+                            .map(|o| o.phrase().into())
+                            .collect::<Vec<Arg>>(),
+                    ),
+            ),
             definition.source.clone(),
         ));
         Ok(Derived::new(
             v,
             Explanation::derived(
-                format!("left to {}", definition.name),
+                Phrase::new("left to {outcome}").with("outcome", definition.name.clone()),
                 Quantity::persons(v),
                 "sum of the outcomes the definition counts",
                 inputs,
@@ -932,7 +981,8 @@ impl Exits {
         }
         let part = self.count(&indicator.definition)?;
         compare::share(
-            &format!("share of exits to {}", indicator.definition.name),
+            Phrase::new("share of exits to {outcome}")
+                .with("outcome", indicator.definition.name.clone()),
             &part,
             &self.total(),
             "exits with a counted outcome / exits",
@@ -961,7 +1011,7 @@ impl Exits {
             .map(|t| t.counts_for_share(whole, policy))
             .transpose()?;
         let ranges: Option<Vec<(u64, u64)>> = fits.iter().map(|f| f.under(policy.rule)).collect();
-        let mut text: Vec<String> = fits.iter().map(|f| f.explanation.clone()).collect();
+        let mut text: Vec<Arg> = fits.iter().map(|f| f.explanation.clone().into()).collect();
         let mut status = if fits.iter().all(|f| f.status == Status::Consistent) {
             Status::Consistent
         } else {
@@ -973,18 +1023,36 @@ impl Exits {
             })
         });
         if let Some(tf) = &total_fit {
-            text.push(format!("total: {}", tf.explanation));
+            text.push(
+                Phrase::new("total: {fit}")
+                    .with("fit", tf.explanation.clone())
+                    .into(),
+            );
             match (sum_range, tf.under(policy.rule)) {
                 (Some((slo, shi)), Some((tlo, thi))) if slo <= thi && tlo <= shi => {
-                    text.push(format!(
-                        "the parts sum to {slo}–{shi}, which meets the total's {tlo}–{thi}"
-                    ));
+                    text.push(
+                        Phrase::new(
+                            "the parts sum to {slo}–{shi}, which meets the total's {tlo}–{thi}",
+                        )
+                        .with("slo", slo)
+                        .with("shi", shi)
+                        .with("tlo", tlo)
+                        .with("thi", thi)
+                        .into(),
+                    );
                 }
                 (Some((slo, shi)), Some((tlo, thi))) => {
                     status = Status::Inconsistent;
-                    text.push(format!(
-                        "the parts sum to {slo}–{shi}, which cannot be the total's {tlo}–{thi}"
-                    ));
+                    text.push(
+                        Phrase::new(
+                            "the parts sum to {slo}–{shi}, which cannot be the total's {tlo}–{thi}",
+                        )
+                        .with("slo", slo)
+                        .with("shi", shi)
+                        .with("tlo", tlo)
+                        .with("thi", thi)
+                        .into(),
+                    );
                 }
                 _ => status = Status::Inconsistent,
             }
@@ -995,7 +1063,7 @@ impl Exits {
             total: total_fit,
             sum: sum_range,
             status,
-            explanation: text.join("; "),
+            explanation: Phrase::new("{clauses}").with("clauses", Arg::Clauses(text)),
         })
     }
 }
@@ -1014,7 +1082,7 @@ pub struct RateDecomposition {
     /// Consistent if every rate fits a count and the parts can make the total.
     pub status: Status,
     /// In words.
-    pub explanation: String,
+    pub explanation: Phrase,
 }
 
 #[cfg(test)]

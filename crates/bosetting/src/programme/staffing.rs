@@ -7,6 +7,7 @@ use crate::calendar::Year;
 use crate::compare;
 use crate::error::{Error, Result, add_u32};
 use crate::explain::{Derived, Explanation, Quantity, Unit};
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::Fact;
 use crate::ratio::Ratio;
 
@@ -56,7 +57,10 @@ impl Staffing {
         }
         Ok(Derived::new(
             p.value,
-            p.explain(format!("permanent FTE {}", self.year), Unit::Fte),
+            p.explain(
+                Phrase::new("permanent FTE {year}").with("year", self.year),
+                Unit::Fte,
+            ),
         ))
     }
 
@@ -128,7 +132,8 @@ impl Activity {
     pub fn explain(&self) -> Derived<u32> {
         Derived::new(
             self.count.value,
-            self.count.explain(self.label.clone(), self.unit),
+            self.count
+                .explain(Phrase::verbatim(self.label.clone()), self.unit),
         )
     }
 }
@@ -199,7 +204,7 @@ impl Uptake {
         Ok(Derived::new(
             v,
             Explanation::derived(
-                format!("{} offered", self.label),
+                Phrase::new("{what}: offered").with("what", Arg::verbatim(self.label.clone())),
                 Quantity::count(v, self.unit),
                 "accepted + declined",
                 vec![
@@ -221,7 +226,7 @@ impl Uptake {
             self.accepted.explain("accepted", self.unit),
         );
         compare::share(
-            &format!("{} accepted", self.label),
+            Phrase::new("{what}: share accepted").with("what", Arg::verbatim(self.label.clone())),
             &acc,
             &self.offered()?,
             "accepted / offered",

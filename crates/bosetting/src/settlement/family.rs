@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result, sum_u32};
 use crate::explain::{Derived, Explanation, Quantity, Unit};
 use crate::interval::Interval;
+use crate::phrase::Phrase;
 use crate::provenance::{Fact, Source};
 use crate::ratio::Ratio;
 
@@ -137,18 +138,22 @@ impl FamilyCase {
             eligible: within,
             years,
         };
-        let formula = format!(
-            "applied {} {} the {}-year window from the sponsor's settlement {} (ends {}); {}",
-            self.applied,
-            if within { "within" } else { "after" },
-            rule.application_window_years,
-            self.sponsor_settled,
-            deadline,
-            if self.sponsor == Sponsor::HumanitarianPermit {
+        let formula = Phrase::new(if within {
+            "applied {applied} within the {years}-year window from the sponsor's settlement {settled} (ends {deadline}); {sponsor}"
+        } else {
+            "applied {applied} after the {years}-year window from the sponsor's settlement {settled} (ends {deadline}); {sponsor}"
+        })
+        .with("applied", self.applied)
+        .with("years", rule.application_window_years)
+        .with("settled", self.sponsor_settled)
+        .with("deadline", deadline)
+        .with(
+            "sponsor",
+            Phrase::new(if self.sponsor == Sponsor::HumanitarianPermit {
                 "sponsor has a humanitarian permit"
             } else {
                 "sponsor is a refugee"
-            }
+            }),
         );
         Ok(Derived::new(
             g,
@@ -158,12 +163,14 @@ impl FamilyCase {
                 formula,
                 vec![Explanation::parameter(
                     "family reunification grant rule",
-                    Quantity::text(format!(
-                        "{} years window; {} grant years, {} for humanitarian",
-                        rule.application_window_years,
-                        rule.grant_years,
-                        rule.humanitarian_grant_years
-                    )),
+                    Quantity::text(
+                        Phrase::new(
+                            "{window} years window; {years} grant years, {humanitarian} for humanitarian",
+                        )
+                        .with("window", rule.application_window_years)
+                        .with("years", rule.grant_years)
+                        .with("humanitarian", rule.humanitarian_grant_years),
+                    ),
                     rule.source.clone(),
                 )],
             ),
@@ -298,7 +305,7 @@ impl FamilyReunification {
                 Explanation::derived(
                     "family-reunified persons",
                     Quantity::persons(n),
-                    format!("sum over {} family cases", self.cases.len()),
+                    Phrase::new("sum over {n} family cases").with("n", self.cases.len()),
                     Vec::new(),
                 ),
             ));

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::dec;
 use crate::error::{Error, Result, sum_u32};
 use crate::explain::{Derived, Explanation, Quantity, Unit};
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::Fact;
 
 /// What kind of dwelling.
@@ -128,7 +129,11 @@ impl Housing {
         })
     }
 
-    fn sum_where(&self, label: &str, keep: impl Fn(DwellingKind) -> bool) -> Result<Derived<u32>> {
+    fn sum_where(
+        &self,
+        label: &'static str,
+        keep: impl Fn(DwellingKind) -> bool,
+    ) -> Result<Derived<u32>> {
         let parts: Vec<&Dwellings> = self.dwellings.iter().filter(|d| keep(d.kind)).collect();
         if parts.is_empty() {
             return Err(Error::not_computable(label, "no dwellings of that kind"));
@@ -138,11 +143,13 @@ impl Housing {
             .iter()
             .map(|d| d.count.explain(kind_name(d.kind), Unit::Dwellings))
             .collect();
-        let formula = parts
-            .iter()
-            .map(|d| kind_name(d.kind))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let formula = Phrase::new("sum of {kinds}").with(
+            "kinds",
+            parts
+                .iter()
+                .map(|d| Phrase::new(kind_name(d.kind)).into())
+                .collect::<Vec<Arg>>(),
+        );
         Ok(Derived::new(
             v,
             Explanation::derived(label, Quantity::count(v, Unit::Dwellings), formula, inputs),
@@ -173,11 +180,11 @@ impl Housing {
             inputs.push(d.count.explain(kind_name(d.kind), Unit::Dwellings));
             inputs.push(ppd.explain("persons per dwelling", Unit::PersonsPerDwelling));
         }
-        let mut formula = "dwellings × persons per dwelling".to_owned();
+        let mut formula = Phrase::new("dwellings × persons per dwelling");
         if let Some(em) = &self.em_places {
             total = dec::add(total, Decimal::from(em.value), "housing capacity")?;
             inputs.push(em.explain("EM places", Unit::Persons));
-            formula.push_str(" + EM places");
+            formula = Phrase::new("dwellings × persons per dwelling + EM places");
         }
         let total = total.normalize();
         Ok(Derived::new(

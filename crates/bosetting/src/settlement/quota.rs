@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Period, Year};
 use crate::error::{Error, Result, add_u32, sum_u32};
 use crate::explain::{Explanation, Quantity, Unit};
+use crate::phrase::Phrase;
 use crate::provenance::Source;
 
 /// The numbers of one request or revision: the total and the part for unaccompanied minors.
@@ -215,7 +216,7 @@ impl Request {
 
     fn explain_part(
         &self,
-        label: &str,
+        label: &'static str,
         pick: impl Fn(&RequestFigures) -> Option<u32>,
     ) -> Result<Explanation> {
         let steps: Vec<(&RequestFigures, u32)> = self
@@ -241,19 +242,21 @@ impl Request {
             .enumerate()
             .map(|(i, (f, v))| {
                 let what = if i == 0 {
-                    "original".to_owned()
+                    Phrase::new("original")
                 } else {
-                    format!("revision {i}")
+                    Phrase::new("revision {n}").with("n", i)
                 };
                 Explanation::input(
-                    format!("{label}, {what}"),
+                    Phrase::new("{label}, {what}")
+                        .with("label", Phrase::new(label))
+                        .with("what", what),
                     Quantity::persons(*v),
                     f.source.clone(),
                 )
             })
             .collect();
         Ok(Explanation::derived(
-            format!("{label}, current"),
+            Phrase::new("{label}, current").with("label", Phrase::new(label)),
             Quantity::persons(value),
             "the latest revision replaces the earlier figures",
             inputs,
@@ -610,7 +613,10 @@ pub(crate) fn explain_decisions(decisions: &[Decision], outcome: &DecisionOutcom
 pub(crate) fn places_value(p: Places) -> crate::explain::Value {
     match p {
         Places::Exactly(n) => crate::explain::Value::Integer(i64::from(n)),
-        other => crate::explain::Value::Text(other.to_string()),
+        Places::UpTo(n) => crate::explain::Value::Text(Phrase::new("up to {n}").with("n", n)),
+        Places::Range { min, max } => crate::explain::Value::Text(
+            Phrase::new("{min}–{max}").with("min", min).with("max", max),
+        ),
     }
 }
 

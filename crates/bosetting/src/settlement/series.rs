@@ -10,6 +10,7 @@ use crate::calendar::Year;
 use crate::error::{Error, Result};
 use crate::explain::{Derived, Explanation, Quantity};
 use crate::municipality::{MunicipalityNumber, Renumbering};
+use crate::phrase::Phrase;
 use crate::provenance::Source;
 use crate::ratio::Ratio;
 
@@ -169,12 +170,18 @@ impl QuotaSeries {
         })
     }
 
-    fn leaf(&self, label: &str, year: Year, v: u32) -> Explanation {
+    fn leaf(&self, label: &'static str, year: Year, v: u32) -> Explanation {
         let src = self
             .source
             .clone()
             .unwrap_or_else(|| Source::new(self.name.clone()));
-        Explanation::input(format!("{label} {year}"), Quantity::persons(v), src)
+        Explanation::input(
+            Phrase::new("{label} {year}")
+                .with("label", Phrase::new(label))
+                .with("year", year),
+            Quantity::persons(v),
+            src,
+        )
     }
 
     /// Settled / decision for a year.
@@ -197,7 +204,7 @@ impl QuotaSeries {
         Ok(Derived::new(
             r,
             Explanation::derived(
-                format!("fulfilment {year}"),
+                Phrase::new("fulfilment {year}").with("year", year),
                 Quantity::share(r),
                 "settled / decision",
                 vec![

@@ -9,6 +9,7 @@ use crate::calendar::Period;
 use crate::compare;
 use crate::error::{Error, Result, add_u32, sum_u32};
 use crate::explain::{Derived, Explanation, Quantity, Unit};
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::{Fact, Source};
 use crate::ratio::Ratio;
 
@@ -478,10 +479,10 @@ impl Settled {
 
     fn difference(
         &self,
-        label: &str,
+        label: &'static str,
         whole: &Option<Fact<u32>>,
         part: &Option<Fact<u32>>,
-        formula: &str,
+        formula: &'static str,
     ) -> Result<Derived<u32>> {
         match (whole, part) {
             (Some(w), Some(p)) => {
@@ -531,11 +532,9 @@ impl Settled {
             .iter()
             .map(|o| {
                 o.persons.explain(
-                    format!(
-                        "settled, {}, from {}",
-                        category_name(o.category),
-                        origin_name(o.origin)
-                    ),
+                    Phrase::new("settled, {category}, from {origin}")
+                        .with("category", Phrase::new(category_name(o.category)))
+                        .with("origin", Phrase::new(origin_name(o.origin))),
                     Unit::Persons,
                 )
             })
@@ -543,7 +542,8 @@ impl Settled {
         Ok(Derived::new(
             v,
             Explanation::combined(
-                format!("settled from {}", origin_name(origin)),
+                Phrase::new("settled from {origin}")
+                    .with("origin", Phrase::new(origin_name(origin))),
                 Quantity::persons(v),
                 "sum over categories",
                 inputs,
@@ -569,22 +569,28 @@ impl Settled {
             ));
         }
         let v = sum_u32(parts.iter().map(|o| o.persons.value), "settled by origin")?;
-        let formula = parts
-            .iter()
-            .map(|o| origin_name(o.origin))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let formula = Phrase::new("sum over origins: {origins}").with(
+            "origins",
+            parts
+                .iter()
+                .map(|o| Phrase::new(origin_name(o.origin)).into())
+                .collect::<Vec<Arg>>(),
+        );
         Ok(Derived::new(
             v,
             Explanation::derived(
-                format!("settled {} by origin", category_name(category)),
+                Phrase::new("settled {category} by origin")
+                    .with("category", Phrase::new(category_name(category))),
                 Quantity::persons(v),
                 formula,
                 parts
                     .iter()
                     .map(|o| {
-                        o.persons
-                            .explain(format!("from {}", origin_name(o.origin)), Unit::Persons)
+                        o.persons.explain(
+                            Phrase::new("from {origin}")
+                                .with("origin", Phrase::new(origin_name(o.origin))),
+                            Unit::Persons,
+                        )
                     })
                     .collect(),
             ),
@@ -613,10 +619,10 @@ impl Settled {
         let part = Derived::new(
             g.persons.value,
             g.persons
-                .explain(format!("settled, {group}"), Unit::Persons),
+                .explain(group_phrase("settled, {group}", group), Unit::Persons),
         );
         compare::share(
-            &format!("share of the settled from {group}"),
+            group_phrase("share of the settled from {group}", group),
             &part,
             &self.total()?,
             "group / settled",
@@ -642,13 +648,13 @@ impl Settled {
         Ok(Derived::new(
             v,
             Explanation::derived(
-                format!("settled, not from {group}"),
+                group_phrase("settled, not from {group}", group),
                 Quantity::persons(v),
                 "settled − group",
                 vec![
                     t.explanation,
                     g.persons
-                        .explain(format!("settled, {group}"), Unit::Persons),
+                        .explain(group_phrase("settled, {group}", group), Unit::Persons),
                 ],
             ),
         ))
@@ -677,13 +683,23 @@ impl Settled {
         Ok(Derived::new(
             v,
             Explanation::derived(
-                format!("settled by {date}"),
+                Phrase::new("settled by {date}").with("date", date),
                 Quantity::persons(v),
-                format!("sum of the {n} settlement events up to {date}"),
+                Phrase::new("sum of the {n} settlement events up to {date}")
+                    .with(
+                        "n",
+                        Quantity::count(i64::try_from(n).unwrap_or(i64::MAX), Unit::Count),
+                    )
+                    .with("date", date),
                 Vec::new(),
             ),
         ))
     }
+}
+
+/// A phrase naming a group the document names (the group's name is its own words).
+fn group_phrase(id: &'static str, group: &str) -> Phrase {
+    Phrase::new(id).with("group", Arg::verbatim(group))
 }
 
 pub(crate) fn category_name(c: Category) -> &'static str {

@@ -12,6 +12,7 @@ use crate::explain::{Derived, Explanation, Quantity, Unit};
 use crate::family::FamilyReunification;
 use crate::housing::Housing;
 use crate::municipality::Municipality;
+use crate::phrase::Phrase;
 use crate::quota::{
     Decision, DecisionKind, DecisionOutcome, Request, explain_decisions, fold_decisions,
 };
@@ -342,7 +343,7 @@ impl SettlementYear {
         }
         let e = match parts.pop() {
             Some(mut only) if parts.is_empty() => {
-                only.label = "decided EM places".to_owned();
+                only.label = Phrase::new("decided EM places");
                 only
             }
             last => {
@@ -472,13 +473,17 @@ impl SettlementYear {
         let (elapsed, how) = if end == t.last_day() {
             (
                 Ratio::of(u64::from(t.number()), 3)?,
-                format!("{} tertial(s) of 3 elapsed (per {})", t.number(), end),
+                Phrase::new("{n} tertial(s) of 3 elapsed (per {date})")
+                    .with("n", u32::from(t.number()))
+                    .with("date", end),
             )
         } else {
             let days = u64::from(end.ordinal());
             (
                 Ratio::of(days, u64::from(self.year.days()))?,
-                format!("{days} of {} days elapsed", self.year.days()),
+                Phrase::new("{days} of {year_days} days elapsed")
+                    .with("days", days)
+                    .with("year_days", self.year.days()),
             )
         };
         let expected = elapsed.scale(d.decimal())?;
@@ -495,7 +500,7 @@ impl SettlementYear {
         let e = Explanation::derived(
             "settled against an even pace",
             Quantity::new(crate::explain::Value::Ratio(ahead), Unit::Persons),
-            format!("settled − decided × elapsed share of the year; {how}"),
+            Phrase::new("settled − decided × elapsed share of the year; {how}").with("how", how),
             vec![
                 s.explanation,
                 d.explanation,
