@@ -64,8 +64,10 @@ pub use schema::{FactsFile, SCHEMA, SCHEMA_V1};
 use build::{Ctx, Format, Index};
 
 /// Every measure a `[[fact]]`, a table cell, a relation's term or a `[[check]]` at a body
-/// and period can name: its name, unit, how it adds up, and what it means. Generated from
-/// [`bosetting::measures`]; a test fails when this page and the code disagree.
+/// and period can name: its name, unit, how it adds up, and what it means; then every
+/// year-view figure a `[[check]]` of a municipality year can name, with its arguments.
+/// Generated from [`bosetting::measures`] and [`bosetting::FigureRef::catalogue`]; a test
+/// fails when this page and the code disagree.
 #[doc = include_str!("../MEASURES.md")]
 pub mod measures {}
 
@@ -385,6 +387,32 @@ pub fn upgrade(text: &str) -> String {
     out
 }
 
+/// The year-view figures reference (the second part of the `measures` module's page), as
+/// generated from [`bosetting::FigureRef::catalogue`]: each figure's name, its arguments as
+/// written beside the name, its unit and its meaning.
+pub fn figures_reference() -> String {
+    use std::fmt::Write as _;
+    let mut s = String::from("| figure | arguments | unit | meaning |\n|---|---|---|---|\n");
+    for f in bosetting::FigureRef::catalogue() {
+        let args = f
+            .args
+            .iter()
+            .map(|a| {
+                let optional = if a.required { "" } else { ", optional" };
+                format!("`{} = {}` ({}{optional})", a.name, a.example, a.meaning)
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let args = if args.is_empty() {
+            "—".to_owned()
+        } else {
+            args
+        };
+        let _ = writeln!(s, "| `{}` | {args} | {} | {} |", f.name, f.unit, f.meaning);
+    }
+    s
+}
+
 /// The measures reference (the `measures` module's page), as generated from the code.
 pub fn measures_reference() -> String {
     use std::fmt::Write as _;
@@ -424,3 +452,6 @@ pub fn measures_reference() -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod loading_work;

@@ -48,9 +48,11 @@ fn every_seed_check_has_its_expected_status() {
 fn the_measures_page_matches_the_code() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("MEASURES.md");
     let want = format!(
-        "{}\n\n{}",
-        "Every measure a `[[fact]]`, a table cell, a relation's term or a `[[check]]` at a body and period can name. Body and period are given beside it; `category`, `origin` and `group` pick a part. Year-view figures (`settlement.pace`, `national.group_share`, …) are listed with `FigureRef`.",
-        bosetting_facts::measures_reference()
+        "{}\n\n{}\n## Year-view figures\n\n{}\n\n{}",
+        "Every measure a `[[fact]]`, a table cell, a relation's term or a `[[check]]` at a body and period can name. Body and period are given beside it; `category`, `origin` and `group` pick a part.",
+        bosetting_facts::measures_reference(),
+        "The figures a `[[check]]` of a municipality year can name (`figure = \"settlement.pace\"`), with their arguments written beside the name (`figure = { name = \"national.group_share\", year = 2023, group = \"Ukraina\" }`). Where a name is both a measure and a year-view figure, a check with no `body`, `period` or breakdown asks the year view.",
+        bosetting_facts::figures_reference()
     );
     if std::env::var_os("BLESS").is_some() {
         std::fs::write(&path, &want).unwrap();

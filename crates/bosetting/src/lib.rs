@@ -192,9 +192,9 @@ pub use budget::{Budget, BudgetAdjustment, ConsumptionCheck, ForecastCheck, Serv
 pub use calendar::{GrantYear, Period, Tertial, Year};
 pub use document::{
     Address, AddressPart, Adds, Body, BodyId, BodyKind, Breakdown, Cell, DocPeriod, Document,
-    FigureCheck, Formula, IndexedDocument, MeasureDef, Observation, PrintedTable, Relation,
-    RelationKind, RelationVerdict, TableColumn, TableRow, Term, YearView, measure, measures,
-    nearest_name,
+    FigureArg, FigureCheck, FigureInfo, Formula, IndexedDocument, MeasureDef, Observation,
+    PrintedTable, Relation, RelationKind, RelationVerdict, TableColumn, TableRow, Term, YearView,
+    measure, measures, nearest_name,
 };
 pub use dossier::{
     CheckKind, CheckResult, CheckSpec, FigureRef, IndexedYear, MunicipalityYear, National,
