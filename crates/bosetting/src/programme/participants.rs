@@ -18,6 +18,8 @@ use crate::published::{CountFit, PublishedFigure, ReconcilePolicy, Status};
 use crate::ratio::Ratio;
 
 /// A legal regime of the programme, with its limits, as a dated and sourced parameter.
+#[doc(alias = "introduksjonsloven")]
+#[doc(alias = "integreringsloven")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Regime {
     /// A stable identifier (`introduksjonsloven`).
@@ -95,6 +97,8 @@ impl Regime {
 /// assert_eq!(table.for_arrival(d(2022, 4, 1), true)?.id, "integreringsloven-6a");
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+#[doc(alias = "introduksjonsloven")]
+#[doc(alias = "integreringsloven")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RegimeTableRepr")]
 pub struct RegimeTable {
@@ -237,6 +241,8 @@ impl RegimeTable {
 }
 
 /// Participants who started the programme together, under one regime.
+#[doc(alias = "deltakere")]
+#[doc(alias = "kull")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cohort {
     /// A label ("autumn 2021").
@@ -565,6 +571,8 @@ impl ProgrammeStock {
 }
 
 /// What a participant went on to when leaving the programme.
+#[doc(alias = "arbeid og utdanning")]
+#[doc(alias = "grunnskole")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -650,6 +658,8 @@ impl fmt::Display for Outcome {
 }
 
 /// Which of two indicators a set of outcomes measures. They must not be mixed.
+#[doc(alias = "direkte overgang")]
+#[doc(alias = "status ett år etter")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Measure {
@@ -674,6 +684,7 @@ pub enum Measure {
 /// assert!(bodo.includes(Outcome::PrimarySchool));
 /// assert!(!stavanger.includes(Outcome::PrimarySchool));
 /// ```
+#[doc(alias = "arbeid og utdanning")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutcomeDefinition {
     /// A name ("work or education, primary school included").
@@ -721,6 +732,7 @@ impl OutcomeDefinition {
 }
 
 /// An indicator: a measure and a definition of success.
+#[doc(alias = "indikator")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
     /// Status on leaving, or one year after.

@@ -9,6 +9,8 @@ use crate::explain::{Derived, Explanation, Quantity, Unit};
 use crate::provenance::Fact;
 
 /// What kind of dwelling.
+#[doc(alias = "bofellesskap")]
+#[doc(alias = "bolig")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DwellingKind {
@@ -27,6 +29,7 @@ pub enum DwellingKind {
 }
 
 /// A number of dwellings of one kind, with how many persons each is planned to house.
+#[doc(alias = "boliger")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "DwellingsRepr")]
 pub struct Dwellings {

@@ -11,6 +11,7 @@ use crate::explain::{Explanation, Quantity, Unit};
 use crate::provenance::Source;
 
 /// The numbers of one request or revision: the total and the part for unaccompanied minors.
+#[doc(alias = "anmodning")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestFigures {
     /// Persons requested in all, EM included. `None` in a revision that changes only the EM
@@ -262,6 +263,8 @@ impl Request {
 }
 
 /// How many places a decision gives: a number, an upper bound ("inntil 700") or a range.
+#[doc(alias = "vedtaksplasser")]
+#[doc(alias = "inntil")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Places {
@@ -332,6 +335,7 @@ impl fmt::Display for Places {
 }
 
 /// An age band for EM places ("15–18 år", "under 15").
+#[doc(alias = "aldersgruppe")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AgeBand {
     /// Youngest age in the band.
@@ -341,6 +345,7 @@ pub struct AgeBand {
 }
 
 /// The part of a decision for unaccompanied minors, optionally split by age band.
+#[doc(alias = "hvorav enslige mindreårige")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmPart {
     /// EM places in all.
@@ -351,6 +356,8 @@ pub struct EmPart {
 }
 
 /// A condition attached to a decision.
+#[doc(alias = "forutsetning")]
+#[doc(alias = "vilkår")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -370,6 +377,8 @@ pub enum Condition {
 }
 
 /// How a decision relates to earlier ones in the same year.
+#[doc(alias = "tilleggsvedtak")]
+#[doc(alias = "erstatningsvedtak")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
@@ -383,6 +392,8 @@ pub enum DecisionKind {
 }
 
 /// Whether the council has decided.
+#[doc(alias = "innstilling")]
+#[doc(alias = "forslag til vedtak")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionStatus {
