@@ -71,6 +71,13 @@ use build::{Ctx, Format, Index};
 #[doc = include_str!("../MEASURES.md")]
 pub mod measures {}
 
+/// What real documents count, point by point (unaccompanied minors, programme outcomes,
+/// caseload, dated statuses, proposals, bounded decisions, partial breakdowns, units'
+/// budgets, conditions): how each is written in a facts file, with an example that loads
+/// and checks it.
+#[doc = include_str!("../DOCUMENTS.md")]
+pub mod documents {}
+
 /// The checks of a facts file as a report takes them: the municipality year's checks
 /// beside their specs, and the document's other checks.
 pub type Checked = (Vec<(CheckSpec, CheckResult)>, Vec<CheckResult>);
