@@ -64,10 +64,19 @@ pub use schema::{FactsFile, SCHEMA, SCHEMA_V1};
 use build::{Ctx, Format, Index};
 
 /// Every measure a `[[fact]]`, a table cell, a relation's term or a `[[check]]` at a body
-/// and period can name: its name, unit, how it adds up, and what it means. Generated from
-/// [`bosetting::measures`]; a test fails when this page and the code disagree.
+/// and period can name: its name, unit, how it adds up, and what it means; then every
+/// year-view figure a `[[check]]` of a municipality year can name, with its arguments.
+/// Generated from [`bosetting::measures`] and [`bosetting::FigureRef::catalogue`]; a test
+/// fails when this page and the code disagree.
 #[doc = include_str!("../MEASURES.md")]
 pub mod measures {}
+
+/// What real documents count, point by point (unaccompanied minors, programme outcomes,
+/// caseload, dated statuses, proposals, bounded decisions, partial breakdowns, units'
+/// budgets, conditions): how each is written in a facts file, with an example that loads
+/// and checks it.
+#[doc = include_str!("../DOCUMENTS.md")]
+pub mod documents {}
 
 /// The checks of a facts file as a report takes them: the municipality year's checks
 /// beside their specs, and the document's other checks.
@@ -385,6 +394,32 @@ pub fn upgrade(text: &str) -> String {
     out
 }
 
+/// The year-view figures reference (the second part of the `measures` module's page), as
+/// generated from [`bosetting::FigureRef::catalogue`]: each figure's name, its arguments as
+/// written beside the name, its unit and its meaning.
+pub fn figures_reference() -> String {
+    use std::fmt::Write as _;
+    let mut s = String::from("| figure | arguments | unit | meaning |\n|---|---|---|---|\n");
+    for f in bosetting::FigureRef::catalogue() {
+        let args = f
+            .args
+            .iter()
+            .map(|a| {
+                let optional = if a.required { "" } else { ", optional" };
+                format!("`{} = {}` ({}{optional})", a.name, a.example, a.meaning)
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let args = if args.is_empty() {
+            "—".to_owned()
+        } else {
+            args
+        };
+        let _ = writeln!(s, "| `{}` | {args} | {} | {} |", f.name, f.unit, f.meaning);
+    }
+    s
+}
+
 /// The measures reference (the `measures` module's page), as generated from the code.
 pub fn measures_reference() -> String {
     use std::fmt::Write as _;
@@ -424,3 +459,6 @@ pub fn measures_reference() -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod loading_work;

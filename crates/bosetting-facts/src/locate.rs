@@ -24,9 +24,39 @@ pub(crate) fn parse_path(path: &str) -> Vec<Seg> {
     out
 }
 
+/// Work the locator does, counted only in this crate's own tests: bytes scanned and lookups
+/// made, per thread. A test loads a file and one twice its size and asserts that the work
+/// at most about doubles, which a count from the start of the file for every fact breaks
+/// (deterministically, with no clock).
+#[cfg(test)]
+pub(crate) mod work {
+    use std::cell::Cell;
+
+    thread_local! {
+        static DONE: Cell<u64> = const { Cell::new(0) };
+    }
+
+    pub(crate) fn add(units: usize) {
+        let units = u64::try_from(units).unwrap_or(u64::MAX);
+        DONE.with(|d| d.set(d.get().saturating_add(units)));
+    }
+
+    /// The work counted on this thread since the last call.
+    pub(crate) fn take() -> u64 {
+        DONE.with(|d| d.replace(0))
+    }
+}
+
+#[cfg(not(test))]
+pub(crate) mod work {
+    #[inline(always)]
+    pub(crate) fn add(_units: usize) {}
+}
+
 /// The 1-based line of a byte offset (counting from the start: for one lookup; use
 /// [`Lines`] for many).
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    work::add(offset.min(text.len()));
     text.get(..offset)
         .unwrap_or(text)
         .bytes()
@@ -46,6 +76,7 @@ pub(crate) struct Lines {
 
 impl Lines {
     pub(crate) fn new(text: &str) -> Lines {
+        work::add(text.len());
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i.saturating_add(1)));
         Lines {
@@ -57,6 +88,7 @@ impl Lines {
     /// The 1-based line of a byte offset (an offset past the end is on the last line), as
     /// [`line_of`] gives it.
     pub(crate) fn line_of(&self, offset: usize) -> usize {
+        work::add(1);
         let offset = offset.min(self.len);
         // The lines starting at or before the offset: the first starts at 0.
         self.starts.partition_point(|&s| s <= offset)
@@ -68,6 +100,7 @@ pub(crate) type TomlDoc<'a> = toml::Spanned<toml::de::DeTable<'a>>;
 
 /// Parses TOML text for locating.
 pub(crate) fn toml_doc(text: &str) -> Option<TomlDoc<'_>> {
+    work::add(text.len());
     toml::de::DeTable::parse(text).ok()
 }
 
@@ -84,6 +117,7 @@ pub(crate) fn toml_offset(doc: &TomlDoc<'_>, path: &str) -> Option<usize> {
     let mut node: Option<&DeValue<'_>> = None;
     let mut table: Option<&DeTable<'_>> = Some(doc.get_ref());
     for seg in parse_path(path) {
+        work::add(1);
         let next = match (seg, table, node) {
             (Seg::Key(k), Some(t), _) => t.get(k.as_str()),
             (Seg::Index(i), _, Some(DeValue::Array(a))) => a.get(i),
@@ -123,6 +157,7 @@ const JSON_DEPTH: usize = 160;
 impl JsonNode {
     /// Indexes JSON text (`None` if it is not one JSON value).
     pub(crate) fn index(text: &str) -> Option<JsonNode> {
+        work::add(text.len());
         let b = text.as_bytes();
         let (node, _) = json_index(b, skip_ws(b, 0), 0)?;
         Some(node)
@@ -132,6 +167,7 @@ impl JsonNode {
     pub(crate) fn offset(&self, path: &str) -> usize {
         let mut node = self;
         for seg in parse_path(path) {
+            work::add(1);
             let next = match (&seg, &node.kind) {
                 (Seg::Key(k), JsonKind::Object(m)) => m.get(k.as_bytes()),
                 (Seg::Index(i), JsonKind::Array(a)) => a.get(*i),
@@ -231,6 +267,8 @@ pub(crate) fn json_line(text: &str, path: &str) -> Option<usize> {
             None => break,
         }
     }
+    // Finding the member scanned the text up to it.
+    work::add(pos);
     Some(line_of(text, pos))
 }
 

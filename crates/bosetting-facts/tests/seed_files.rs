@@ -48,9 +48,11 @@ fn every_seed_check_has_its_expected_status() {
 fn the_measures_page_matches_the_code() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("MEASURES.md");
     let want = format!(
-        "{}\n\n{}",
-        "Every measure a `[[fact]]`, a table cell, a relation's term or a `[[check]]` at a body and period can name. Body and period are given beside it; `category`, `origin` and `group` pick a part. Year-view figures (`settlement.pace`, `national.group_share`, …) are listed with `FigureRef`.",
-        bosetting_facts::measures_reference()
+        "{}\n\n{}\n## Year-view figures\n\n{}\n\n{}",
+        "Every measure a `[[fact]]`, a table cell, a relation's term or a `[[check]]` at a body and period can name. Body and period are given beside it; `category`, `origin` and `group` pick a part.",
+        bosetting_facts::measures_reference(),
+        "The figures a `[[check]]` of a municipality year can name (`figure = \"settlement.pace\"`), with their arguments written beside the name (`figure = { name = \"national.group_share\", year = 2023, group = \"Ukraina\" }`). Where a name is both a measure and a year-view figure, a check with no `body`, `period` or breakdown asks the year view.",
+        bosetting_facts::figures_reference()
     );
     if std::env::var_os("BLESS").is_some() {
         std::fs::write(&path, &want).unwrap();
@@ -94,5 +96,45 @@ fn v1_files_read_the_same_directly_and_upgraded() {
         // JSON on one line upgrades too.
         let json = v1.to_json_string().unwrap().replace('\n', "");
         assert!(bosetting_facts::upgrade(&json).contains("\"bosetting-facts/2\""));
+    }
+}
+
+/// The template's commented optional section is valid: uncommented, the template loads
+/// and every check in it has the status it expects.
+#[test]
+fn the_templates_optional_section_works_uncommented() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/data/template.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let (mut out, mut inside, mut uncommented) = (String::new(), false, 0);
+    for line in text.lines() {
+        if line.starts_with("# --- begin optional section") {
+            inside = true;
+        } else if line.starts_with("# --- end optional section") {
+            inside = false;
+        } else if inside {
+            let l = line.strip_prefix("# ").or_else(|| line.strip_prefix('#'));
+            out.push_str(l.unwrap_or_else(|| panic!("not commented: {line}")));
+            out.push('\n');
+            uncommented += 1;
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    assert!(uncommented > 50, "no optional section found");
+    let plain = bosetting_facts::Facts::from_toml_str(&text, "template.toml").unwrap();
+    let full = bosetting_facts::Facts::from_toml_str(&out, "template.toml")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let results = full.check().unwrap();
+    assert!(results.len() > plain.check().unwrap().len());
+    for r in &results {
+        assert!(
+            r.as_expected(),
+            "{}: {:?} ({})",
+            r.id,
+            r.status,
+            r.reconciliation
+        );
     }
 }

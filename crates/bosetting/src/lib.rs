@@ -83,12 +83,17 @@
 //! | anmodning (opprinnelig / revidert) | IMDi's request (original / revised) | [`Request`], [`RequestFigures`] |
 //! | vedtak, tilleggsvedtak | council decision, additional decision | [`Decision`], [`DecisionKind`] |
 //! | vedtaksplasser | decided places | [`Places`] |
+//! | inntil, hvorav enslige mindreårige | up to (a bounded decision), of whom unaccompanied minors | [`Places`], [`EmPart`] |
+//! | aldersgruppe (under 15, 15–17 år) | age band of the EM places | [`AgeBand`] |
+//! | forutsetning, vilkår (høyst, minst) | a decision's condition; as a figure, a check with its qualifier | [`Condition`], [`Qualifier`] |
 //! | bosatte, bosetting | settled persons, settlement | [`Settled`], [`SettlementEvent`] |
 //! | bosettingsår | a municipality's settlement year | [`SettlementYear`] |
 //! | enslige mindreårige (EM) | unaccompanied minors | [`Category::UnaccompaniedMinor`] |
 //! | overføringsflyktninger, kvoteflyktninger | resettlement (quota) refugees | [`Origin::Resettlement`] |
-//! | mottak | reception centre | [`Origin::ReceptionCentre`] |
-//! | avtalt selvbosetting | agreed self-settlement | [`Origin::AgreedSelfSettlement`], [`DwellingKind::AgreedSelfSettlement`] |
+//! | mottak, bosatt fra mottak | reception centre, settled from one | [`Origin::ReceptionCentre`] |
+//! | venter i mottak (på bosetting) | waiting in a reception centre to be settled | measure `settlement.waiting` |
+//! | avtalt selvbosetting, selvbosatte | agreed self-settlement, self-settled persons | [`Origin::AgreedSelfSettlement`], [`DwellingKind::AgreedSelfSettlement`], measure `settlement.self_settled` |
+//! | delvis fordeling, resten uoppgitt | a partial breakdown, its remainder unstated | facts at an `origin` or `group` ([`Address`]); [`Exits::with_unstated_remainder`] |
 //! | familiegjenforening, familieinnvandrede | family reunification, family-reunified persons | [`FamilyReunification`], [`FamilyCase`] |
 //! | bolig, bofellesskap | dwelling, shared home | [`Housing`], [`Dwellings`], [`DwellingKind`] |
 //! | kommune, kommunenummer | municipality, municipality number | [`Municipality`], [`MunicipalityNumber`] |
@@ -102,6 +107,8 @@
 //! | introduksjonsprogrammet, deltakere | introduction programme, participants | [`ProgrammeStock`], [`Cohort`] |
 //! | introduksjonsloven, integreringsloven | the programme's legal regimes | [`Regime`], [`RegimeTable`] |
 //! | avsluttet, direkte overgang | exits, direct transition | [`Exits`], [`Measure::DirectTransition`] |
+//! | status ett år etter (SSB) | Statistics Norway's status a year after leaving | [`Measure::OneYearAfter`] |
+//! | resultat (arbeid, utdanning, grunnskole, annet, ingen, flyttet, avbrutt) | programme outcome | [`Outcome`], measures `programme.exits`, `programme.exit_share` with a group |
 //! | arbeid og utdanning, grunnskole | work and education, adult primary school | [`Outcome`], [`OutcomeDefinition`] |
 //! | mål, indikator | goal, indicator | [`Goal`], [`Indicator`] |
 //! | årsverk, bemanning | full-time equivalents, staffing | [`Staffing`] |
@@ -113,6 +120,8 @@
 //! | særskilt tilskudd for enslige mindreårige | EM grant | [`GrantRates::em_grant`] |
 //! | eldretilskudd, barnehagetilskudd | elderly grant, kindergarten grant | [`GrantKind`] |
 //! | budsjett(ramme), forbruksprosent | budget (frame), consumption percentage | [`Budget`] |
+//! | ramme, regnskap og justeringer per enhet | each unit's frame, actual and adjustments | measures `budget.frame`, `budget.actual`, `budget.adjustment` at a unit ([`BodyKind::Unit`]) |
+//! | tilskudd til opplæring i norsk, Husbankens tilskudd, startlån | other state grants and loans | measure `economy.grant_income` with a group naming the grant |
 //! | mindreforbruk, merforbruk | underspend, overspend | [`Budget::result`] |
 //! | prognose, tertialrapport | forecast, tertial report | [`ForecastCheck`] |
 //! | flyktningfond, disposisjonsfond | refugee fund | [`FundLedger`], [`FundRules`] |
@@ -192,9 +201,9 @@ pub use budget::{Budget, BudgetAdjustment, ConsumptionCheck, ForecastCheck, Serv
 pub use calendar::{GrantYear, Period, Tertial, Year};
 pub use document::{
     Address, AddressPart, Adds, Body, BodyId, BodyKind, Breakdown, Cell, DocPeriod, Document,
-    FigureCheck, Formula, IndexedDocument, MeasureDef, Observation, PrintedTable, Relation,
-    RelationKind, RelationVerdict, TableColumn, TableRow, Term, YearView, measure, measures,
-    nearest_name,
+    FigureArg, FigureCheck, FigureInfo, Formula, IndexedDocument, MeasureDef, Observation,
+    PrintedTable, Relation, RelationKind, RelationVerdict, TableColumn, TableRow, Term, YearView,
+    measure, measures, nearest_name,
 };
 pub use dossier::{
     CheckKind, CheckResult, CheckSpec, FigureRef, IndexedYear, MunicipalityYear, National,

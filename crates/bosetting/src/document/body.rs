@@ -12,6 +12,7 @@ use crate::provenance::Source;
 /// The identifier a document gives a body (`"kristiansand"`, `"agder"`, `"norge"`).
 ///
 /// Lowercase letters, digits, `-` and `_`; a facts file refers to bodies by it.
+#[doc(alias = "organ")]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct BodyId(String);
@@ -75,6 +76,8 @@ impl fmt::Display for BodyId {
 }
 
 /// What kind of body.
+#[doc(alias = "fylke")]
+#[doc(alias = "hele landet")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]

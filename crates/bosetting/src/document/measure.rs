@@ -43,6 +43,8 @@ pub enum Formula {
 
 /// A measure: its name as written in data files, its unit, how it adds up, what it means,
 /// and how it is derived.
+#[doc(alias = "tallstørrelse")]
+#[doc(alias = "måltall")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MeasureDef {
     /// The name (`settlement.shortfall`).
@@ -146,6 +148,7 @@ const GENERAL: &[MeasureDef] = &[
 ];
 
 /// Every registered measure, domain by domain, then the general ones.
+#[doc(alias = "tallstørrelse")]
 pub fn measures() -> impl Iterator<Item = &'static MeasureDef> {
     crate::settlement::MEASURES
         .iter()

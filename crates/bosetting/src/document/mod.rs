@@ -11,6 +11,7 @@
 
 mod address;
 mod body;
+mod figure_catalogue;
 mod measure;
 mod period;
 mod relation;
@@ -23,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 pub use address::{Address, Breakdown};
 pub use body::{Body, BodyId, BodyKind};
+pub use figure_catalogue::{FigureArg, FigureInfo};
 pub use measure::{Adds, Formula, MeasureDef, measure, measures, nearest as nearest_name};
 pub use period::DocPeriod;
 pub use relation::{Relation, RelationKind, RelationVerdict, Term};

@@ -93,6 +93,7 @@ impl fmt::Display for RelationKind {
 
 /// One side of a relation: a figure of the document (stated or derived), a stated fact by
 /// its id, or a figure only printed here.
+#[doc(alias = "ledd")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -120,6 +121,7 @@ pub enum Term {
 /// assert_eq!(doc.check_relation(&r)?.status, Status::Reproduced);
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+#[doc(alias = "sammenheng")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {
     /// A stable id.

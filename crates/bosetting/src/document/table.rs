@@ -90,6 +90,8 @@ impl AddressPart {
 /// protect persons (some count of 0 or more), `..` or `.` or an empty cell a figure not
 /// available. A suppressed or missing part makes a total check at most consistent: it
 /// stands for any count of 0 or more (any amount for money).
+#[doc(alias = "prikket")]
+#[doc(alias = "tabellcelle")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "cell", content = "figure")]
 #[non_exhaustive]
@@ -138,6 +140,7 @@ impl Cell {
 }
 
 /// A column of a printed table.
+#[doc(alias = "sumkolonne")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableColumn {
     /// A short key for check ids (`"2017"`, `"em"`).
@@ -157,6 +160,7 @@ pub struct TableColumn {
 }
 
 /// A row of a printed table.
+#[doc(alias = "sumrad")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableRow {
     /// A short key for check ids (`"agder"`, `"total"`).

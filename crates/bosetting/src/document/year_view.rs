@@ -252,6 +252,8 @@ pub struct RuleStatement {
 /// assert_eq!(gap.value.value.exact(), "33");
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+#[doc(alias = "årsrapport")]
+#[doc(alias = "tertialrapport")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MunicipalityYear {
     /// The document (or documents) modelled.

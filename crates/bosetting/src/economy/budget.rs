@@ -258,6 +258,8 @@ impl Budget {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither can be had.
+    #[doc(alias = "mindreforbruk")]
+    #[doc(alias = "merforbruk")]
     pub fn result(&self) -> Result<Derived<Money>> {
         if let Some(r) = &self.result {
             return Ok(leaf("result (positive: underspend)", r));

@@ -13,6 +13,8 @@ use crate::rounding::RoundingRule;
 
 /// The municipality's rules for its fund. No national statute governs these funds, so every
 /// rule is a parameter with the council decision (or statutes) it comes from.
+#[doc(alias = "flyktningfond")]
+#[doc(alias = "vedtekter")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FundRules {
     /// The share of a year's surplus that goes into the fund.

@@ -140,6 +140,8 @@ impl fmt::Display for Validity {
 ///
 /// Where two sources disagree, the table keeps the value of the higher standing and records
 /// the other beside it ([`Rate::other`]).
+#[doc(alias = "vedtatt")]
+#[doc(alias = "foreslått")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Standing {
@@ -162,6 +164,7 @@ impl fmt::Display for Standing {
 }
 
 /// A value another source gives for the same rate, kept beside the one the table uses.
+#[doc(alias = "sekundærkilde")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OtherValue {
@@ -178,6 +181,7 @@ pub struct OtherValue {
 }
 
 /// A rate: an amount per person, valid for a range of years, with its source.
+#[doc(alias = "sats")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rate {
     /// Kroner per person.
@@ -267,6 +271,7 @@ impl Rate {
 /// rate for grant year Y − S + 1: [`RateYear::Payment`], the default. The domain primer used
 /// to say that the settlement year's rates apply throughout ([`RateYear::FirstSettlement`]);
 /// a table built on that reading can say so.
+#[doc(alias = "budsjettår")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RateYear {
@@ -278,6 +283,7 @@ pub enum RateYear {
 }
 
 /// The rule of a rate table: which year's rates the integration grant pays, and its source.
+#[doc(alias = "satsen for tilskuddsår")]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IntegrationRule {
@@ -957,6 +963,7 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] naming the year and the age.
+    #[doc(alias = "særskilt tilskudd for enslige mindreårige")]
     pub fn em_grant(&self, payment_year: Year, age: i32) -> Result<Option<&Rate>> {
         let year_rows: Vec<&Entry<String>> = self
             .em
@@ -1134,6 +1141,8 @@ impl GrantCohort {
 }
 
 /// Which grant a line is.
+#[doc(alias = "eldretilskudd")]
+#[doc(alias = "barnehagetilskudd")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GrantKind {
@@ -1295,6 +1304,7 @@ impl Entitlements {
 /// [`Error::MissingRate`] for a rate the table lacks (naming year, category and grant
 /// year); [`Error::NotComputable`] for an EM, elderly or kindergarten question without a
 /// birth year; [`Error::Overflow`] on overflow.
+#[doc(alias = "integreringstilskudd")]
 pub fn entitlements(
     cohorts: &[GrantCohort],
     rates: &GrantRates,

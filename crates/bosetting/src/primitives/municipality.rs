@@ -216,6 +216,7 @@ pub struct NumberChange {
 /// assert_eq!(table.number_in(drammen, Year::new(2020)?).to_string(), "3005");
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+#[doc(alias = "nytt kommunenummer")]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(try_from = "RenumberingRepr")]
 pub struct Renumbering {
@@ -229,6 +230,7 @@ pub struct Renumbering {
 /// A number whose area is now in more than one municipality (in 2024 Haram, 1580, left
 /// Ålesund, so Ålesund 2020–2023, 1507, holds what is both today). A grouping into today's
 /// municipalities cannot undo it: figures carried across it are approximate.
+#[doc(alias = "deling")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Split {
@@ -463,6 +465,8 @@ pub struct MunicipalityGroup {
 /// assert!(h.approximate("1508".parse()?, Year::new(2019)?).is_none());
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+#[doc(alias = "kommunereform")]
+#[doc(alias = "kommunesammenslåing")]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Harmonisation {
     /// Where the grouping comes from.

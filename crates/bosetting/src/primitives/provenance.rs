@@ -71,6 +71,7 @@ impl Source {
     }
 
     /// The same source as an analyst's assumption, with the reason for it.
+    #[doc(alias = "antakelse")]
     pub fn assumed(mut self, why: impl Into<String>) -> Source {
         self.assumption = Some(why.into());
         self

@@ -19,6 +19,8 @@ use crate::published::{CountFit, PublishedFigure, ReconcilePolicy, Status};
 use crate::ratio::Ratio;
 
 /// A legal regime of the programme, with its limits, as a dated and sourced parameter.
+#[doc(alias = "introduksjonsloven")]
+#[doc(alias = "integreringsloven")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Regime {
     /// A stable identifier (`introduksjonsloven`).
@@ -112,6 +114,8 @@ impl Regime {
 /// assert_eq!(table.for_arrival(d(2022, 4, 1), true)?.id, "integreringsloven-6a");
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+#[doc(alias = "introduksjonsloven")]
+#[doc(alias = "integreringsloven")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RegimeTableRepr")]
 pub struct RegimeTable {
@@ -254,6 +258,8 @@ impl RegimeTable {
 }
 
 /// Participants who started the programme together, under one regime.
+#[doc(alias = "deltakere")]
+#[doc(alias = "kull")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cohort {
     /// A label ("autumn 2021").
@@ -585,6 +591,8 @@ impl ProgrammeStock {
 }
 
 /// What a participant went on to when leaving the programme.
+#[doc(alias = "arbeid og utdanning")]
+#[doc(alias = "grunnskole")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -691,6 +699,8 @@ impl fmt::Display for Outcome {
 }
 
 /// Which of two indicators a set of outcomes measures. They must not be mixed.
+#[doc(alias = "direkte overgang")]
+#[doc(alias = "status ett år etter")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Measure {
@@ -715,6 +725,7 @@ pub enum Measure {
 /// assert!(bodo.includes(Outcome::PrimarySchool));
 /// assert!(!stavanger.includes(Outcome::PrimarySchool));
 /// ```
+#[doc(alias = "arbeid og utdanning")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutcomeDefinition {
     /// A name ("work or education, primary school included"): words the model says for the
@@ -763,6 +774,7 @@ impl OutcomeDefinition {
 }
 
 /// An indicator: a measure and a definition of success.
+#[doc(alias = "indikator")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
     /// Status on leaving, or one year after.

@@ -115,6 +115,8 @@ impl Staffing {
 
 /// A counted activity a report quotes, with its provenance ("25 søknader", "14 kommunale
 /// virksomheter").
+#[doc(alias = "søknader")]
+#[doc(alias = "aktivitet")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
     /// A stable identifier.
@@ -159,6 +161,8 @@ impl Activity {
 /// assert_eq!(talks.acceptance()?.value.to_string(), "19/21");
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+#[doc(alias = "tilbud")]
+#[doc(alias = "takket ja")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Uptake {
     /// What was offered.

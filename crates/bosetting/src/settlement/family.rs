@@ -57,6 +57,7 @@ impl FamilyGrantRule {
 }
 
 /// One family case: persons who joined a sponsor.
+#[doc(alias = "familiegjenforening")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyCase {
     /// Whom they join.

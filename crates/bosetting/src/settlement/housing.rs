@@ -10,6 +10,8 @@ use crate::phrase::{Arg, Phrase};
 use crate::provenance::Fact;
 
 /// What kind of dwelling.
+#[doc(alias = "bofellesskap")]
+#[doc(alias = "bolig")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DwellingKind {
@@ -28,6 +30,7 @@ pub enum DwellingKind {
 }
 
 /// A number of dwellings of one kind, with how many persons each is planned to house.
+#[doc(alias = "boliger")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "DwellingsRepr")]
 pub struct Dwellings {

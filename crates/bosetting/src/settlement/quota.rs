@@ -12,6 +12,7 @@ use crate::phrase::Phrase;
 use crate::provenance::Source;
 
 /// The numbers of one request or revision: the total and the part for unaccompanied minors.
+#[doc(alias = "anmodning")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestFigures {
     /// Persons requested in all, EM included. `None` in a revision that changes only the EM
@@ -265,6 +266,8 @@ impl Request {
 }
 
 /// How many places a decision gives: a number, an upper bound ("inntil 700") or a range.
+#[doc(alias = "vedtaksplasser")]
+#[doc(alias = "inntil")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Places {
@@ -335,6 +338,7 @@ impl fmt::Display for Places {
 }
 
 /// An age band for EM places ("15–18 år", "under 15").
+#[doc(alias = "aldersgruppe")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AgeBand {
     /// Youngest age in the band.
@@ -344,6 +348,7 @@ pub struct AgeBand {
 }
 
 /// The part of a decision for unaccompanied minors, optionally split by age band.
+#[doc(alias = "hvorav enslige mindreårige")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmPart {
     /// EM places in all.
@@ -354,6 +359,8 @@ pub struct EmPart {
 }
 
 /// A condition attached to a decision.
+#[doc(alias = "forutsetning")]
+#[doc(alias = "vilkår")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -373,6 +380,8 @@ pub enum Condition {
 }
 
 /// How a decision relates to earlier ones in the same year.
+#[doc(alias = "tilleggsvedtak")]
+#[doc(alias = "erstatningsvedtak")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
@@ -386,6 +395,8 @@ pub enum DecisionKind {
 }
 
 /// Whether the council has decided.
+#[doc(alias = "innstilling")]
+#[doc(alias = "forslag til vedtak")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionStatus {

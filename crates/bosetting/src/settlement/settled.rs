@@ -14,6 +14,8 @@ use crate::provenance::{Fact, Source};
 use crate::ratio::Ratio;
 
 /// Which quota a settled person counts on.
+#[doc(alias = "enslige mindreårige")]
+#[doc(alias = "kategori")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
@@ -26,6 +28,9 @@ pub enum Category {
 }
 
 /// Where a settled person came from.
+#[doc(alias = "opprinnelse")]
+#[doc(alias = "mottak")]
+#[doc(alias = "selvbosetting")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Origin {
@@ -66,6 +71,7 @@ pub struct GroupCount {
 }
 
 /// One dated settlement: persons who arrived in the municipality on one day.
+#[doc(alias = "bosetting")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettlementEvent {
     /// The day.
