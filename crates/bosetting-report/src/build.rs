@@ -438,7 +438,11 @@ pub fn risk_section(r: &bosetting::risk::RiskResult, first_year: i32, locale: Lo
 /// A projection under several scenarios as a report section: per year and scenario the
 /// settled persons, grant income, costs and the fund at the end of the year, side by side,
 /// with a chart of the fund under each scenario. `assumption` says what the projection
-/// assumes that no document states (future years' rates), and is shown as such.
+/// assumes that no document states (future years' rates; [`RateAssumption::describe`]),
+/// and is shown as such, with the years whose rates are assumed; the persons each scenario
+/// leaves out of every grant category by flooring are noted.
+///
+/// [`RateAssumption::describe`]: bosetting::projection::RateAssumption::describe
 ///
 /// # Example
 ///
@@ -510,6 +514,42 @@ pub fn projection_section(
             "Assumption, not from a document"
         )
     ));
+    let assumed: Vec<String> = years
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            scenarios
+                .iter()
+                .any(|c| c.years.get(*i).is_some_and(|y| y.rates_assumed))
+        })
+        .map(|(_, y)| l.year(y.get()))
+        .collect();
+    if !assumed.is_empty() {
+        notes.push(format!(
+            "{}: {}",
+            l.pick(
+                "År med antatte satser (ikke i satstabellen)",
+                "Years with assumed rates (not in the rate table)"
+            ),
+            assumed.join(", ")
+        ));
+    }
+    // Each category's persons are floored; who falls between them draws no grant, and the
+    // reader is told how many rather than left to find out.
+    for c in scenarios {
+        let lost: u64 = c.years.iter().map(|y| u64::from(y.lost_to_flooring)).sum();
+        if lost > 0 {
+            notes.push(format!(
+                "{}: {} {}",
+                c.name,
+                l.int(i64::try_from(lost).unwrap_or(i64::MAX)),
+                l.pick(
+                    "bosatte telles ikke i noen tilskuddskategori når hver kategori rundes ned til hele personer, og gir ikke tilskudd",
+                    "settled persons fall in no grant category once each category is floored to whole persons, and draw no grant"
+                )
+            ));
+        }
+    }
     Section {
         id: SectionId::Projection,
         title: section_title(l, SectionId::Projection).to_owned(),
