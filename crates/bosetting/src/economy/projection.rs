@@ -1855,12 +1855,6 @@ impl Engine {
                 ],
             ),
             Some(known) => {
-                let formula = match rates.assumption.as_ref().map(RateAssumption::rule) {
-                    Some(FutureRates::AdjustYearly { .. }) => {
-                        "the latest known rate adjusted by the assumed percentage for each year since, rounded each year by the stated rule (an assumption)"
-                    }
-                    _ => "the latest known rate carried forward (an assumption)",
-                };
                 let mut inputs = vec![
                     Explanation::parameter(
                         "latest known rate",
@@ -1881,7 +1875,21 @@ impl Engine {
                         a.source().clone(),
                     ));
                 }
-                Explanation::derived("rate per person", Quantity::money(amount), formula, inputs)
+                // Each formula a literal, so that the explanation can be translated.
+                match rates.assumption.as_ref().map(RateAssumption::rule) {
+                    Some(FutureRates::AdjustYearly { .. }) => Explanation::derived(
+                        "rate per person",
+                        Quantity::money(amount),
+                        "the latest known rate adjusted by the assumed percentage for each year since, rounded each year by the stated rule (an assumption)",
+                        inputs,
+                    ),
+                    _ => Explanation::derived(
+                        "rate per person",
+                        Quantity::money(amount),
+                        "the latest known rate carried forward (an assumption)",
+                        inputs,
+                    ),
+                }
             }
         }
     }
@@ -2668,6 +2676,25 @@ mod tests {
         assert!(
             why.to_string().contains("carried forward (an assumption)"),
             "{why}"
+        );
+        // Under a yearly change the rate of 2021 is 70 500 × 1.02⁴, rounded half-up each
+        // year (71 910, 73 348.2 → 73 348, 74 814.96 → 74 815, 76 311.3 → 76 311), said so.
+        let mut p = params(5, 10, Some(0));
+        p.first_year = Year::new(2016).unwrap();
+        let a = RateAssumption::adjusted(Decimal::new(2, 0), RoundingRule::HalfUp).unwrap();
+        p.rates = builtin_rates(2016, 15, 2021, &a);
+        let adjusted = Engine::new(p).unwrap();
+        let why = adjusted
+            .explain_year(&hist, &path, Year::new(2021).unwrap())
+            .unwrap();
+        let oldest = child(&why, "grant income").inputs.last().unwrap();
+        let rate = child(child(oldest, "grant for the category"), "rate per person");
+        assert_eq!(rate.value, Quantity::money(Money::kroner(76_311)));
+        assert!(
+            rate.formula
+                .as_deref()
+                .unwrap()
+                .starts_with("the latest known rate adjusted")
         );
         // A year outside the projection is named.
         let e = e
