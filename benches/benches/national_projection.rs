@@ -11,7 +11,7 @@ fn projection(c: &mut Criterion) {
     let mut g = c.benchmark_group("national_projection");
     for scenarios in [1u32, 10, 100, 1000] {
         let p = paths(scenarios);
-        let e = Engine::new(params(), &h, &p).unwrap_or_else(|e| panic!("{e}"));
+        let e = Engine::new(params()).unwrap_or_else(|e| panic!("{e}"));
         let sum = checksum(&e, &h, &p);
         match scenarios {
             1 => assert_eq!(sum, 287_620_629),
@@ -44,8 +44,8 @@ fn scaling(c: &mut Criterion) {
     ] {
         let h = &all[..municipalities * h5];
         let p = bosetting_benches::paths_for(100, future);
-        let e = Engine::new(bosetting_benches::params_for(future), h, &p)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let e =
+            Engine::new(bosetting_benches::params_for(future)).unwrap_or_else(|e| panic!("{e}"));
         g.throughput(Throughput::Elements(
             100 * municipalities as u64 * future as u64,
         ));

@@ -2,7 +2,8 @@
 //! answers: the national projection of `../shared/bench-peers/README.md` (steps 1–6).
 
 use bosetting::projection::{
-    CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath,
+    ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams,
+    SettlementPath,
 };
 use bosetting::{Money, Ratio, Reported, Source, Year};
 use bosetting_imdi::Export;
@@ -75,14 +76,10 @@ pub fn params_for(future: usize) -> ProjectionParams {
     let y0 = Year::new(2019).expect("a valid year");
     let rates = (0..HISTORY + future)
         .map(|c| {
-            let mut row = [[Money::ZERO; 5]; 4];
-            for (a, cat) in BASE.iter().enumerate() {
-                for (k, base) in cat.iter().enumerate() {
-                    let ore = base * 100 * (100 + 2 * c as i64) / 100;
-                    row[a][k] = Money::from_ore(ore);
-                }
-            }
-            row
+            // BASE is positional, in GrantCategory::ALL order.
+            ByCategory::from_array(BASE.map(|cat| {
+                cat.map(|base| Money::from_ore(base * 100 * (100 + 2 * c as i64) / 100))
+            }))
         })
         .collect();
     let ratio = |n: u64, d: u64| Ratio::of(n, d).expect("a positive denominator");
@@ -90,11 +87,17 @@ pub fn params_for(future: usize) -> ProjectionParams {
         first_year: y0,
         history_years: HISTORY,
         future_years: future,
-        category_shares: SHARES.map(|p| ratio(p, 100)),
+        category_shares: CategoryShares::new(
+            ByCategory::from_array(SHARES.map(|p| ratio(p, 100))),
+            Source::new("bench-peers/README.md"),
+        )
+        .expect("the peer's shares sum to 100 %"),
         rates: CohortRates {
             first_year: y0,
             rates,
             source: Source::new("bench-peers/README.md (synthetic rates for benchmarking)"),
+            origins: Vec::new(),
+            assumption: None,
         },
         cost: CostModel {
             window_years: 5,
@@ -107,6 +110,7 @@ pub fn params_for(future: usize) -> ProjectionParams {
         fund: FundModel {
             opening: Money::ZERO,
             floor: Some(Money::ZERO),
+            source: Source::new("bench-peers/README.md"),
         },
     }
 }
@@ -154,7 +158,7 @@ mod tests {
         let h = histories(&export());
         assert_eq!(h.len() / HISTORY, 534);
         let p = paths(1);
-        let e = Engine::new(params(), &h, &p).unwrap();
+        let e = Engine::new(params()).unwrap();
         assert_eq!(checksum(&e, &h, &p), 287_620_629);
     }
 }

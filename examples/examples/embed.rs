@@ -11,12 +11,13 @@
 use std::process::ExitCode;
 
 use bosetting::projection::{
-    CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath,
+    ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams,
+    RateAssumption, SettlementPath,
 };
 use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
 use bosetting::{
-    Against, Decision, Fact, Money, Municipality, MunicipalityYear, Ratio, Settled, SettlementYear,
-    Source, Year,
+    Against, Decision, Fact, GrantCategory, GrantRates, Money, Municipality, MunicipalityYear,
+    Ratio, Settled, SettlementYear, Source, Year,
 };
 use bosetting_report::{Format, Lang, Locale, Report};
 
@@ -37,27 +38,29 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
     assert_eq!(gap.value, 12);
     assert_eq!(share.value, Ratio::of(48, 60)?);
 
-    // 3. Ten years under two scenarios. Future years' rates are not published: the
-    //    projection assumes the 2017 table carried forward (an assumption, said so).
+    // 3. Ten years under two scenarios, with the shipped rate table. Future years' rates
+    //    are not published: the latest known rate is carried forward (an assumption, said
+    //    so in the explanations and the report).
     let rate = |a: i64, b, c, d, e| [a, b, c, d, e].map(Money::kroner);
-    let assumed =
-        Source::new("IMDi 2017 rates carried forward (assumption: later years unpublished)");
+    let assumption = RateAssumption::carry_forward();
     let first = Year::new(2020)?;
+    let shares = ByCategory::all(Ratio::of(0, 1)?)
+        .with(GrantCategory::SingleAdult, Ratio::of(30, 100)?)
+        .with(GrantCategory::OtherAdult, Ratio::of(40, 100)?)
+        .with(GrantCategory::Child, Ratio::of(25, 100)?)
+        .with(GrantCategory::UnaccompaniedMinor, Ratio::of(5, 100)?);
     let params = ProjectionParams {
         first_year: first,
         history_years: 5,
         future_years: 10,
-        category_shares: [
-            Ratio::of(30, 100)?,
-            Ratio::of(40, 100)?,
-            Ratio::of(25, 100)?,
-            Ratio::of(5, 100)?,
-        ],
-        rates: CohortRates {
-            first_year: first,
-            rates: vec![[rate(235_000, 230_000, 167_000, 84_000, 70_500); 4]; 15],
-            source: assumed.clone(),
-        },
+        category_shares: CategoryShares::new(shares, doc())?,
+        rates: CohortRates::from_grant_rates(
+            &GrantRates::builtin()?,
+            first,
+            15,
+            Year::new(2025)?,
+            &assumption,
+        )?,
         cost: CostModel {
             window_years: 5,
             fixed_per_active_person: Ratio::of(90_000, 1)?,
@@ -69,6 +72,7 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
         fund: FundModel {
             opening: Money::kroner(15_000_000),
             floor: Some(Money::ZERO),
+            source: doc(),
         },
     };
     let history = [40, 35, 90, 70, 48];
@@ -79,8 +83,7 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
         ),
         ("Brå stans".to_owned(), SettlementPath::Persons(vec![0; 10])),
     ];
-    let paths: Vec<SettlementPath> = scenarios.iter().map(|(_, p)| p.clone()).collect();
-    let engine = Engine::new(params, &history, &paths)?;
+    let engine = Engine::new(params)?;
     let compared = engine.compare(&history, &scenarios)?;
 
     // 4. The fund's risk when arrivals are uncertain: 2 000 seeded paths, 20 to 70 a year.
@@ -92,7 +95,8 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
             fixed_cost: Money::kroner(3_000_000),
             cost_per_person: Money::kroner(150_000),
             history: history[1..].to_vec(),
-            source: assumed,
+            source: Source::new("IMDi 2017 rates carried forward")
+                .assumed("later years' rates are not published"),
         },
         &ArrivalPaths::triangular(2025, 2_000, 10, 20, 45, 70)?,
     )?;
@@ -102,7 +106,7 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
     let mut r: Report = bosetting_report::build(&year, &[], locale)?;
     r.sections.push(bosetting_report::projection_section(
         &compared,
-        "IMDis satser for 2017 videreført til senere år (ikke publisert)",
+        &assumption.phrase(),
         locale,
     ));
     r.sections
@@ -113,23 +117,7 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
 }
 
 fn main() -> ExitCode {
-    let opts = match bosetting_examples::options(std::env::args().skip(1)) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    match report(opts.format, opts.lang) {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    bosetting_examples::main_rendering(report)
 }
 
 #[cfg(test)]

@@ -180,6 +180,30 @@ pub fn options(args: impl IntoIterator<Item = String>) -> Result<Options, String
     Ok(o)
 }
 
+/// Runs an example that renders its output as text from the command line options
+/// (`--format`, `--lang`): prints the text, or the error on standard error and fails.
+pub fn main_rendering(
+    render: impl FnOnce(Format, Lang) -> Result<String, Box<dyn Error>>,
+) -> ExitCode {
+    let opts = match options(std::env::args().skip(1)) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match render(opts.format, opts.lang) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Runs one facts file from the command line: prints its report to standard output, a summary
 /// to standard error, and fails if a check does not have the status its ledger expects.
 pub fn main_for(default: Option<&str>) -> ExitCode {

@@ -454,19 +454,24 @@ pub fn risk_section(r: &bosetting::risk::RiskResult, first_year: i32, locale: Lo
 /// A projection under several scenarios as a report section: per year and scenario the
 /// settled persons, grant income, costs and the fund at the end of the year, side by side,
 /// with a chart of the fund under each scenario. `assumption` says what the projection
-/// assumes that no document states (future years' rates), and is shown as such.
+/// assumes that no document states (future years' rates; [`RateAssumption::describe`]),
+/// and is shown as such, with the years whose rates are assumed; the persons each scenario
+/// leaves out of every grant category by flooring are noted.
+///
+/// [`RateAssumption::describe`]: bosetting::projection::RateAssumption::describe
 ///
 /// # Example
 ///
 /// ```no_run
 /// # fn f(c: &[bosetting::projection::ScenarioComparison]) {
 /// use bosetting_report::{Lang, Locale};
-/// let s = bosetting_report::projection_section(c, "2017-satsene videreført", Locale::new(Lang::Nb));
+/// let assumed = bosetting::Phrase::verbatim("2017-satsene videreført");
+/// let s = bosetting_report::projection_section(c, &assumed, Locale::new(Lang::Nb));
 /// # }
 /// ```
 pub fn projection_section(
     scenarios: &[bosetting::projection::ScenarioComparison],
-    assumption: &str,
+    assumption: &Phrase,
     locale: Locale,
 ) -> Section {
     let l = locale;
@@ -518,14 +523,51 @@ pub fn projection_section(
             labels: c.years.iter().map(|y| l.money(y.fund)).collect(),
         })
         .collect();
-    let mut notes: Vec<String> = scenarios.iter().map(|c| c.summary.clone()).collect();
+    let mut notes: Vec<String> = scenarios.iter().map(|c| l.say(&c.summary)).collect();
     notes.push(format!(
-        "{}: {assumption}",
+        "{}: {}",
         l.pick(
             "Antakelse, ikke fra et dokument",
             "Assumption, not from a document"
-        )
+        ),
+        l.say(assumption)
     ));
+    let assumed: Vec<String> = years
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            scenarios
+                .iter()
+                .any(|c| c.years.get(*i).is_some_and(|y| y.rates_assumed))
+        })
+        .map(|(_, y)| l.year(y.get()))
+        .collect();
+    if !assumed.is_empty() {
+        notes.push(format!(
+            "{}: {}",
+            l.pick(
+                "År med antatte satser (ikke i satstabellen)",
+                "Years with assumed rates (not in the rate table)"
+            ),
+            assumed.join(", ")
+        ));
+    }
+    // Each category's persons are floored; who falls between them draws no grant, and the
+    // reader is told how many rather than left to find out.
+    for c in scenarios {
+        let lost: u64 = c.years.iter().map(|y| u64::from(y.lost_to_flooring)).sum();
+        if lost > 0 {
+            notes.push(format!(
+                "{}: {} {}",
+                c.name,
+                l.int(i64::try_from(lost).unwrap_or(i64::MAX)),
+                l.pick(
+                    "bosatte telles ikke i noen tilskuddskategori når hver kategori rundes ned til hele personer, og gir ikke tilskudd",
+                    "settled persons fall in no grant category once each category is floored to whole persons, and draw no grant"
+                )
+            ));
+        }
+    }
     Section {
         id: SectionId::Projection,
         title: section_title(l, SectionId::Projection).to_owned(),
@@ -554,7 +596,7 @@ pub fn projection_section(
             series,
             unit: "kr".to_owned(),
             x: Vec::new(),
-            source: assumption.to_owned(),
+            source: l.say(assumption),
         }],
         notes,
     }

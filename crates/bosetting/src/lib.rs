@@ -127,6 +127,7 @@
 //! | flyktningfond, disposisjonsfond | refugee fund | [`FundLedger`], [`FundRules`] |
 //! | årsrapport, tertialrapport (det som er kjent om et år) | what is known of a municipality's year | [`MunicipalityYear`] |
 //! | framskriving, scenario | projection, scenario | [`projection::Engine`], [`projection::SettlementPath`] |
+//! | satser for senere år (antatt), tilskuddskategori | future rates (assumed), grant category | [`projection::RateAssumption`], [`projection::ByCategory`], [`projection::Engine::explain_year`] |
 //! | dokument, sak, årsrapport | a document and what it states | [`Document`] |
 //! | organ, kommune, fylke, hele landet | body, municipality, county, nation | [`Body`], [`BodyKind`], [`BodyId`] |
 //! | enhet (flyktningkontor, voksenopplæring, barnevern) | unit of a municipality | [`BodyKind::Unit`] |

@@ -936,6 +936,24 @@ impl GrantRates {
         Ok((table, self.integration(table, category, grant_year)?))
     }
 
+    /// The latest integration rate known before `year` for `category` and `grant_year`,
+    /// with the last year it was in force before `year`: what a projection carries forward
+    /// into a year whose rates the table does not hold. `None` if the table has none
+    /// earlier.
+    pub fn integration_latest_before(
+        &self,
+        year: Year,
+        category: GrantCategory,
+        grant_year: GrantYear,
+    ) -> Option<(Year, &Rate)> {
+        let before = year.offset(-1).ok()?;
+        self.integration
+            .iter()
+            .filter(|e| e.key == (category, grant_year) && e.rate.validity.from <= before)
+            .map(|e| (e.rate.validity.to.min(before), &e.rate))
+            .max_by_key(|(y, _)| *y)
+    }
+
     /// The five-year total of the integration grant, where only a total is documented.
     ///
     /// # Errors
