@@ -53,7 +53,7 @@ fn main() -> ExitCode {
             );
         }
     }
-    let line = format!("{tally}; {} not as the ledger expects", tally.unexpected);
+    let line = tally.said(bosetting_report::Locale::new(opts.lang));
     if full {
         eprintln!("{line}");
     } else {
@@ -70,9 +70,16 @@ fn print_checks(run: &Run) {
     let doc = &run.facts.file.document;
     println!("## {} ({})", doc.title, doc.file);
     println!();
-    println!("| id | figure | model | published | status |");
-    println!("|---|---|---:|---:|---|");
     let l = bosetting_report::Locale::new(run.report.lang);
+    println!(
+        "| id | {} | {} | {} | {} |",
+        l.pick("tall", "figure"),
+        l.pick("modellen", "model"),
+        l.pick("publisert", "published"),
+        l.pick("status", "status")
+    );
+    println!("|---|---|---:|---:|---|");
+    let status = |s: Status| bosetting_report::status_name(l, s.into());
     for r in &run.results {
         let published: Vec<&str> = r.published.iter().map(|p| p.text.as_str()).collect();
         println!(
@@ -81,7 +88,7 @@ fn print_checks(run: &Run) {
             r.label,
             l.quantity(&r.value).replace('|', "\\|"),
             published.join(" + "),
-            r.status
+            status(r.status)
         );
     }
     let notes: Vec<_> = run
@@ -92,7 +99,12 @@ fn print_checks(run: &Run) {
     if !notes.is_empty() {
         println!();
         for r in notes {
-            println!("- **{}** ({}): {}", r.id, r.status, r.reconciliation);
+            println!(
+                "- **{}** ({}): {}",
+                r.id,
+                status(r.status),
+                l.say(&r.reconciliation)
+            );
         }
     }
     println!();

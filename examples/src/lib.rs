@@ -114,6 +114,29 @@ impl Tally {
     }
 }
 
+impl Tally {
+    /// The tally in the words of `l`'s language ("80 tall: 36 gjenskapt, …").
+    pub fn said(&self, l: Locale) -> String {
+        match l.lang {
+            Lang::Nb => {
+                let e = |n: usize| if n == 1 { "" } else { "e" };
+                format!(
+                    "{} tall: {} gjenskapt, {} forenlig{}, {} uforenlig{} ({} inndata); {} avviker fra statusen FIGURES.md venter",
+                    self.total(),
+                    self.reproduced,
+                    self.consistent,
+                    e(self.consistent),
+                    self.inconsistent,
+                    e(self.inconsistent),
+                    self.input,
+                    self.unexpected
+                )
+            }
+            Lang::En => format!("{self}; {} not as the ledger expects", self.unexpected),
+        }
+    }
+}
+
 impl std::fmt::Display for Tally {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(

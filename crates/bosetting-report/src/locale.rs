@@ -194,15 +194,18 @@ impl Locale {
     }
 
     fn bound_value(self, d: Decimal, unit: Unit) -> String {
+        // A bound keeps the decimals it has (up to four for percentages, two otherwise):
+        // "96,6 %" printed stands for 96,55 to 96,65 %, and 0,25 stays 0,25.
+        let n = d.normalize();
         match unit {
             Unit::Kroner => self.money(Money::new(d)),
-            Unit::Percent => self.percent(d),
-            Unit::PercentagePoints => self.points(d),
-            // As many decimals as the bound has, up to two: 0,25 stays 0,25, 70 stays 70.
-            _ => {
-                let n = d.normalize();
-                self.decimal(n, n.scale().min(2))
-            }
+            Unit::Percent => format!("{}{NBSP}%", self.decimal(n, n.scale().min(4))),
+            Unit::PercentagePoints => format!(
+                "{} {}",
+                self.decimal(n, n.scale().min(4)),
+                self.pick("prosentpoeng", "percentage points")
+            ),
+            _ => self.decimal(n, n.scale().min(2)),
         }
     }
 
@@ -310,7 +313,10 @@ impl Locale {
         match a {
             Arg::Quantity(q) => self.quantity(q),
             Arg::Number(d) => self.decimal(*d, d.scale()),
-            Arg::Fraction(r) => format!("{}/{}", r.numerator(), r.denominator()),
+            Arg::Fraction(r) => {
+                let part = |d: Decimal| self.decimal(d, d.normalize().scale());
+                format!("{}/{}", part(r.numerator()), part(r.denominator()))
+            }
             Arg::Verbatim(t) => t.clone(),
             Arg::Date(d) => self.date(*d),
             Arg::Year(y) => self.year(*y),
@@ -367,5 +373,13 @@ mod tests {
             "2024-01-31"
         );
         assert_eq!(nb.points(Decimal::from(18)), "18 prosentpoeng");
+        let printed = Interval::new(
+            Bound::Included(Decimal::new(9655, 2)),
+            Bound::Excluded(Decimal::new(9665, 2)),
+        );
+        assert_eq!(
+            nb.interval(&printed, Unit::Percent),
+            "mellom 96,55\u{a0}% og 96,65\u{a0}%"
+        );
     }
 }

@@ -144,6 +144,7 @@
 //! | personer i oppfølging (femårsperioden) | caseload | measure `caseload.followed_up` |
 //! | budsjettjustering (foreslått, vedtatt) | budget adjustment | measure `budget.adjustment` |
 //! | antakelse | an analyst's assumption no document prints | [`Source::assumption`] |
+//! | forklaring, formulering | explanation; the model's words in it, said in any language | [`Explanation`], [`Phrase`], [`Arg`] |
 //!
 //! # How values are built
 //!
@@ -162,6 +163,26 @@
 //! - Enums marked `#[non_exhaustive]` (units, qualifiers, statuses, body kinds, relation
 //!   kinds, figure references) may grow; match them with a `_` arm. Measures are not an
 //!   enum: they are registered data ([`measures`]).
+//!
+//! # Words in any language
+//!
+//! The model never writes a sentence: an explanation's label and formula, a
+//! reconciliation, a goal's verdict are [`Phrase`]s, a message id (the English wording with
+//! `{placeholders}`, as in gettext) and typed arguments ([`Arg`]: quantities, dates, the
+//! document's own words, nested phrases). `Display` writes the English wording with exact
+//! values; `bosetting-report` says each phrase in bokmål or English, with numbers in that
+//! language's style, from a catalogue kept as data. Words copied from a document or written
+//! by an analyst are [`Phrase::verbatim`] and are never translated.
+//!
+//! ```
+//! use bosetting::{Phrase, Quantity, Ratio};
+//!
+//! let said = Phrase::new("computed {share}, as printed")
+//!     .with("share", Quantity::share(Ratio::of(279, 285)?));
+//! assert_eq!(said.id(), "computed {share}, as printed");
+//! assert_eq!(said.to_string(), "computed 279/285, as printed");
+//! # Ok::<(), bosetting::Error>(())
+//! ```
 //!
 //! # Errors
 //!
