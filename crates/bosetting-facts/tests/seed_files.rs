@@ -99,42 +99,5 @@ fn v1_files_read_the_same_directly_and_upgraded() {
     }
 }
 
-/// The template's commented optional section is valid: uncommented, the template loads
-/// and every check in it has the status it expects.
-#[test]
-fn the_templates_optional_section_works_uncommented() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/data/template.toml");
-    let text = std::fs::read_to_string(path).unwrap();
-    let (mut out, mut inside, mut uncommented) = (String::new(), false, 0);
-    for line in text.lines() {
-        if line.starts_with("# --- begin optional section") {
-            inside = true;
-        } else if line.starts_with("# --- end optional section") {
-            inside = false;
-        } else if inside {
-            let l = line.strip_prefix("# ").or_else(|| line.strip_prefix('#'));
-            out.push_str(l.unwrap_or_else(|| panic!("not commented: {line}")));
-            out.push('\n');
-            uncommented += 1;
-            continue;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    assert!(uncommented > 50, "no optional section found");
-    let plain = bosetting_facts::Facts::from_toml_str(&text, "template.toml").unwrap();
-    let full = bosetting_facts::Facts::from_toml_str(&out, "template.toml")
-        .unwrap_or_else(|e| panic!("{e}"));
-    let results = full.check().unwrap();
-    assert!(results.len() > plain.check().unwrap().len());
-    for r in &results {
-        assert!(
-            r.as_expected(),
-            "{}: {:?} ({})",
-            r.id,
-            r.status,
-            r.reconciliation
-        );
-    }
-}
+// The template's commented optional section is tested uncommented, in every report format
+// and both languages, in crates/bosetting-report/tests/formats.rs.

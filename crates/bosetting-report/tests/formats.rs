@@ -231,3 +231,83 @@ fn sections_without_data_are_left_out() {
     assert!(!titles.contains(&"Flyktningfond"), "{titles:?}");
     assert!(titles.contains(&"Tallkontroll"));
 }
+
+/// The template with its commented optional section (issue 11's figures: a dated status,
+/// a decision's condition, units' budgets, a partial origin breakdown, secondary migration)
+/// uncommented.
+fn template_with_optional_section() -> String {
+    let text = include_str!("../../../examples/data/template.toml");
+    let mut out = String::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if line.starts_with("# --- begin optional section") {
+            inside = true;
+        } else if line.starts_with("# --- end optional section") {
+            inside = false;
+        } else if inside {
+            let l = line.strip_prefix("# ").or_else(|| line.strip_prefix('#'));
+            out.push_str(l.unwrap_or_else(|| panic!("not commented: {line}")));
+            out.push('\n');
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The optional section loads, every check in it has the status it expects, and each is
+/// in the report, in every format and both languages, with its status said in the
+/// report's language.
+#[test]
+fn the_optional_figures_are_in_every_format() {
+    let text = template_with_optional_section();
+    let plain =
+        Facts::from_toml_str(include_str!("../../../examples/data/template.toml"), "t").unwrap();
+    let full = Facts::from_toml_str(&text, "template.toml").unwrap_or_else(|e| panic!("{e}"));
+    let results = full.check().unwrap();
+    assert!(results.len() > plain.check().unwrap().len());
+    for r in &results {
+        assert!(
+            r.as_expected(),
+            "{}: {:?} ({})",
+            r.id,
+            r.status,
+            r.reconciliation
+        );
+    }
+    let ids = [
+        "remaining",
+        "em_condition",
+        "em_from_reception",
+        "secondary_net",
+    ];
+    for lang in [Lang::Nb, Lang::En] {
+        let r = report(&text, "template.toml", lang);
+        for f in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
+            let out = render(&r, f);
+            for id in ids {
+                assert!(out.contains(id), "{id} missing from {f:?} ({lang:?})");
+            }
+        }
+        let statuses: Vec<String> = r
+            .sections
+            .iter()
+            .flat_map(|s| &s.rows)
+            .filter(|row| ids.contains(&row.id.as_str()))
+            .map(|row| bosetting_report::status_name(Locale::new(lang), row.status).to_owned())
+            .collect();
+        assert_eq!(statuses.len(), ids.len(), "{statuses:?}");
+        let (ok, other) = match lang {
+            Lang::Nb => (["gjenskapt", "forenlig", "uforenlig"], "reproduced"),
+            Lang::En => (["reproduced", "consistent", "inconsistent"], "gjenskapt"),
+        };
+        assert!(
+            statuses
+                .iter()
+                .all(|s| ok.contains(&s.as_str()) && s != other),
+            "{statuses:?}"
+        );
+    }
+    assert_eq!(bosetting_report::untranslated(), Vec::<String>::new());
+}
