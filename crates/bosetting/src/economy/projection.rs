@@ -689,6 +689,8 @@ pub struct ProjectionParams {
 pub type Path = SettlementPath;
 
 /// A planned settlement path for the projected years.
+#[doc(alias = "scenario")]
+#[doc(alias = "bosettingsplan")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SettlementPath {
@@ -797,6 +799,7 @@ pub struct ScenarioComparison {
 /// assert_eq!(why.inputs[1].label, "grant income");
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+#[doc(alias = "framskriving")]
 #[derive(Debug, Clone)]
 pub struct Engine {
     params: ProjectionParams,

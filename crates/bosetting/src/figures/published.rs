@@ -16,6 +16,9 @@ use crate::ratio::Ratio;
 use crate::rounding::RoundingRule;
 
 /// How a document qualified a number.
+#[doc(alias = "cirka")]
+#[doc(alias = "inntil")]
+#[doc(alias = "minst")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -304,6 +307,9 @@ impl ReconcilePolicy {
 }
 
 /// The outcome of comparing a published figure with the model.
+#[doc(alias = "gjenskapt")]
+#[doc(alias = "forenlig")]
+#[doc(alias = "uforenlig")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -384,6 +390,7 @@ pub struct RuleOutcome {
 }
 
 /// The result of [`PublishedFigure::reconcile`].
+#[doc(alias = "tallkontroll")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reconciliation {
     /// The status under the policy's rule.
