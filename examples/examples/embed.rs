@@ -132,6 +132,9 @@ mod tests {
         assert!(md.contains("Sannsynlighet for brudd"));
         assert!(md.contains("Framskriving og scenarioer"), "{md}");
         assert!(md.contains("Brå stans: fond"), "{md}");
+        assert!(md.contains("Forløpene: trekantfordeling"), "{md}");
+        // Every word the model says in the report is in the bokmål catalogue.
+        assert_eq!(bosetting_report::untranslated(), Vec::<String>::new());
         let html = report(Format::Html, Lang::Nb).unwrap();
         assert!(html.contains("<polygon"), "the fan chart");
         let json = report(Format::Json, Lang::En).unwrap();

@@ -97,7 +97,7 @@ fn report(
         let q = h.series.years.get(y).cloned().unwrap_or_default();
         let mut notes = Vec::new();
         if let Some(why) = h.approximate.get(y) {
-            notes.push(format!("omtrentlig: {why}"));
+            notes.push(format!("omtrentlig: {}", l.say(why)));
         }
         if let Some(n) = h.lower_bound.get(y) {
             notes.push(format!("minst (skjult i {n} celle(r))"));
@@ -297,6 +297,8 @@ mod tests {
             assert!(
                 t.contains("Nasjonale summer, harmonisert og som publisert: like for alle år.")
             );
+            // The model's words about splits are said in bokmål.
+            assert_eq!(bosetting_report::untranslated(), Vec::<String>::new());
         }
         // Halden 2017 is 0101's figures; Drammen 2023 decision 400.
         let drammen = text("3301", "markdown");

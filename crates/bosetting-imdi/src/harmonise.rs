@@ -29,7 +29,7 @@ pub struct HarmonisedSeries {
     /// grouping lists them.
     pub parts: Vec<MunicipalityNumber>,
     /// Years whose figures are approximate, and why (a number in use that year was split).
-    pub approximate: BTreeMap<Year, String>,
+    pub approximate: BTreeMap<Year, bosetting::Phrase>,
     /// Per year, the number of cells suppressed (`:`) in one part while another part has a
     /// figure: the sum shown is then a lower bound.
     pub lower_bound: BTreeMap<Year, u32>,

@@ -446,7 +446,7 @@ pub fn risk_section(r: &bosetting::risk::RiskResult, first_year: i32, locale: Lo
         notes: vec![format!(
             "{}: {}",
             l.pick("Forløpene", "The paths"),
-            r.origin
+            l.say(&r.origin)
         )],
     }
 }

@@ -44,6 +44,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::money::Money;
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::Source;
 use crate::ratio::Ratio;
 
@@ -75,7 +76,7 @@ pub struct ArrivalPaths {
     /// Row-major: path p, year t at `p * years + t`.
     arrivals: Vec<u32>,
     /// How the paths were made, for explanations.
-    pub origin: String,
+    pub origin: Phrase,
 }
 
 /// `x mod d` by multiplication (Lemire, Kaser and Kurz, "Faster remainder by direct
@@ -127,7 +128,7 @@ impl ArrivalPaths {
         Ok(ArrivalPaths {
             years,
             arrivals: rows.iter().flatten().copied().collect(),
-            origin: "paths given by the caller".to_owned(),
+            origin: Phrase::new("paths given by the caller"),
         })
     }
 
@@ -164,7 +165,10 @@ impl ArrivalPaths {
         Ok(ArrivalPaths {
             years,
             arrivals,
-            origin: format!("counter-based triangular {low}..={high}, seed {seed}"),
+            origin: Phrase::new("counter-based triangular {low}..={high}, seed {seed}")
+                .with("low", low)
+                .with("high", high)
+                .with("seed", Arg::verbatim(seed.to_string())),
         })
     }
 
@@ -235,7 +239,11 @@ impl ArrivalPaths {
         Ok(ArrivalPaths {
             years,
             arrivals,
-            origin: format!("triangular {low}/{likely}/{high}, ChaCha8 seed {seed}"),
+            origin: Phrase::new("triangular {low}/{likely}/{high}, ChaCha8 seed {seed}")
+                .with("low", low)
+                .with("likely", likely)
+                .with("high", high)
+                .with("seed", Arg::verbatim(seed.to_string())),
         })
     }
 
@@ -286,10 +294,11 @@ impl ArrivalPaths {
         Ok(ArrivalPaths {
             years,
             arrivals,
-            origin: format!(
-                "the municipality's record of settled / decided ({} years), ChaCha8 seed {seed}",
-                history.len()
-            ),
+            origin: Phrase::new(
+                "the municipality's record of settled / decided ({years} years), ChaCha8 seed {seed}",
+            )
+            .with("years", history.len())
+            .with("seed", Arg::verbatim(seed.to_string())),
         })
     }
 
@@ -361,7 +370,7 @@ pub struct RiskResult {
     /// Every arrival on every path, summed.
     pub arrivals: u64,
     /// How the paths were made.
-    pub origin: String,
+    pub origin: Phrase,
     /// Where the rules come from.
     pub source: Source,
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Year;
 use crate::error::{Error, Result};
+use crate::phrase::{Arg, Phrase};
 use crate::provenance::Source;
 
 /// A Norwegian municipality number (*kommunenummer*): four digits, the first two naming the
@@ -601,43 +602,46 @@ impl Harmonisation {
     /// Why the 2024 municipality `number`'s figure for `year` is approximate, if it is: a
     /// number in use that year was split, so the grouping either counts in it what is now
     /// another municipality, or leaves out what is now this one.
-    pub fn approximate(&self, number: MunicipalityNumber, year: Year) -> Option<String> {
-        let notes: Vec<String> = self
+    pub fn approximate(&self, number: MunicipalityNumber, year: Year) -> Option<Phrase> {
+        let named = |n: MunicipalityNumber| {
+            self.group(n).map_or(Arg::verbatim(n.to_string()), |g| {
+                Arg::verbatim(format!("{} {}", g.number, g.name))
+            })
+        };
+        let notes: Vec<Arg> = self
             .splits
             .iter()
             .filter(|s| s.covers(year) && s.into.contains(&number))
             .map(|s| {
                 let grouped_under = self.group_of(s.from).map(|g| g.number);
-                let others: Vec<String> = s
-                    .into
-                    .iter()
-                    .filter(|n| Some(**n) != grouped_under)
-                    .map(|n| {
-                        self.group(*n)
-                            .map_or(n.to_string(), |g| format!("{} {}", g.number, g.name))
-                    })
-                    .collect();
+                let old = Arg::verbatim(self.name_of(s.from));
                 if grouped_under == Some(number) {
-                    format!(
-                        "{} includes what is now {}",
-                        self.name_of(s.from),
-                        others.join(", ")
-                    )
+                    let others: Vec<Arg> = s
+                        .into
+                        .iter()
+                        .filter(|n| Some(**n) != grouped_under)
+                        .map(|n| named(*n))
+                        .collect();
+                    Phrase::new("{old} includes what is now {others}")
+                        .with("old", old)
+                        .with("others", others)
+                        .into()
                 } else {
-                    let under = grouped_under
-                        .and_then(|n| self.group(n))
-                        .map_or(String::new(), |g| {
-                            format!(" (under {} {})", g.number, g.name)
-                        });
-                    format!(
-                        "part of {} is counted in {}{under}",
-                        self.name_of(number).trim_end(),
-                        self.name_of(s.from)
-                    )
+                    let part = Arg::verbatim(self.name_of(number).trim_end().to_owned());
+                    match grouped_under {
+                        Some(g) => {
+                            Phrase::new("part of {part} is counted in {old} (under {group})")
+                                .with("group", named(g))
+                        }
+                        None => Phrase::new("part of {part} is counted in {old}"),
+                    }
+                    .with("part", part)
+                    .with("old", old)
+                    .into()
                 }
             })
             .collect();
-        (!notes.is_empty()).then(|| notes.join("; "))
+        (!notes.is_empty()).then(|| Phrase::new("{notes}").with("notes", Arg::Clauses(notes)))
     }
 }
 
