@@ -312,7 +312,7 @@ mod tests {
         let marked: Vec<&str> = year_rows(&alesund)
             .into_iter()
             .filter(|l| {
-                l.contains("omtrentlig: 1507 Ålesund (2020-2023) includes what is now 1580 Haram")
+                l.contains("omtrentlig: 1507 Ålesund (2020-2023) omfatter det som nå er 1580 Haram")
             })
             .map(|l| &l[2..6])
             .collect();
