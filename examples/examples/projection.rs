@@ -59,7 +59,7 @@ fn assumed(why: &str) -> Source {
 }
 
 fn project() -> Result<Projection, Box<dyn Error>> {
-    let facts = Facts::load(&bosetting_examples::data_dir().join("bodo_2020.toml"))?;
+    let facts = Facts::load(bosetting_examples::data_dir().join("bodo_2020.toml"))?;
     let year = facts
         .year()
         .ok_or("bodo_2020.toml describes no municipality year")?;

@@ -70,7 +70,10 @@ impl Run {
 
     /// The checks whose status is not the one the ledger expects.
     pub fn unexpected(&self) -> Vec<&CheckResult> {
-        self.results.iter().filter(|r| !r.as_expected()).collect()
+        self.results
+            .iter()
+            .filter(|r| !r.is_as_expected())
+            .collect()
     }
 
     /// The result of a check by id.

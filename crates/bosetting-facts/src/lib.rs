@@ -252,7 +252,8 @@ impl Facts {
     /// # Errors
     ///
     /// [`FactsError::Io`] if it cannot be read; otherwise as the `from_*_str` functions.
-    pub fn load(path: &Path) -> Result<Facts, FactsError> {
+    pub fn load(path: impl AsRef<Path>) -> Result<Facts, FactsError> {
+        let path = path.as_ref();
         let origin = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| FactsError::Io {
             file: origin.clone(),

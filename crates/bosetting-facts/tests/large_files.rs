@@ -102,7 +102,7 @@ fn a_large_file_places_every_fact_at_its_line() {
     }
     let results = facts.check().unwrap();
     assert_eq!(results.len(), n);
-    assert!(results.iter().all(|r| r.as_expected()));
+    assert!(results.iter().all(|r| r.is_as_expected()));
     // The same file in JSON: every staffing row on a line of its own, in order.
     let json = facts.to_json_string().unwrap();
     let back = Facts::from_json_str(&json, "big.json").unwrap_or_else(|e| panic!("{e}"));

@@ -26,7 +26,7 @@ fn every_seed_check_has_its_expected_status() {
         let facts = bosetting_facts::Facts::load(&path).unwrap_or_else(|e| panic!("{e}"));
         for r in facts.check().unwrap_or_else(|e| panic!("{e}")) {
             n += 1;
-            if !r.as_expected() {
+            if !r.is_as_expected() {
                 failures.push(format!(
                     "{}: {} is {} (expected {:?}): {}",
                     path.display(),
@@ -91,7 +91,7 @@ fn v1_files_read_the_same_directly_and_upgraded() {
                 (&y.id, y.status, &y.value),
                 "{name}"
             );
-            assert!(x.as_expected(), "{name}: {} is {:?}", x.id, x.status);
+            assert!(x.is_as_expected(), "{name}: {} is {:?}", x.id, x.status);
         }
         // JSON on one line upgrades too.
         let json = v1.to_json_string().unwrap().replace('\n', "");

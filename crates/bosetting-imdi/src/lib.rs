@@ -121,7 +121,8 @@ pub fn read_wide(bytes: &[u8], origin: &str) -> Result<WideExport, ImportError> 
 /// # Errors
 ///
 /// [`ImportError::Io`] if it cannot be read, otherwise as [`read`].
-pub fn read_file(path: &Path) -> Result<Read, ImportError> {
+pub fn read_file(path: impl AsRef<Path>) -> Result<Read, ImportError> {
+    let path = path.as_ref();
     let origin = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
         file: origin.clone(),

@@ -269,7 +269,7 @@ fn the_optional_figures_are_in_every_format() {
     assert!(results.len() > plain.check().unwrap().len());
     for r in &results {
         assert!(
-            r.as_expected(),
+            r.is_as_expected(),
             "{}: {:?} ({})",
             r.id,
             r.status,

@@ -752,8 +752,14 @@ pub struct CheckResult {
 
 impl CheckResult {
     /// Whether the status is the expected one (or nothing is expected).
-    pub fn as_expected(&self) -> bool {
+    pub fn is_as_expected(&self) -> bool {
         self.expected.is_none_or(|e| e == self.status)
+    }
+
+    /// The old name of [`CheckResult::is_as_expected`] (a predicate is named `is_`).
+    #[deprecated(since = "0.1.0", note = "renamed is_as_expected")]
+    pub fn as_expected(&self) -> bool {
+        self.is_as_expected()
     }
 }
 
@@ -1156,7 +1162,9 @@ impl MunicipalityYear {
             FigureRef::OriginSum { category } => {
                 q_count(settled(s)?.origin_sum(*category)?, Unit::Persons)
             }
-            FigureRef::From { origin } => q_count(settled(s)?.from_origin(*origin)?, Unit::Persons),
+            FigureRef::From { origin } => {
+                q_count(settled(s)?.origin_total(*origin)?, Unit::Persons)
+            }
             FigureRef::RequestCurrent => q_count(s.current_request()?, Unit::Persons),
             FigureRef::RequestOriginal => q_count(s.original_request()?, Unit::Persons),
             FigureRef::RequestEm => {

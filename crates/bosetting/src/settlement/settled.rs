@@ -521,7 +521,20 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if no count has that origin.
+    #[deprecated(
+        since = "0.1.0",
+        note = "renamed origin_total (a query, not a constructor)"
+    )]
     pub fn from_origin(&self, origin: Origin) -> Result<Derived<u32>> {
+        self.origin_total(origin)
+    }
+
+    /// Persons settled from `origin` (all categories), summed from the origin counts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotComputable`] if no count has that origin.
+    pub fn origin_total(&self, origin: Origin) -> Result<Derived<u32>> {
         let parts: Vec<&OriginCount> = self
             .by_origin
             .iter()
