@@ -8,24 +8,12 @@
     clippy::indexing_slicing
 )]
 
-use bosetting_facts::Facts;
+mod common;
+
 use bosetting_report::json::JsonReport;
 use bosetting_report::{Format, Lang, Locale, Report};
+use common::{imdi2018, report, template};
 use rust_decimal::Decimal;
-
-fn report(text: &str, origin: &str, lang: Lang) -> Report {
-    let facts = Facts::from_toml_str(text, origin).unwrap();
-    let (pairs, rest) = facts.checked().unwrap();
-    bosetting_report::build_document(&facts.document, &pairs, &rest, Locale::new(lang)).unwrap()
-}
-
-fn template(lang: Lang) -> Report {
-    report(
-        include_str!("../../../examples/data/template.toml"),
-        "template.toml",
-        lang,
-    )
-}
 
 fn stavanger() -> Report {
     report(
@@ -83,15 +71,8 @@ fn snapshot_json() {
 /// and both languages.
 #[test]
 fn snapshot_document() {
-    let doc = |lang| {
-        report(
-            include_str!("../../../examples/data/documents/imdi_busetting_2018.toml"),
-            "imdi_busetting_2018.toml",
-            lang,
-        )
-    };
     for (lang, tag) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
-        let r = doc(lang);
+        let r = imdi2018(lang);
         insta::assert_snapshot!(
             format!("imdi2018_markdown_{tag}"),
             render(&r, Format::Markdown)
