@@ -165,13 +165,13 @@ impl Styles {
     }
 }
 
-/// A4 portrait, one page wide, the rows up to `repeat` repeated on every page, the title in
-/// the page header and the page number in the footer.
+/// A4 portrait, one page wide, the rows up to `repeat` (a table's header) repeated on every
+/// page, the title in the page header and the page number in the footer.
 fn page_setup(
     sheet: &mut Worksheet,
     l: Locale,
     title: &str,
-    repeat: RowNum,
+    repeat: Option<RowNum>,
 ) -> Result<(), XlsxError> {
     const A4: u8 = 9;
     sheet
@@ -185,7 +185,9 @@ fn page_setup(
             l.pick("Side", "Page"),
             l.pick("av", "of")
         ));
-    sheet.set_repeat_rows(0, repeat)?;
+    if let Some(last) = repeat {
+        sheet.set_repeat_rows(0, last)?;
+    }
     Ok(())
 }
 
@@ -248,7 +250,7 @@ fn figures(
     if last > 0 {
         sheet.ignore_error_range(1, 0, last, 8, IgnoreError::NumberStoredAsText)?;
     }
-    page_setup(sheet, l, &report.title, 0)
+    page_setup(sheet, l, &report.title, Some(0))
 }
 
 /// A sheet name Excel accepts: none of `[]:*?/\`, at most 31 characters, not yet used
@@ -311,7 +313,7 @@ fn printed_table(
     if last > 1 {
         sheet.ignore_error_range(2, 0, last, widest, IgnoreError::NumberStoredAsText)?;
     }
-    page_setup(sheet, l, &t.title, 1)
+    page_setup(sheet, l, &t.title, Some(1))
 }
 
 /// What the report is about and how to read the numbers.
@@ -341,7 +343,7 @@ fn about(sheet: &mut Worksheet, report: &Report, st: &Styles) -> Result<(), Xlsx
         sheet.write_string_with_format(row, 0, key, &st.heading)?;
         sheet.write_string_with_format(row, 1, cell_text(&text), &st.wrapped)?;
     }
-    page_setup(sheet, l, &report.title, 0)
+    page_setup(sheet, l, &report.title, None)
 }
 
 fn workbook(report: &Report) -> Result<Vec<u8>, XlsxError> {
