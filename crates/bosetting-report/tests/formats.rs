@@ -10,9 +10,10 @@
 
 mod common;
 
+use bosetting_facts::Facts;
 use bosetting_report::json::JsonReport;
 use bosetting_report::{Format, Lang, Locale, Report};
-use common::{imdi2018, report, template};
+use common::{imdi2018, report, template, template_with_optional_section};
 use rust_decimal::Decimal;
 
 fn stavanger() -> Report {
@@ -211,30 +212,6 @@ fn sections_without_data_are_left_out() {
     let titles: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
     assert!(!titles.contains(&"Flyktningfond"), "{titles:?}");
     assert!(titles.contains(&"Tallkontroll"));
-}
-
-/// The template with its commented optional section (issue 11's figures: a dated status,
-/// a decision's condition, units' budgets, a partial origin breakdown, secondary migration)
-/// uncommented.
-fn template_with_optional_section() -> String {
-    let text = include_str!("../../../examples/data/template.toml");
-    let mut out = String::new();
-    let mut inside = false;
-    for line in text.lines() {
-        if line.starts_with("# --- begin optional section") {
-            inside = true;
-        } else if line.starts_with("# --- end optional section") {
-            inside = false;
-        } else if inside {
-            let l = line.strip_prefix("# ").or_else(|| line.strip_prefix('#'));
-            out.push_str(l.unwrap_or_else(|| panic!("not commented: {line}")));
-            out.push('\n');
-            continue;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
 }
 
 /// The optional section loads, every check in it has the status it expects, and each is

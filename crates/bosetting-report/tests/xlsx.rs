@@ -17,7 +17,7 @@ mod common;
 use bosetting_report::xlsx::{about_sheet, figures_sheet};
 use bosetting_report::{Format, Lang, Locale, Report, RowStatus};
 use calamine::{Data, Reader, Xlsx};
-use common::{imdi2018, template};
+use common::{imdi2018, report, template, template_with_optional_section};
 use rust_decimal::Decimal;
 
 fn render(r: &Report, f: Format) -> Vec<u8> {
@@ -119,7 +119,8 @@ fn expected_double(csv_value: &str, csv_unit: &str) -> f64 {
 #[test]
 fn the_figures_sheet_holds_the_csv_rows_with_numbers_as_numbers() {
     for lang in [Lang::Nb, Lang::En] {
-        for r in [template(lang), imdi2018(lang)] {
+        let optional = report(&template_with_optional_section(), "template.toml", lang);
+        for r in [template(lang), imdi2018(lang), optional] {
             let l = Locale::new(lang);
             let bytes = render(&r, Format::Xlsx);
             let csv = csv_records(&r);
