@@ -18,7 +18,14 @@ fn render(c: &mut Criterion) {
     let report =
         bosetting_report::build_document(&facts.document, &pairs, &rest, Locale::new(Lang::Nb))
             .unwrap_or_else(|e| panic!("{e}"));
-    for format in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
+    let formats = [
+        Format::Markdown,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Xlsx,
+    ];
+    for format in formats {
         g.bench_with_input(BenchmarkId::from_parameter(format), &format, |b, f| {
             let mut out = Vec::with_capacity(1 << 16);
             b.iter(|| {

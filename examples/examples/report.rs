@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo run --example report -- path/to/kommune-2025.toml
 //! cargo run --example report -- --format html path/to/kommune-2025.toml > rapport.html
+//! cargo run --example report -- path/to/kommune-2025.toml --format xlsx --out rapport.xlsx
 //! ```
 //!
 //! The schema is documented in `crates/bosetting-facts` (`cargo doc -p bosetting-facts
@@ -17,6 +18,8 @@ fn main() -> std::process::ExitCode {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
+    use std::io::Write;
+
     use bosetting_examples::{Run, data_dir};
     use bosetting_report::{Format, Lang};
 
@@ -65,6 +68,12 @@ mod tests {
             let doc = &run.facts.document;
             tables += doc.tables.len();
             kinds.extend(doc.relations.iter().map(|r| r.kind));
+            // Every document's workbook is written (its tables' titles make sheet names
+            // Excel accepts); `crates/bosetting-report/tests/xlsx.rs` reads workbooks back.
+            let mut xlsx = Vec::new();
+            bosetting_report::render(&run.report, Format::Xlsx, &mut xlsx)
+                .unwrap_or_else(|e| panic!("{} xlsx: {e}", path.display()));
+            assert!(xlsx.starts_with(b"PK\x03\x04"), "{}", path.display());
             for format in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
                 let mut out = Vec::new();
                 bosetting_report::render(&run.report, format, &mut out).unwrap();
@@ -103,6 +112,41 @@ mod tests {
         ] {
             assert!(kinds.contains(&k), "no document uses a {k} relation");
         }
+    }
+
+    /// `FILE --format xlsx --out report.xlsx` writes the workbook's bytes to the file, the
+    /// same bytes the library renders.
+    #[test]
+    fn xlsx_goes_to_the_out_file_as_bytes() {
+        let dir = std::env::temp_dir().join(format!("bosetting-xlsx-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("report.xlsx");
+        let template = data_dir().join("template.toml");
+        let args = [
+            template.display().to_string(),
+            "--format".into(),
+            "xlsx".into(),
+            "--out".into(),
+            file.display().to_string(),
+        ];
+        let opts = bosetting_examples::options(args).unwrap();
+        assert_eq!(opts.format, Format::Xlsx);
+        assert!(!opts.format.is_text());
+        let run = Run::of(&opts.files[0], opts.lang).unwrap();
+        {
+            let mut out = opts.output().unwrap();
+            bosetting_report::render(&run.report, opts.format, &mut out).unwrap();
+            out.flush().unwrap();
+        }
+        let mut want = Vec::new();
+        bosetting_report::render(&run.report, Format::Xlsx, &mut want).unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), want);
+        assert!(
+            bosetting_examples::options(["--out".to_owned()])
+                .unwrap_err()
+                .contains("--out needs a file name")
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -21,6 +21,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if full && !opts.format.is_text() {
+        eprintln!(
+            "{} is one workbook per file: run `cargo run --example report -- FILE --format {0} --out FILE.{0}` for each seed",
+            opts.format
+        );
+        return ExitCode::from(2);
+    }
     let mut tally = Tally::default();
     let mut failed = false;
     for name in SEEDS {

@@ -165,9 +165,38 @@ pub struct Options {
     pub files: Vec<PathBuf>,
     /// Print the file in `bosetting-facts/2` instead of its report.
     pub upgrade: bool,
+    /// Write the output to this file instead of standard output.
+    pub out: Option<PathBuf>,
 }
 
-/// Reads `--format markdown|html|csv|json`, `--lang nb|en` and file arguments.
+/// What `--help` and a missing argument print.
+const USAGE: &str = "usage: [--format markdown|html|csv|json|xlsx] [--lang nb|en] [--out FILE] [FILE]\n       --upgrade FILE   print FILE in bosetting-facts/2";
+
+impl Options {
+    /// Where the output goes: the `--out` file, or standard output. A binary format (an
+    /// .xlsx workbook) is refused on a terminal, where its bytes would only garble the
+    /// screen; redirected to a file or a pipe it is written as bytes.
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be created, or a binary format would go to a terminal.
+    pub fn output(&self) -> Result<Box<dyn Write>, String> {
+        use std::io::IsTerminal;
+        match &self.out {
+            Some(p) => std::fs::File::create(p)
+                .map(|f| Box::new(std::io::BufWriter::new(f)) as Box<dyn Write>)
+                .map_err(|e| format!("cannot create {}: {e}", p.display())),
+            None if !self.format.is_text() && std::io::stdout().is_terminal() => Err(format!(
+                "{} is a binary format: give --out FILE or redirect standard output to a file",
+                self.format
+            )),
+            None => Ok(Box::new(std::io::stdout().lock())),
+        }
+    }
+}
+
+/// Reads `--format markdown|html|csv|json|xlsx`, `--lang nb|en`, `--out FILE` and file
+/// arguments.
 ///
 /// # Errors
 ///
@@ -178,6 +207,7 @@ pub fn options(args: impl IntoIterator<Item = String>) -> Result<Options, String
         lang: Lang::Nb,
         files: Vec::new(),
         upgrade: false,
+        out: None,
     };
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -185,8 +215,11 @@ pub fn options(args: impl IntoIterator<Item = String>) -> Result<Options, String
             "--format" | "-f" => {
                 let v = it
                     .next()
-                    .ok_or("--format needs a value: markdown, html, csv or json")?;
+                    .ok_or("--format needs a value: markdown, html, csv, json or xlsx")?;
                 o.format = v.parse()?;
+            }
+            "--out" | "-o" => {
+                o.out = Some(PathBuf::from(it.next().ok_or("--out needs a file name")?));
             }
             "--lang" => match it.next().as_deref() {
                 Some("nb") => o.lang = Lang::Nb,
@@ -194,11 +227,7 @@ pub fn options(args: impl IntoIterator<Item = String>) -> Result<Options, String
                 other => return Err(format!("--lang {other:?}: expected nb or en")),
             },
             "--upgrade" => o.upgrade = true,
-            "--help" | "-h" => {
-                return Err(
-                    "usage: [--format markdown|html|csv|json] [--lang nb|en] [FILE]\n       --upgrade FILE   print FILE in bosetting-facts/2".into(),
-                );
-            }
+            "--help" | "-h" => return Err(USAGE.into()),
             s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
             _ => o.files.push(PathBuf::from(a)),
         }
@@ -218,11 +247,22 @@ pub fn main_rendering(
             return ExitCode::from(2);
         }
     };
-    match render(opts.format, opts.lang) {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
+    if !opts.format.is_text() {
+        eprintln!(
+            "this example writes text formats (markdown, html, csv, json), not {}; the report \
+             example writes a facts file's report as {0}",
+            opts.format
+        );
+        return ExitCode::from(2);
+    }
+    let written = render(opts.format, opts.lang).and_then(|text| {
+        let mut out = opts.output()?;
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        Ok(())
+    });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -244,9 +284,7 @@ pub fn main_for(default: Option<&str>) -> ExitCode {
         (Some(p), _) => p.clone(),
         (None, Some(d)) => data_dir().join(format!("{d}.toml")),
         (None, None) => {
-            eprintln!(
-                "usage: cargo run --example report -- [--format markdown|html|csv|json] [--lang nb|en] FILE.toml"
-            );
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
@@ -260,12 +298,15 @@ pub fn main_for(default: Option<&str>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = bosetting_report::render(&run.report, opts.format, &mut out) {
-        eprintln!("error writing the report: {e}");
+    let written = opts.output().and_then(|mut out| {
+        bosetting_report::render(&run.report, opts.format, &mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("writing the report: {e}"))
+    });
+    if let Err(e) = written {
+        eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    let _ = out.flush();
     let mut t = Tally::default();
     t.add(&run);
     eprintln!("{}: {t}", path.display());

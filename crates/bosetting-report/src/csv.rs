@@ -102,20 +102,29 @@ fn field(s: &str) -> String {
     }
 }
 
-/// Writes every figure of `report` as a row (a figure checked in Tallkontroll and shown in a
-/// section is written once). The value column is a plain number with a decimal comma (shares
-/// as percentages), the exact column the model's exact value. Text that a spreadsheet would
-/// run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return) is written with a leading `'`; numbers, negative ones too, are left as numbers.
-///
-/// # Errors
-///
-/// The writer's errors.
-pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+/// One row of the machine-readable outputs (CSV, .xlsx): a figure, or a printed table's
+/// cell, with every text already in the report's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Record {
+    pub(crate) id: String,
+    pub(crate) section: String,
+    pub(crate) label: String,
+    /// The plain number (shares as percentages), exact.
+    pub(crate) number: Option<rust_decimal::Decimal>,
+    pub(crate) unit: bosetting::Unit,
+    /// The exact value in words ("41 av 74"), as [`exact`] writes it.
+    pub(crate) exact: String,
+    pub(crate) published: String,
+    pub(crate) status: crate::RowStatus,
+    pub(crate) explanation: String,
+}
+
+/// Every figure of `report` once (a figure checked in Tallkontroll and shown in a section is
+/// written once), then after each section's figures its printed tables' cells, each as
+/// printed beside its value, a total with its check's status.
+pub(crate) fn records(report: &Report) -> Vec<Record> {
     let l = Locale::new(report.lang);
-    w.write_all("\u{feff}".as_bytes())?;
-    // Excel and Windows expect CRLF line ends.
-    write!(w, "{}\r\n", header(report.lang).join(";"))?;
+    let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     let mut seen_cells = BTreeSet::new();
     for s in &report.sections {
@@ -123,7 +132,6 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             if !seen.insert(r.id.clone()) {
                 continue;
             }
-            let value = r.number.map(|n| l.csv_number(n)).unwrap_or_default();
             let mut explanation = if r.reconciliation.is_empty() {
                 r.explanation
                     .formula
@@ -143,50 +151,71 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                     r.not_printed.join("; ")
                 );
             }
-            let cells = [
-                r.id.clone(),
-                s.title.clone(),
-                r.label.clone(),
-                value,
-                l.unit(r.value.unit).to_owned(),
-                exact(l, &r.value),
-                r.published.join(" + "),
-                crate::status_name(l, r.status).to_owned(),
+            out.push(Record {
+                id: r.id.clone(),
+                section: s.title.clone(),
+                label: r.label.clone(),
+                number: r.number,
+                unit: r.value.unit,
+                exact: exact(l, &r.value),
+                published: r.published.join(" + "),
+                status: r.status,
                 explanation,
-            ];
-            write!(
-                w,
-                "{}\r\n",
-                cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";")
-            )?;
+            });
         }
-        // A printed table's cells, each as printed beside its value; a total with its
-        // check's status.
         for t in &s.tables {
             for c in &t.cells {
                 if !seen_cells.insert(c.id.clone()) {
                     continue;
                 }
-                let cells = [
-                    c.id.clone(),
-                    s.title.clone(),
-                    c.label.clone(),
-                    c.number.map(|n| l.csv_number(n)).unwrap_or_default(),
-                    l.unit(c.unit).to_owned(),
-                    c.number
-                        .map(|n| n.normalize().to_string())
-                        .unwrap_or_default(),
-                    c.text.clone(),
-                    crate::status_name(l, c.status).to_owned(),
-                    c.reconciliation.clone(),
-                ];
-                write!(
-                    w,
-                    "{}\r\n",
-                    cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";")
-                )?;
+                out.push(Record {
+                    id: c.id.clone(),
+                    section: s.title.clone(),
+                    label: c.label.clone(),
+                    number: c.number,
+                    unit: c.unit,
+                    exact: c.number.map(|n| l.csv_number(n)).unwrap_or_default(),
+                    published: c.text.clone(),
+                    status: c.status,
+                    explanation: c.reconciliation.clone(),
+                });
             }
         }
+    }
+    out
+}
+
+/// Writes every figure of `report` as a row (a figure checked in Tallkontroll and shown in a
+/// section is written once). The value column is a plain number with a decimal comma (shares
+/// as percentages), the exact column the model's exact value. Text that a spreadsheet would
+/// run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) is written with a leading `'`; numbers, negative ones too, are left as numbers.
+///
+/// # Errors
+///
+/// The writer's errors.
+pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    let l = Locale::new(report.lang);
+    w.write_all("\u{feff}".as_bytes())?;
+    // Excel and Windows expect CRLF line ends.
+    write!(w, "{}\r\n", header(report.lang).join(";"))?;
+    for r in records(report) {
+        let cells = [
+            r.id,
+            r.section,
+            r.label,
+            r.number.map(|n| l.csv_number(n)).unwrap_or_default(),
+            l.unit(r.unit).to_owned(),
+            r.exact,
+            r.published,
+            crate::status_name(l, r.status).to_owned(),
+            r.explanation,
+        ];
+        write!(
+            w,
+            "{}\r\n",
+            cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";")
+        )?;
     }
     Ok(())
 }

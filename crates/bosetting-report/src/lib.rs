@@ -6,6 +6,9 @@
 //! written out by the [`Locale`]. [`render`] writes the report in a [`Format`] to any
 //! [`std::io::Write`]. The renderers lay out; they never compute a figure.
 //!
+//! The `xlsx` feature (on by default) adds [`Format::Xlsx`], an Excel workbook written with
+//! `rust_xlsxwriter`; `default-features = false` leaves it and its zip dependencies out.
+//!
 //! ```
 //! use bosetting::{Decision, Fact, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
 //! use bosetting_report::{Format, Lang, Locale};
@@ -35,6 +38,8 @@ mod phrases;
 #[doc(hidden)]
 pub use phrases::untranslated;
 pub mod markdown;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -65,6 +70,21 @@ pub enum Format {
     Csv,
     /// JSON with exact values and explanation trees.
     Json,
+    /// An Excel workbook: the CSV's rows with numbers as number cells, a sheet per printed
+    /// table (the `xlsx` feature, on by default).
+    #[cfg(feature = "xlsx")]
+    Xlsx,
+}
+
+impl Format {
+    /// Whether the output is text (UTF-8); an .xlsx workbook is binary, for a file.
+    pub fn is_text(self) -> bool {
+        match self {
+            Format::Markdown | Format::Html | Format::Csv | Format::Json => true,
+            #[cfg(feature = "xlsx")]
+            Format::Xlsx => false,
+        }
+    }
 }
 
 impl FromStr for Format {
@@ -75,8 +95,12 @@ impl FromStr for Format {
             "html" => Ok(Format::Html),
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
+            #[cfg(feature = "xlsx")]
+            "xlsx" => Ok(Format::Xlsx),
+            #[cfg(not(feature = "xlsx"))]
+            "xlsx" => Err("format \"xlsx\" needs bosetting-report's `xlsx` feature".to_owned()),
             other => Err(format!(
-                "unknown format {other:?}: expected markdown, html, csv or json"
+                "unknown format {other:?}: expected markdown, html, csv, json or xlsx"
             )),
         }
     }
@@ -89,6 +113,8 @@ impl fmt::Display for Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Json => "json",
+            #[cfg(feature = "xlsx")]
+            Format::Xlsx => "xlsx",
         })
     }
 }
@@ -104,6 +130,8 @@ pub fn render(report: &Report, format: Format, w: &mut dyn Write) -> io::Result<
         Format::Html => html::write(report, w),
         Format::Csv => csv::write(report, w),
         Format::Json => json::write(report, w),
+        #[cfg(feature = "xlsx")]
+        Format::Xlsx => xlsx::write(report, w),
     }
 }
 

@@ -8,24 +8,13 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use bosetting_facts::Facts;
 use bosetting_report::json::JsonReport;
 use bosetting_report::{Format, Lang, Locale, Report};
+use common::{imdi2018, report, template, template_with_optional_section};
 use rust_decimal::Decimal;
-
-fn report(text: &str, origin: &str, lang: Lang) -> Report {
-    let facts = Facts::from_toml_str(text, origin).unwrap();
-    let (pairs, rest) = facts.checked().unwrap();
-    bosetting_report::build_document(&facts.document, &pairs, &rest, Locale::new(lang)).unwrap()
-}
-
-fn template(lang: Lang) -> Report {
-    report(
-        include_str!("../../../examples/data/template.toml"),
-        "template.toml",
-        lang,
-    )
-}
 
 fn stavanger() -> Report {
     report(
@@ -83,15 +72,8 @@ fn snapshot_json() {
 /// and both languages.
 #[test]
 fn snapshot_document() {
-    let doc = |lang| {
-        report(
-            include_str!("../../../examples/data/documents/imdi_busetting_2018.toml"),
-            "imdi_busetting_2018.toml",
-            lang,
-        )
-    };
     for (lang, tag) in [(Lang::Nb, "nb"), (Lang::En, "en")] {
-        let r = doc(lang);
+        let r = imdi2018(lang);
         insta::assert_snapshot!(
             format!("imdi2018_markdown_{tag}"),
             render(&r, Format::Markdown)
@@ -230,30 +212,6 @@ fn sections_without_data_are_left_out() {
     let titles: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
     assert!(!titles.contains(&"Flyktningfond"), "{titles:?}");
     assert!(titles.contains(&"Tallkontroll"));
-}
-
-/// The template with its commented optional section (issue 11's figures: a dated status,
-/// a decision's condition, units' budgets, a partial origin breakdown, secondary migration)
-/// uncommented.
-fn template_with_optional_section() -> String {
-    let text = include_str!("../../../examples/data/template.toml");
-    let mut out = String::new();
-    let mut inside = false;
-    for line in text.lines() {
-        if line.starts_with("# --- begin optional section") {
-            inside = true;
-        } else if line.starts_with("# --- end optional section") {
-            inside = false;
-        } else if inside {
-            let l = line.strip_prefix("# ").or_else(|| line.strip_prefix('#'));
-            out.push_str(l.unwrap_or_else(|| panic!("not commented: {line}")));
-            out.push('\n');
-            continue;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
 }
 
 /// The optional section loads, every check in it has the status it expects, and each is

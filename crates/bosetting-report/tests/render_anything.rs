@@ -94,7 +94,11 @@ fn report(rows: Vec<(String, Value, Unit, String, RowStatus, Vec<String>)>, lang
                 id,
                 label: label.clone(),
                 display: l.quantity(&q),
-                number: None,
+                number: match q.value {
+                    Value::Integer(n) => Some(Decimal::from(n)),
+                    Value::Decimal(d) => Some(d),
+                    _ => None,
+                },
                 value: q.clone(),
                 published,
                 not_printed: vec!["«12,8 mill kr» (FIGURES.md)".into()],
@@ -166,6 +170,27 @@ proptest! {
     #[test]
     fn any_value_renders_in_every_format(rows in proptest::collection::vec(row(), 0..8), en in any::<bool>()) {
         let r = report(rows, if en { Lang::En } else { Lang::Nb });
+        #[cfg(feature = "xlsx")]
+        {
+            use bosetting_report::xlsx::{cell_number, figures_sheet, nearest_double};
+            use calamine::{Data, Reader};
+            let mut out = Vec::new();
+            bosetting_report::render(&r, Format::Xlsx, &mut out).unwrap();
+            let mut book: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(std::io::Cursor::new(out)).unwrap();
+            let range = book.worksheet_range(figures_sheet(r.lang)).unwrap();
+            let cells: Vec<&[Data]> = range.rows().skip(1).collect();
+            prop_assert_eq!(cells.len(), r.sections[0].rows.len());
+            for (x, row) in cells.iter().zip(&r.sections[0].rows) {
+                prop_assert_eq!(&x[0], &Data::String(row.id.clone()));
+                let want = row
+                    .number
+                    .and_then(|n| cell_number(n, row.value.unit))
+                    .and_then(nearest_double)
+                    .map_or(Data::Empty, Data::Float);
+                prop_assert_eq!(&x[3], &want);
+            }
+        }
         for f in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
             let mut out = Vec::new();
             bosetting_report::render(&r, f, &mut out).unwrap();
