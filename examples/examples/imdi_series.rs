@@ -33,7 +33,11 @@ fn args(raw: impl IntoIterator<Item = String>) -> Result<Args, String> {
     while let Some(x) = it.next() {
         match x.as_str() {
             "--format" => {
-                format = it.next().ok_or("--format needs a format")?.parse()?;
+                format = it
+                    .next()
+                    .ok_or("--format needs a format")?
+                    .parse()
+                    .map_err(|e: bosetting_report::FormatError| e.to_string())?;
             }
             s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
             s if number.is_none() => number = Some(s.to_owned()),

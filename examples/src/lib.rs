@@ -216,7 +216,9 @@ pub fn options(args: impl IntoIterator<Item = String>) -> Result<Options, String
                 let v = it
                     .next()
                     .ok_or("--format needs a value: markdown, html, csv, json or xlsx")?;
-                o.format = v.parse()?;
+                o.format = v
+                    .parse()
+                    .map_err(|e: bosetting_report::FormatError| e.to_string())?;
             }
             "--out" | "-o" => {
                 o.out = Some(PathBuf::from(it.next().ok_or("--out needs a file name")?));

@@ -87,9 +87,51 @@ impl Format {
     }
 }
 
+/// A format name [`Format`]'s `FromStr` does not know, or one this build leaves out.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_report::Format;
+///
+/// let e = "pdf".parse::<Format>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown format \"pdf\": write markdown, html, csv, json or xlsx");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FormatError {
+    /// The name as given.
+    pub text: String,
+    /// Whether the format exists but needs a cargo feature this build does not have.
+    pub needs_feature: Option<&'static str>,
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.needs_feature {
+            Some(feature) => write!(
+                f,
+                "format {:?} needs bosetting-report's `{feature}` feature",
+                self.text
+            ),
+            None => write!(
+                f,
+                "unknown format {:?}: write markdown, html, csv, json or xlsx",
+                self.text
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
 impl FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Format, String> {
+    type Err = FormatError;
+    fn from_str(s: &str) -> Result<Format, FormatError> {
+        let err = |needs_feature| FormatError {
+            text: s.to_owned(),
+            needs_feature,
+        };
         match s {
             "markdown" | "md" => Ok(Format::Markdown),
             "html" => Ok(Format::Html),
@@ -98,10 +140,8 @@ impl FromStr for Format {
             #[cfg(feature = "xlsx")]
             "xlsx" => Ok(Format::Xlsx),
             #[cfg(not(feature = "xlsx"))]
-            "xlsx" => Err("format \"xlsx\" needs bosetting-report's `xlsx` feature".to_owned()),
-            other => Err(format!(
-                "unknown format {other:?}: expected markdown, html, csv, json or xlsx"
-            )),
+            "xlsx" => Err(err(Some("xlsx"))),
+            _ => Err(err(None)),
         }
     }
 }
