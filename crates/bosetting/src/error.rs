@@ -101,7 +101,7 @@ pub enum Error {
     MissingRate {
         /// Which table (`integration grant`, `EM grant`).
         table: &'static str,
-        /// The lookup key, rendered (`budget year 2019, single adult, grant year 2`).
+        /// The lookup key, rendered (`budget year 2019, single-adult, grant year 2`).
         key: String,
     },
     /// Two rule entries that claim the same key for overlapping periods.

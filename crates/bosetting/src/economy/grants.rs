@@ -53,17 +53,6 @@ impl GrantCategory {
     }
 }
 
-impl fmt::Display for GrantCategory {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            GrantCategory::SingleAdult => "single adult",
-            GrantCategory::OtherAdult => "other adult",
-            GrantCategory::Child => "child",
-            GrantCategory::UnaccompaniedMinor => "unaccompanied minor",
-        })
-    }
-}
-
 /// The two disability grants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -151,16 +140,6 @@ pub enum Standing {
     Proposed,
     /// The rate as adopted and administered.
     Adopted,
-}
-
-impl fmt::Display for Standing {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Standing::Secondary => "secondary",
-            Standing::Proposed => "proposed",
-            Standing::Adopted => "adopted",
-        })
-    }
 }
 
 /// A value another source gives for the same rate, kept beside the one the table uses.
@@ -404,7 +383,7 @@ pub struct MissingNote {
 /// let missing = rates.integration(Year::new(2019)?, GrantCategory::SingleAdult, GrantYear::new(2)?);
 /// assert_eq!(
 ///     missing.unwrap_err().to_string(),
-///     "no integration grant rate for budget year 2019, single adult, grant year 2",
+///     "no integration grant rate for budget year 2019, single-adult, grant year 2",
 /// );
 /// # Ok::<(), bosetting::Error>(())
 /// ```

@@ -66,6 +66,9 @@ data_file_names! {
     crate::fund::EntryKind => "fund entry kind",
     crate::year::Against => "against",
     crate::published::Qualifier => "qualifier",
+    crate::grants::GrantCategory => "grant category",
+    crate::grants::Standing => "standing",
+    crate::goals::GoalStatus => "goal status",
 }
 
 parse_by_name! {
@@ -146,6 +149,27 @@ mod tests {
             round_trip(v);
         }
         for v in [Qualifier::Exact, Qualifier::MoreThan, Qualifier::AtMost] {
+            round_trip(v);
+        }
+        for v in crate::grants::GrantCategory::ALL {
+            round_trip(v);
+        }
+        assert_eq!(
+            crate::grants::GrantCategory::SingleAdult.to_string(),
+            "single-adult"
+        );
+        for v in [
+            crate::grants::Standing::Adopted,
+            crate::grants::Standing::Proposed,
+            crate::grants::Standing::Secondary,
+        ] {
+            round_trip(v);
+        }
+        for v in [
+            crate::goals::GoalStatus::Met,
+            crate::goals::GoalStatus::NotMet,
+            crate::goals::GoalStatus::NotMeasurable,
+        ] {
             round_trip(v);
         }
         for v in [

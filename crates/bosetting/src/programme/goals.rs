@@ -1,7 +1,5 @@
 //! A municipality's goals and indicators, evaluated against the model.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -54,16 +52,6 @@ impl GoalStatus {
     /// The status as words a report translates.
     pub fn phrase(self) -> Phrase {
         Phrase::new(match self {
-            GoalStatus::Met => "met",
-            GoalStatus::NotMet => "not met",
-            GoalStatus::NotMeasurable => "not measurable",
-        })
-    }
-}
-
-impl fmt::Display for GoalStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
             GoalStatus::Met => "met",
             GoalStatus::NotMet => "not met",
             GoalStatus::NotMeasurable => "not measurable",
