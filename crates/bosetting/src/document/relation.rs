@@ -174,6 +174,7 @@ impl Relation {
 /// A relation's verdict as data: what the other terms give for the last one, what the last
 /// one stands for, and whether the relation holds exactly, for some values, or for none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RelationVerdict {
     /// Which relation.
     pub kind: RelationKind,

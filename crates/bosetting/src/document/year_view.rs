@@ -725,6 +725,7 @@ pub struct CheckSpec {
 
 /// A checked figure: what the model computed, what was printed, the status and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CheckResult {
     /// The check's id.
     pub id: String,

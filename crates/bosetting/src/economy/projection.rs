@@ -703,6 +703,7 @@ pub enum SettlementPath {
 
 /// One projected year for one municipality.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ProjectionYear {
     /// The year.
     pub year: Year,
@@ -731,6 +732,7 @@ pub struct ProjectionYear {
 
 /// A scenario's outcome over all municipalities.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScenarioSummary {
     /// Sum of the final fund balances.
     pub final_fund: Money,
@@ -742,6 +744,7 @@ pub struct ScenarioSummary {
 
 /// One scenario of a side-by-side comparison for one municipality.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScenarioComparison {
     /// The scenario's name.
     pub name: String,

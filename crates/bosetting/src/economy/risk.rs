@@ -343,6 +343,7 @@ fn check_shape(paths: usize, years: usize, low: u32, high: u32) -> Result<()> {
 
 /// One projected year across all paths.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RiskYear {
     /// 0 for the first projected year.
     pub index: usize,
@@ -362,6 +363,7 @@ pub struct RiskYear {
 
 /// The fund's risk, year by year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RiskResult {
     /// Per projected year.
     pub years: Vec<RiskYear>,

@@ -80,6 +80,7 @@ pub struct Gap {
 
 /// The outcome of [`Goal::evaluate`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GoalEvaluation {
     /// The goal's identifier.
     pub goal: String,

@@ -33,6 +33,7 @@ pub enum Against {
 
 /// Settlement against an even pace through the year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Pace {
     /// Persons settled by the end of the period.
     pub settled: u32,
