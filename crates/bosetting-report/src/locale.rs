@@ -215,7 +215,7 @@ impl Locale {
             return self.bound_value(p, unit);
         }
         let v = |d: Decimal| self.bound_value(d, unit);
-        match (i.lower, i.upper) {
+        match (i.lower(), i.upper()) {
             (Bound::Unbounded, Bound::Unbounded) => self.pick("ukjent", "unknown").to_owned(),
             (Bound::Included(l), Bound::Unbounded) => {
                 format!("{} {}", self.pick("minst", "at least"), v(l))

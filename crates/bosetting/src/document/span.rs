@@ -266,8 +266,8 @@ impl Span {
             })
         };
         Ok(Span {
-            lo: end(i.lower, true)?,
-            hi: end(i.upper, false)?,
+            lo: end(i.lower(), true)?,
+            hi: end(i.upper(), false)?,
         })
     }
 
@@ -282,7 +282,11 @@ impl Span {
                 None => Bound::Excluded(v.to_decimal(up)),
             },
         };
-        Interval::new(end(self.lo, false), end(self.hi, true))
+        if self.is_empty() {
+            return Interval::empty();
+        }
+        // A span that is not empty has its ends in order, and each is widened outward.
+        Interval::unchecked(end(self.lo, false), end(self.hi, true))
     }
 
     pub(crate) fn as_point(self) -> Option<Rat> {
