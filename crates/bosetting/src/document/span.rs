@@ -523,6 +523,32 @@ mod tests {
         assert_eq!(q.hi, End::At(r(1, 2), true));
     }
 
+    #[test]
+    fn an_empty_span_is_an_empty_interval() {
+        // Disjoint spans intersect in ends that cross, and an end at +∞ below one at −∞ is
+        // empty too: both become an interval whose ends meet, never one that holds more.
+        let crossed = span((0, true), (2, true)).intersect(span((5, true), (9, true)));
+        let unbounded = Span {
+            lo: End::PosInf,
+            hi: End::NegInf,
+        };
+        for empty in [crossed, unbounded] {
+            assert!(empty.is_empty());
+            let i = empty.to_interval();
+            assert!(i.is_empty(), "{i}");
+            assert_eq!(Interval::new(i.lower(), i.upper()).unwrap(), i);
+        }
+        // A span with an end no decimal writes is widened outward.
+        let third = Span {
+            lo: End::At(r(1, 3), true),
+            hi: End::At(r(2, 3), true),
+        };
+        assert_eq!(
+            third.to_interval().to_string(),
+            "(0.333333333333, 0.666666666667)"
+        );
+    }
+
     fn arb_span() -> impl Strategy<Value = Span> {
         (-50_i128..50, 0_i128..30, any::<bool>(), any::<bool>()).prop_map(|(lo, w, a, b)| {
             let (a, b) = if w == 0 { (true, true) } else { (a, b) };

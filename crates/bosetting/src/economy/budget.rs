@@ -378,7 +378,9 @@ impl Budget {
     ///
     /// # Errors
     ///
-    /// [`Error::NotComputable`] without a revised frame and a result or actual spending;
+    /// [`Error::NotComputable`] without a revised frame and a result or actual spending, or
+    /// where a printed consumption above 100 % leaves the implied result's ends crossed
+    /// (the frame times a negative share is not bounded end by end);
     /// [`Error::InvalidValue`] if `printed` is not a percentage.
     pub fn check_consumption(
         &self,
@@ -445,7 +447,7 @@ impl Budget {
             .map_err(|_| {
             Error::not_computable(
                 "consumption check",
-                "a result implied by a negative frame or a consumption above 100 %",
+                "a bounded implied result (a consumption above 100 % or a negative frame crosses its ends)",
             )
         })?;
         let both = implied.intersect(&printed_result);
@@ -774,6 +776,20 @@ mod tests {
             c.explanation.to_string().contains("gives 96.5"),
             "{}",
             c.explanation
+        );
+    }
+
+    #[test]
+    fn a_consumption_far_above_the_frame_is_not_computable_rather_than_inconsistent() {
+        let mut b = stavanger();
+        b.revised = Some(kr("29 mill."));
+        let pct = PublishedFigure::parse("200", Unit::Percent, Source::new("t")).unwrap();
+        let e = b
+            .check_consumption(&pct, &ReconcilePolicy::default())
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot compute consumption check: a bounded implied result (a consumption above 100 % or a negative frame crosses its ends)"
         );
     }
 
