@@ -376,7 +376,8 @@ mod tests {
         let printed = Interval::new(
             Bound::Included(Decimal::new(9655, 2)),
             Bound::Excluded(Decimal::new(9665, 2)),
-        );
+        )
+        .unwrap();
         assert_eq!(
             nb.interval(&printed, Unit::Percent),
             "mellom 96,55\u{a0}% og 96,65\u{a0}%"
