@@ -204,7 +204,7 @@ fn lines() -> Result<Vec<Line>, Box<dyn std::error::Error>> {
         let range = Interval::closed(
             Decimal::from(sum) + Decimal::from(hidden),
             Decimal::from(sum) + Decimal::from(4 * hidden),
-        );
+        )?;
         let printed = doc_value(&drammen24, &FigureRef::NationalSettled { year })?;
         let fig = PublishedFigure::exact(
             printed,

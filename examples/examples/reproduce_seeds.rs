@@ -88,7 +88,7 @@ fn print_checks(run: &Run) {
     println!("|---|---|---:|---:|---|");
     let status = |s: Status| bosetting_report::status_name(l, s.into());
     for r in &run.results {
-        let published: Vec<&str> = r.published.iter().map(|p| p.text.as_str()).collect();
+        let published: Vec<&str> = r.published.iter().map(|p| p.text()).collect();
         println!(
             "| {} | {} | {} | {} | {} |",
             r.id,

@@ -30,11 +30,11 @@ fuzz_target!(|data: &[u8]| {
     for rule in RoundingRule::ALL {
         let p = ReconcilePolicy::with_rule(rule);
         if let Ok(i) = f.interval(&p) {
-            if let Some(v) = i.lower.value() {
+            if let Some(v) = i.lower().value() {
                 let _ = f.reconcile(&Computed::Value(v), &p);
             }
         }
-        let _ = f.reconcile(&Computed::Value(f.value), &p);
+        let _ = f.reconcile(&Computed::Value(f.value()), &p);
         if let Ok(r) = Ratio::of(u64::from(sel), 57) {
             let _ = f.reconcile(&Computed::Ratio(r), &p);
         }

@@ -41,7 +41,9 @@ fn pick<T: Copy>(all: &[T], b: u8) -> T {
 }
 
 /// What a check says, apart from its explanation (whose children follow the terms' order).
-fn verdict(r: &bosetting::Result<CheckResult>) -> Option<(bosetting::Status, String, String)> {
+fn verdict(
+    r: &bosetting::Result<CheckResult>,
+) -> Option<(bosetting::Status, String, bosetting::Phrase)> {
     r.as_ref()
         .ok()
         .map(|c| (c.status, format!("{:?}", c.value), c.reconciliation.clone()))

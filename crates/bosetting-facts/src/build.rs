@@ -340,39 +340,51 @@ pub(crate) fn build(f: &FactsFile, ctx: &Ctx<'_>) -> Result<Built, FactsError> {
 }
 
 fn policy(ctx: &Ctx<'_>, p: Option<&PolicySpec>) -> Result<ReconcilePolicy, FactsError> {
-    let mut pol = ReconcilePolicy::default();
-    let Some(p) = p else { return Ok(pol) };
-    if let Some(r) = p.rule {
-        pol.rule = r;
-    }
-    if let Some(a) = p.approximate_percent {
-        if a.is_sign_negative() || a > Decimal::ONE_HUNDRED {
+    let default = ReconcilePolicy::default();
+    let Some(p) = p else { return Ok(default) };
+    // Each width is checked here first so that an error names the file's own field.
+    let width = |field: &str, given: Option<Decimal>, at_most_whole: bool, fallback: Ratio| {
+        let Some(a) = given else { return Ok(fallback) };
+        if a.is_sign_negative() || (at_most_whole && a > Decimal::ONE_HUNDRED) {
+            let range = if at_most_whole {
+                "from 0 to 100"
+            } else {
+                "of at least 0"
+            };
             return Err(ctx.err(
-                "policy.approximate_percent",
-                format!("{a} is not a percentage from 0 to 100"),
+                &format!("policy.{field}"),
+                format!("{a} is not a percentage {range}"),
             ));
         }
-        pol.approximate = Ratio::from_percent(a);
-    }
-    if let Some(a) = p.more_than_percent {
-        if a.is_sign_negative() {
-            return Err(ctx.err(
-                "policy.more_than_percent",
-                format!("{a} is not a percentage of at least 0"),
-            ));
-        }
-        pol.more_than = Ratio::from_percent(a);
-    }
-    if let Some(a) = p.less_than_percent {
-        if a.is_sign_negative() || a > Decimal::ONE_HUNDRED {
-            return Err(ctx.err(
-                "policy.less_than_percent",
-                format!("{a} is not a percentage from 0 to 100"),
-            ));
-        }
-        pol.less_than = Ratio::from_percent(a);
-    }
-    Ok(pol)
+        Ok(Ratio::from_percent(a))
+    };
+    let approximate = width(
+        "approximate_percent",
+        p.approximate_percent,
+        true,
+        default.approximate(),
+    )?;
+    let more_than = width(
+        "more_than_percent",
+        p.more_than_percent,
+        false,
+        default.more_than(),
+    )?;
+    let less_than = width(
+        "less_than_percent",
+        p.less_than_percent,
+        true,
+        default.less_than(),
+    )?;
+    ctx.model(
+        "policy",
+        ReconcilePolicy::new(
+            p.rule.unwrap_or(default.rule()),
+            approximate,
+            more_than,
+            less_than,
+        ),
+    )
 }
 
 fn year_view(
@@ -446,17 +458,17 @@ fn year_view(
                     "persons per dwelling must be positive",
                 ));
             }
-            hs.dwellings.push(Dwellings {
-                kind: dw.kind,
-                count: Fact::new(dw.count, src.clone()),
-                persons_per_dwelling: dw.persons_per_dwelling.map(|v| {
-                    let s = match &dw.assumption {
-                        Some(why) => src.clone().assumed(why.clone()),
-                        None => src.clone(),
-                    };
-                    Fact::new(v, s)
-                }),
+            let per_dwelling = dw.persons_per_dwelling.map(|v| {
+                let s = match &dw.assumption {
+                    Some(why) => src.clone().assumed(why.clone()),
+                    None => src.clone(),
+                };
+                Fact::new(v, s)
             });
+            hs.dwellings.push(ctx.model(
+                &p,
+                Dwellings::new(dw.kind, Fact::new(dw.count, src.clone()), per_dwelling),
+            )?);
         }
         if let Some(e) = &h.em_places {
             hs.em_places = Some(ctx.count("housing.em_places", e));
@@ -654,16 +666,15 @@ fn decision(ctx: &Ctx<'_>, p: &str, d: &DecisionSpec) -> Result<Decision, FactsE
             bands: d
                 .em_band
                 .iter()
-                .map(|b| {
-                    (
-                        AgeBand {
-                            min_age: b.min_age,
-                            max_age: b.max_age,
-                        },
-                        b.places,
-                    )
+                .enumerate()
+                .map(|(i, b)| {
+                    let band = ctx.model(
+                        &format!("{p}.em_band[{i}]"),
+                        AgeBand::new(b.min_age, b.max_age),
+                    )?;
+                    Ok((band, b.places))
                 })
-                .collect(),
+                .collect::<Result<_, FactsError>>()?,
         }),
     };
     let conditions = d
@@ -789,7 +800,7 @@ fn programme(ctx: &Ctx<'_>, p: &ProgrammeSpec, year: Year) -> Result<Programme, 
             &r.quote,
             None,
         )?;
-        if fig.value.is_sign_negative() || fig.value > Decimal::ONE_HUNDRED {
+        if fig.value().is_sign_negative() || fig.value() > Decimal::ONE_HUNDRED {
             return Err(ctx.err(
                 &format!("{path}.published"),
                 format!("{:?} is a share outside 0–100 %", r.published),
@@ -920,22 +931,23 @@ fn fund(ctx: &Ctx<'_>, f: &FundSpec) -> Result<bosetting::FundLedger, FactsError
     let mut ledger = bosetting::FundLedger::new(
         f.name.clone(),
         f.opened,
-        Fact::new(opening.money(), opening.source.clone()),
+        Fact::new(opening.money(), opening.source().clone()),
         rules,
     );
     for (i, e) in f.entry.iter().enumerate() {
         let p = format!("fund.entry[{i}]");
         let amount = money(&format!("{p}.amount"), &e.amount)?;
-        ctx.model(
-            &p,
-            ledger.post(bosetting::FundEntry {
-                date: e.date,
-                kind: e.kind,
+        let entry = ctx.model(
+            &format!("{p}.amount"),
+            bosetting::FundEntry::new(
+                e.date,
+                e.kind,
                 amount,
-                purpose: e.purpose.clone(),
-                source: ctx.src(&p, &e.quote, None),
-            }),
+                e.purpose.clone(),
+                ctx.src(&p, &e.quote, None),
+            ),
         )?;
+        ctx.model(&p, ledger.post(entry))?;
     }
     Ok(ledger)
 }

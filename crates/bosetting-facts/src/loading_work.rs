@@ -45,7 +45,7 @@ fn work_to_read(text: &str, json: bool) -> (u64, usize) {
         .document
         .facts
         .iter()
-        .filter(|o| o.figure.source.locator.is_some())
+        .filter(|o| o.figure.source().locator.is_some())
         .count();
     (work::take(), placed)
 }

@@ -104,6 +104,18 @@ fn toml_cases() {
             "t.toml:10: decision[0]: decision EM part (80) is larger than decided places (74)",
         ),
         (
+            "EM age band that runs backwards",
+            "places = 74",
+            "places = 74\nem = 10\nem_band = [{ min_age = 18, max_age = 15, places = 2 }]",
+            "t.toml:13: decision[0].em_band[0]: invalid EM age band 18–15: the youngest age is above the oldest",
+        ),
+        (
+            "fund movement of a negative amount",
+            "[[history]]",
+            "[fund]\nname = \"F\"\nopened = 2020-01-01\nopening = { published = \"100\", quote = \"100\" }\nrules = { quote = \"vedtekter\" }\nentry = [{ date = 2020-05-01, kind = \"deposit\", amount = \"-5\", purpose = \"p\", quote = \"q\" }]\n\n[[history]]",
+            "t.toml:24: fund.entry[0].amount: invalid fund movement amount -5 kr: must be positive (the kind says in or out)",
+        ),
+        (
             "wrong schema",
             "bosetting-facts/1",
             "bosetting-facts/9",
@@ -183,11 +195,11 @@ fn policy_reach_of_more_than_and_less_than() {
     );
     let f = Facts::from_toml_str(&set, "t.toml").unwrap();
     assert_eq!(
-        f.year().unwrap().policy.more_than,
+        f.year().unwrap().policy.more_than(),
         bosetting::Ratio::from_percent(100.into())
     );
     assert_eq!(
-        f.year().unwrap().policy.less_than,
+        f.year().unwrap().policy.less_than(),
         bosetting::Ratio::from_percent(20.into())
     );
     let bad = format!("{BASE}\n[policy]\nmore_than_percent = \"-5\"\n");
@@ -298,8 +310,5 @@ fn analyst_errors_say_what_to_write() {
         .as_ref()
         .unwrap()
         .dwellings[0];
-    assert_eq!(
-        ppd.persons_per_dwelling.as_ref().unwrap().value.to_string(),
-        "2.5"
-    );
+    assert_eq!(ppd.persons_per_dwelling().unwrap().value.to_string(), "2.5");
 }

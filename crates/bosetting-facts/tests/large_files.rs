@@ -83,7 +83,7 @@ fn a_large_file_places_every_fact_at_its_line() {
     }
     assert_eq!(facts.checks.len(), n);
     for (c, want) in facts.checks.iter().zip(&checks) {
-        assert_eq!(line_of(c.published[0].source.locator.as_ref()), want + 5);
+        assert_eq!(line_of(c.published[0].source().locator.as_ref()), want + 5);
     }
     let stated: Vec<_> = facts
         .document
@@ -93,7 +93,7 @@ fn a_large_file_places_every_fact_at_its_line() {
         .collect();
     assert_eq!(stated.len(), n);
     for (o, want) in stated.iter().zip(&facts_at) {
-        assert_eq!(line_of(o.figure.source.locator.as_ref()), want + 5);
+        assert_eq!(line_of(o.figure.source().locator.as_ref()), want + 5);
     }
     // Every check computes, once indexed exactly as unindexed.
     let indexed = my.indexed();

@@ -134,7 +134,7 @@ pub fn build_document(
                 machine.push(TableCell {
                     label: format!("{}: {} – {}", t.title, r.label, c.label),
                     text: cell.text().to_owned(),
-                    number: cell.figure().map(|f| f.value),
+                    number: cell.figure().map(|f| f.value()),
                     unit: t.unit,
                     status: check.map_or(RowStatus::Input, |c| RowStatus::from(c.status)),
                     reconciliation: check
@@ -223,14 +223,14 @@ pub fn build_document(
             part.push_str(&format!(", {g}"));
         }
         let meaning = bosetting::measure(&a.measure).map_or(a.measure.as_str(), |m| m.name);
-        let value = bosetting::Quantity::decimal(o.figure.value, o.figure.unit);
+        let value = bosetting::Quantity::decimal(o.figure.value(), o.figure.unit());
         facts.rows.push(Row {
             id: o.id.clone().unwrap_or_else(|| a.to_string()),
             label: format!("{body} {}{part}: {meaning}", a.period),
             display: l.quantity(&value),
-            number: Some(o.figure.value),
+            number: Some(o.figure.value()),
             value,
-            published: vec![o.figure.text.clone()],
+            published: vec![o.figure.text().to_owned()],
             not_printed: Vec::new(),
             status: RowStatus::Input,
             reconciliation: String::new(),
@@ -688,14 +688,14 @@ impl Builder<'_> {
         let (printed, elsewhere): (Vec<_>, Vec<_>) = c
             .published
             .iter()
-            .partition(|p| p.source.document == doc.document);
+            .partition(|p| p.source().document == doc.document);
         Row {
             id: c.id.clone(),
             label: c.label.clone(),
-            published: printed.iter().map(|p| p.text.clone()).collect(),
+            published: printed.iter().map(|p| p.text().to_owned()).collect(),
             not_printed: elsewhere
                 .iter()
-                .map(|p| format!("«{}» ({})", p.text, p.source.document))
+                .map(|p| format!("«{}» ({})", p.text(), p.source().document))
                 .collect(),
             display: l.quantity(&c.value),
             number: number_of(&c.value),
@@ -1224,7 +1224,7 @@ impl Builder<'_> {
                 value: bosetting::Quantity::text(e.summary.clone()),
                 display,
                 number: None,
-                published: vec![g.target.text.clone()],
+                published: vec![g.target.text().to_owned()],
                 not_printed: Vec::new(),
                 status: RowStatus::Computed,
                 reconciliation: String::new(),

@@ -54,12 +54,12 @@ pub fn exact(l: Locale, q: &bosetting::Quantity) -> String {
             dec(r.denominator())
         ),
         Value::Interval(i) => {
-            let (open, lo) = match i.lower {
+            let (open, lo) = match i.lower() {
                 Bound::Unbounded => ("(", "−∞".to_owned()),
                 Bound::Included(v) => ("[", dec(v)),
                 Bound::Excluded(v) => ("(", dec(v)),
             };
-            let (close, hi) = match i.upper {
+            let (close, hi) = match i.upper() {
                 Bound::Unbounded => (")", "∞".to_owned()),
                 Bound::Included(v) => ("]", dec(v)),
                 Bound::Excluded(v) => (")", dec(v)),

@@ -215,7 +215,7 @@ impl Locale {
             return self.bound_value(p, unit);
         }
         let v = |d: Decimal| self.bound_value(d, unit);
-        match (i.lower, i.upper) {
+        match (i.lower(), i.upper()) {
             (Bound::Unbounded, Bound::Unbounded) => self.pick("ukjent", "unknown").to_owned(),
             (Bound::Included(l), Bound::Unbounded) => {
                 format!("{} {}", self.pick("minst", "at least"), v(l))
@@ -376,7 +376,8 @@ mod tests {
         let printed = Interval::new(
             Bound::Included(Decimal::new(9655, 2)),
             Bound::Excluded(Decimal::new(9665, 2)),
-        );
+        )
+        .unwrap();
         assert_eq!(
             nb.interval(&printed, Unit::Percent),
             "mellom 96,55\u{a0}% og 96,65\u{a0}%"

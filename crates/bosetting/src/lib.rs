@@ -152,6 +152,11 @@
 //!   checked constructor (`Year::new`, `Ratio::of`) and a text form that round-trips:
 //!   `Display` prints what `FromStr` reads; Norwegian text has its own named parser
 //!   ([`Money::parse_nb`], [`PublishedFigure::parse`]).
+//! - Values whose parts must agree ([`Interval`]'s ends, [`PublishedFigure`]'s positive step,
+//!   [`ReconcilePolicy`]'s widths, [`Dwellings`], [`FundEntry`], [`Validity`], [`AgeBand`],
+//!   [`Request`]) keep their parts private: a checked `new` returning `Result` builds them,
+//!   getters named after the parts read them, and `serde` reads them through the same `new`,
+//!   so no invalid one exists in memory.
 //! - Aggregates with optional parts are built from `new` and `with_*` setters that take and
 //!   return the value (`Settled::new(period).with_total(..).with_em(..)`); a setter never
 //!   validates alone, because parts are checked together by `validate(&self)`.
@@ -194,6 +199,25 @@
 pub use chrono;
 /// The decimal crate whose `Decimal` appears in this API, re-exported for the same reason.
 pub use rust_decimal;
+
+/// `Deserialize` for a type whose values are all built by a checked constructor: its fields
+/// are read as written (each with its serde attributes) and handed, in the order listed, to
+/// `Self::$ctor`, so that JSON can give no value a program could not build. The fields are
+/// read into a local struct of the type's own name, so that serde's messages name the type.
+macro_rules! deserialize_through {
+    ($ty:ident :: $ctor:ident { $( $(#[$attr:meta])* $field:ident : $fty:ty ),+ $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                #[derive(serde::Deserialize)]
+                struct $ty {
+                    $( $(#[$attr])* $field: $fty, )+
+                }
+                let read = <$ty as serde::Deserialize>::deserialize(d)?;
+                Self::$ctor($(read.$field),+).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
 
 mod document;
 mod economy;

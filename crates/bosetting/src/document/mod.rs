@@ -213,13 +213,14 @@ impl Document {
         for o in &self.facts {
             known(&o.address)?;
             if let Some(prev) = seen.insert(&o.address, &o.figure) {
-                if prev.value != o.figure.value || prev.unit != o.figure.unit {
+                if prev.value() != o.figure.value() || prev.unit() != o.figure.unit() {
                     return Err(Error::invalid(
                         "fact",
                         &o.address,
                         format!(
                             "stated twice, as {:?} and {:?}; keep one, or give the other a different body, period or breakdown",
-                            prev.text, o.figure.text
+                            prev.text(),
+                            o.figure.text()
                         ),
                     ));
                 }
@@ -333,7 +334,7 @@ impl Document {
             Some(_) => Computed::from_quantity(&q)?,
             None => {
                 // A range is compared in the printed unit: shares as percentages.
-                let scale = match c.published.unit {
+                let scale = match c.published.unit() {
                     Unit::Percent | Unit::PercentagePoints => span::Rat::new(100, 1)?,
                     _ => span::Rat::ONE,
                 };
@@ -350,9 +351,9 @@ impl Document {
         let stated = v.explanation.formula.is_none();
         let quote = |s: Option<&Source>| s.and_then(|s| s.quote.clone()).unwrap_or_default();
         let same_statement = stated
-            && quote(v.explanation.source.as_ref()) == quote(Some(&c.published.source))
+            && quote(v.explanation.source.as_ref()) == quote(Some(c.published.source()))
             && r.stated(&c.address)
-                .is_some_and(|f| f.text == c.published.text);
+                .is_some_and(|f| f.text() == c.published.text());
         let stated_quote = v.explanation.source.as_ref().and_then(|s| s.quote.clone());
         let elsewhere = |id_quoted: &'static str, id_plain: &'static str| {
             Phrase::new(if stated_quote.is_some() {
@@ -366,7 +367,7 @@ impl Document {
                 "quote",
                 Arg::verbatim(stated_quote.clone().unwrap_or_default()),
             )
-            .with("printed", Arg::verbatim(c.published.text.clone()))
+            .with("printed", Arg::verbatim(c.published.text()))
             .with("why", rec.explanation.clone())
         };
         let (status, text) = match (stated, rec.status) {

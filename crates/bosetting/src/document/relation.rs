@@ -220,7 +220,7 @@ pub(crate) fn term_value(r: &Resolver<'_>, t: &Term, label: Option<&String>) -> 
     let mut v = match t {
         Term::Figure(a) => r.value(a)?,
         Term::Fact(id) => r.fact(id)?,
-        Term::Printed(f) => printed(f, &f.text, &r.doc.policy)?,
+        Term::Printed(f) => printed(f, f.text(), &r.doc.policy)?,
     };
     if let Some(l) = label {
         v.explanation.label = Phrase::verbatim(l.clone());

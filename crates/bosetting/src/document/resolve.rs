@@ -47,16 +47,16 @@ pub(crate) fn base_factor(unit: Unit) -> Rat {
 /// A printed figure as a value: the interval it stands for under `policy`.
 pub(crate) fn printed(fig: &PublishedFigure, label: &str, policy: &ReconcilePolicy) -> Result<Val> {
     let i = fig.interval(policy)?;
-    let f = base_factor(fig.unit);
+    let f = base_factor(fig.unit());
     let mut span = Span::from_interval(&i)?.mul(Span::point(f))?;
-    if fig.unit.is_count() && fig.value >= rust_decimal::Decimal::ZERO {
+    if fig.unit().is_count() && fig.value() >= rust_decimal::Decimal::ZERO {
         // A count is never negative: "inntil 10" persons are 0 to 10.
         span = span.intersect(Span {
             lo: super::span::End::At(Rat::ZERO, true),
             hi: super::span::End::PosInf,
         });
     }
-    let precision = match fig.qualifier {
+    let precision = match fig.qualifier() {
         Qualifier::Exact => Precision::Exact,
         Qualifier::Rounded if span.as_point().is_some() => Precision::Exact,
         Qualifier::Rounded => Precision::Rounded,
@@ -65,11 +65,11 @@ pub(crate) fn printed(fig: &PublishedFigure, label: &str, policy: &ReconcilePoli
     let mut explanation = fig.explain(Phrase::verbatim(label));
     if span.as_point().is_none() {
         // Say what the printed words stand for, not only the number in them.
-        explanation.value = quantity(span, fig.unit);
+        explanation.value = quantity(span, fig.unit());
     }
     Ok(Val {
         span,
-        unit: fig.unit,
+        unit: fig.unit(),
         precision,
         explanation,
     })

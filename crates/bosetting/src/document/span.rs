@@ -266,8 +266,8 @@ impl Span {
             })
         };
         Ok(Span {
-            lo: end(i.lower, true)?,
-            hi: end(i.upper, false)?,
+            lo: end(i.lower(), true)?,
+            hi: end(i.upper(), false)?,
         })
     }
 
@@ -282,7 +282,11 @@ impl Span {
                 None => Bound::Excluded(v.to_decimal(up)),
             },
         };
-        Interval::new(end(self.lo, false), end(self.hi, true))
+        if self.is_empty() {
+            return Interval::empty();
+        }
+        // A span that is not empty has its ends in order, and each is widened outward.
+        Interval::unchecked(end(self.lo, false), end(self.hi, true))
     }
 
     pub(crate) fn as_point(self) -> Option<Rat> {
@@ -517,6 +521,32 @@ mod tests {
         let q = span((2, true), (4, false)).recip().unwrap();
         assert_eq!(q.lo, End::At(r(1, 4), false));
         assert_eq!(q.hi, End::At(r(1, 2), true));
+    }
+
+    #[test]
+    fn an_empty_span_is_an_empty_interval() {
+        // Disjoint spans intersect in ends that cross, and an end at +∞ below one at −∞ is
+        // empty too: both become an interval whose ends meet, never one that holds more.
+        let crossed = span((0, true), (2, true)).intersect(span((5, true), (9, true)));
+        let unbounded = Span {
+            lo: End::PosInf,
+            hi: End::NegInf,
+        };
+        for empty in [crossed, unbounded] {
+            assert!(empty.is_empty());
+            let i = empty.to_interval();
+            assert!(i.is_empty(), "{i}");
+            assert_eq!(Interval::new(i.lower(), i.upper()).unwrap(), i);
+        }
+        // A span with an end no decimal writes is widened outward.
+        let third = Span {
+            lo: End::At(r(1, 3), true),
+            hi: End::At(r(2, 3), true),
+        };
+        assert_eq!(
+            third.to_interval().to_string(),
+            "(0.333333333333, 0.666666666667)"
+        );
     }
 
     fn arb_span() -> impl Strategy<Value = Span> {

@@ -132,7 +132,7 @@ impl Cell {
     /// The text as printed.
     pub fn text(&self) -> &str {
         match self {
-            Cell::Printed(f) => &f.text,
+            Cell::Printed(f) => f.text(),
             Cell::Suppressed => ":",
             Cell::Missing => "..",
         }

@@ -94,7 +94,7 @@ impl Programme {
             .filter(|r| r.outcomes.len() == 1)
         {
             let fit = r.figure.counts_for_share(whole, policy)?;
-            let Some((lo, hi)) = fit.under(policy.rule).filter(|(lo, hi)| lo == hi) else {
+            let Some((lo, hi)) = fit.under(policy.rule()).filter(|(lo, hi)| lo == hi) else {
                 return Err(Error::not_computable(
                     format!("exits to {}", r.label),
                     fit.explanation.to_string(),
@@ -104,7 +104,7 @@ impl Programme {
             let n = u32::try_from(lo).map_err(|_| Error::overflow("exit count"))?;
             // The count is the only one the printed rate allows; the quote stays the
             // document's own words (the explanation says how the count was found).
-            let src = r.figure.source.clone();
+            let src = r.figure.source().clone();
             inputs.push(Explanation::derived(
                 Phrase::new("left to {outcome}").with("outcome", Arg::verbatim(r.label.clone())),
                 Quantity::persons(n),
@@ -173,8 +173,8 @@ impl Programme {
         let mut why = Phrase::new(
             "no outcome counts; the printed «{printed}» taken as the interval it stands for under {rule}",
         )
-        .with("printed", Arg::verbatim(printed.figure.text.clone()))
-        .with("rule", policy.rule.phrase());
+        .with("printed", Arg::verbatim(printed.figure.text()))
+        .with("rule", policy.rule().phrase());
         if let Some(exits) = &self.exits {
             let fit = printed
                 .figure
@@ -778,7 +778,7 @@ fn places_quantity(min: u32, max: u32, less: u32) -> Result<Quantity> {
         Quantity::persons(i64::from(lo))
     } else {
         Quantity::interval(
-            Interval::closed(Decimal::from(lo), Decimal::from(hi)),
+            Interval::closed(Decimal::from(lo), Decimal::from(hi))?,
             Unit::Persons,
         )
     })
@@ -897,11 +897,12 @@ impl MunicipalityYear {
         stated: Option<&PublishedFigure>,
         d: Derived<Quantity>,
     ) -> Result<Derived<Quantity>> {
-        let Some(fig) = stated.filter(|f| f.qualifier != crate::published::Qualifier::Exact) else {
+        let Some(fig) = stated.filter(|f| f.qualifier() != crate::published::Qualifier::Exact)
+        else {
             return Ok(d);
         };
         let i = fig.interval(&self.policy)?;
-        let q = Quantity::interval(i, fig.unit);
+        let q = Quantity::interval(i, fig.unit());
         Ok(Derived::new(
             q.clone(),
             Explanation::derived(
@@ -910,9 +911,9 @@ impl MunicipalityYear {
                 Phrase::new(
                     "known only to its printed precision: «{printed}» stands for {interval} under {rule}",
                 )
-                .with("printed", Arg::verbatim(fig.text.clone()))
-                .with("interval", Quantity::interval(i, fig.unit))
-                .with("rule", self.policy.rule.phrase()),
+                .with("printed", Arg::verbatim(fig.text()))
+                .with("interval", Quantity::interval(i, fig.unit()))
+                .with("rule", self.policy.rule().phrase()),
                 vec![d.explanation],
             ),
         ))
@@ -1109,7 +1110,7 @@ impl MunicipalityYear {
                     let settled = i64::from(s.settled_total()?.value);
                     let lo = Decimal::from(i64::from(places.min()).saturating_sub(settled));
                     let hi = Decimal::from(i64::from(places.max()).saturating_sub(settled));
-                    let q = Quantity::interval(Interval::closed(lo, hi), Unit::Persons);
+                    let q = Quantity::interval(Interval::closed(lo, hi)?, Unit::Persons);
                     Derived::new(
                         q.clone(),
                         Explanation::derived(
@@ -1261,7 +1262,7 @@ impl MunicipalityYear {
                 match now.value.value {
                     Value::Ratio(r) => {
                         let then = Derived::new(
-                            Ratio::from_percent(earlier.value),
+                            Ratio::from_percent(earlier.value()),
                             earlier.explain(
                                 Phrase::new("rate {year}, as printed").with("year", *since),
                             ),
@@ -1292,7 +1293,7 @@ impl MunicipalityYear {
                                 )
                                 .with("now", Quantity::interval(i, Unit::Percent))
                                 .with("year", *since)
-                                .with("printed", Arg::verbatim(earlier.text.clone()))
+                                .with("printed", Arg::verbatim(earlier.text()))
                                 .with("then", Quantity::interval(then, Unit::Percent)),
                                 vec![
                                     now.explanation,
@@ -1388,7 +1389,7 @@ impl MunicipalityYear {
                 match (&b.result, &b.consumption) {
                     // What the frame and the printed consumption imply, without the printed
                     // result: a check of that result must not be computed from it.
-                    (Some(r), Some(c)) if r.qualifier != crate::published::Qualifier::Exact => {
+                    (Some(r), Some(c)) if r.qualifier() != crate::published::Qualifier::Exact => {
                         let check = b.check_consumption(c, p)?;
                         let i = check.implied_result;
                         Derived::new(
@@ -1399,7 +1400,7 @@ impl MunicipalityYear {
                                 Phrase::new(
                                     "the frame and the printed consumption «{printed}» imply a result in {implied}",
                                 )
-                                .with("printed", Arg::verbatim(c.text.clone()))
+                                .with("printed", Arg::verbatim(c.text()))
                                 .with("implied", Quantity::interval(i, Unit::Kroner)),
                                 vec![c.explain("printed consumption"), b.revised()?.explanation],
                             ),
@@ -1706,14 +1707,14 @@ impl MunicipalityYear {
                     .ok_or_else(|| Error::not_computable("count fit", "no exits"))?;
                 let fig = first()?;
                 let fit = fig.counts_for_share(u64::from(exits.total.value), p)?;
-                let value = match fit.under(p.rule) {
+                let value = match fit.under(p.rule()) {
                     Some((lo, hi)) if lo == hi => Quantity::persons(i64::try_from(lo).unwrap_or(0)),
                     Some((lo, hi)) => Quantity::interval(
-                        Interval::closed(Decimal::from(lo), Decimal::from(hi)),
+                        Interval::closed(Decimal::from(lo), Decimal::from(hi))?,
                         Unit::Persons,
                     ),
                     None => Quantity::text(
-                        Phrase::new("no count under {rule}").with("rule", p.rule.phrase()),
+                        Phrase::new("no count under {rule}").with("rule", p.rule().phrase()),
                     ),
                 };
                 let ex = Explanation::derived(
@@ -1744,7 +1745,7 @@ impl MunicipalityYear {
                 let value = match d.sum {
                     Some((lo, hi)) if lo == hi => Quantity::persons(i64::try_from(lo).unwrap_or(0)),
                     Some((lo, hi)) => Quantity::interval(
-                        Interval::closed(Decimal::from(lo), Decimal::from(hi)),
+                        Interval::closed(Decimal::from(lo), Decimal::from(hi))?,
                         Unit::Persons,
                     ),
                     None => Quantity::text("no counts fit"),
@@ -1820,7 +1821,7 @@ impl MunicipalityYear {
                     if r.status == Status::Inconsistent {
                         return Err(Error::invalid(
                             format!("check {} published", spec.id),
-                            format!("{:?}", fig.text),
+                            format!("{:?}", fig.text()),
                             format!(
                                 "the input is not what the document printed: {}",
                                 r.explanation
@@ -1829,7 +1830,7 @@ impl MunicipalityYear {
                     }
                 }
                 text = Phrase::new("printed «{printed}»; a fact fed into the model")
-                    .with("printed", Arg::verbatim(fig.text.clone()));
+                    .with("printed", Arg::verbatim(fig.text()));
             }
             return Ok(result(d.value, Status::Input, text, d.explanation));
         }
@@ -1891,10 +1892,10 @@ pub(crate) fn restated<'e>(e: &'e Explanation, fig: &PublishedFigure) -> Option<
             .join(" ")
             .to_lowercase()
     };
-    let want = norm(fig.source.quote.as_deref()?);
+    let want = norm(fig.source().quote.as_deref()?);
     let same_value = |q: &Quantity| match &q.value {
-        Value::Integer(n) => Decimal::from(*n) == fig.value,
-        Value::Decimal(d) => *d == fig.value,
+        Value::Integer(n) => Decimal::from(*n) == fig.value(),
+        Value::Decimal(d) => *d == fig.value(),
         _ => false,
     };
     let mut stack = vec![e];

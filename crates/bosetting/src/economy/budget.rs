@@ -136,10 +136,10 @@ impl Budget {
     /// [`Error::SumMismatch`] for stated figures that cannot all be true.
     pub fn validate(&self, policy: &ReconcilePolicy) -> Result<()> {
         if let Some(c) = &self.consumption {
-            if c.unit != Unit::Percent {
+            if c.unit() != Unit::Percent {
                 return Err(Error::invalid(
                     "budget consumption",
-                    format!("{:?}", c.text),
+                    format!("{:?}", c.text()),
                     "expected a percentage",
                 ));
             }
@@ -150,11 +150,11 @@ impl Budget {
             .flatten()
             .chain(self.adjustments.iter().map(|a| &a.amount))
         {
-            if f.unit != Unit::Kroner {
+            if f.unit() != Unit::Kroner {
                 return Err(Error::invalid(
                     "budget figure",
-                    format!("{:?}", f.text),
-                    format!("expected kroner, found {}", f.unit),
+                    format!("{:?}", f.text()),
+                    format!("expected kroner, found {}", f.unit()),
                 ));
             }
         }
@@ -185,7 +185,7 @@ impl Budget {
                     field: format!("budget {} {}", self.label, self.year),
                     parts: "original + adjustments".into(),
                     sum: sum.to_string(),
-                    total: format!("the revised frame {}", r.text),
+                    total: format!("the revised frame {}", r.text()),
                 });
             }
         }
@@ -196,7 +196,7 @@ impl Budget {
                     field: format!("budget {} {}", self.label, self.year),
                     parts: "revised − actual".into(),
                     sum: diff.to_string(),
-                    total: format!("the result {}", res.text),
+                    total: format!("the result {}", res.text()),
                 });
             }
         }
@@ -326,7 +326,7 @@ impl Budget {
                     Phrase::new(
                         "known to its printed precision: «{printed}» stands for {interval}",
                     )
-                    .with("printed", Arg::verbatim(r.text.clone()))
+                    .with("printed", Arg::verbatim(r.text()))
                     .with("interval", Quantity::interval(printed, Unit::Kroner)),
                     vec![r.explain("printed result")],
                 ),
@@ -340,9 +340,9 @@ impl Budget {
                 "result (positive: underspend)",
                 Quantity::interval(both, Unit::Kroner),
                 Phrase::new("«{printed}» stands for {interval}; with the frame and the printed consumption «{consumption}» it must lie in {implied}")
-                    .with("printed", Arg::verbatim(r.text.clone()))
+                    .with("printed", Arg::verbatim(r.text()))
                     .with("interval", Quantity::interval(printed, Unit::Kroner))
-                    .with("consumption", Arg::verbatim(c.text.clone()))
+                    .with("consumption", Arg::verbatim(c.text()))
                     .with("implied", Quantity::interval(check.implied_result, Unit::Kroner)),
                 vec![
                     r.explain("printed result"),
@@ -378,17 +378,19 @@ impl Budget {
     ///
     /// # Errors
     ///
-    /// [`Error::NotComputable`] without a revised frame and a result or actual spending;
+    /// [`Error::NotComputable`] without a revised frame and a result or actual spending, or
+    /// where a printed consumption above 100 % leaves the implied result's ends crossed
+    /// (the frame times a negative share is not bounded end by end);
     /// [`Error::InvalidValue`] if `printed` is not a percentage.
     pub fn check_consumption(
         &self,
         printed: &PublishedFigure,
         policy: &ReconcilePolicy,
     ) -> Result<ConsumptionCheck> {
-        if printed.unit != Unit::Percent {
+        if printed.unit() != Unit::Percent {
             return Err(Error::invalid(
                 "consumption",
-                format!("{:?}", printed.text),
+                format!("{:?}", printed.text()),
                 "expected a percentage",
             ));
         }
@@ -425,8 +427,8 @@ impl Budget {
                 )?),
             })
         };
-        let share_lo = one_minus(c.upper)?;
-        let share_hi = one_minus(c.lower)?;
+        let share_lo = one_minus(c.upper())?;
+        let share_hi = one_minus(c.lower())?;
         let mul = |a: Bound, b: Bound| -> Result<Bound> {
             Ok(match (a, b) {
                 (Bound::Unbounded, _) | (_, Bound::Unbounded) => Bound::Unbounded,
@@ -440,7 +442,14 @@ impl Budget {
                 )?),
             })
         };
-        let implied = Interval::new(mul(frame.lower, share_lo)?, mul(frame.upper, share_hi)?);
+        // The ends multiply in order only for a frame and a share that are not negative.
+        let implied = Interval::new(mul(frame.lower(), share_lo)?, mul(frame.upper(), share_hi)?)
+            .map_err(|_| {
+            Error::not_computable(
+                "consumption check",
+                "a bounded implied result (a consumption above 100 % or a negative frame crosses its ends)",
+            )
+        })?;
         let both = implied.intersect(&printed_result);
         let status = if at_printed.status == Status::Reproduced {
             Status::Reproduced
@@ -458,7 +467,7 @@ impl Budget {
             "{at_printed}; at the printed precision the frame and «{printed}» imply a result in {implied}, and the printed result stands for {result}: both hold for a result in {both}"
         })
         .with("at_printed", at_printed.explanation.clone())
-        .with("printed", Arg::verbatim(printed.text.clone()))
+        .with("printed", Arg::verbatim(printed.text()))
         .with("implied", shown(&implied))
         .with("result", shown(&printed_result))
         .with("both", shown(&both));
@@ -677,7 +686,7 @@ impl ServiceResult {
                 "result before fund transfers",
                 Quantity::interval(i, Unit::Kroner),
                 Phrase::new("result after transfers − transfers from the fund, with printed figures as the intervals they stand for under {rule}")
-                    .with("rule", policy.rule.phrase()),
+                    .with("rule", policy.rule().phrase()),
                 vec![after.explain("result after transfers"), t.explanation],
             ),
         ))
@@ -753,8 +762,8 @@ mod tests {
         assert_eq!(c.at_printed_values.status, Status::Inconsistent);
         assert_eq!(c.status, Status::Consistent);
         // The underspend must be between about 0.96 and 0.99 mill.
-        let lo = c.implied_result.lower.value().unwrap();
-        let hi = c.implied_result.upper.value().unwrap();
+        let lo = c.implied_result.lower().value().unwrap();
+        let hi = c.implied_result.upper().value().unwrap();
         assert!(
             lo > Decimal::from(955_000) && lo < Decimal::from(960_000),
             "{lo}"
@@ -767,6 +776,20 @@ mod tests {
             c.explanation.to_string().contains("gives 96.5"),
             "{}",
             c.explanation
+        );
+    }
+
+    #[test]
+    fn a_consumption_far_above_the_frame_is_not_computable_rather_than_inconsistent() {
+        let mut b = stavanger();
+        b.revised = Some(kr("29 mill."));
+        let pct = PublishedFigure::parse("200", Unit::Percent, Source::new("t")).unwrap();
+        let e = b
+            .check_consumption(&pct, &ReconcilePolicy::default())
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot compute consumption check: a bounded implied result (a consumption above 100 % or a negative frame crosses its ends)"
         );
     }
 

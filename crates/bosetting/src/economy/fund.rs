@@ -44,23 +44,22 @@ pub enum EntryKind {
 }
 
 /// One movement in the fund.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "FundEntryRepr")]
+///
+/// Its parts are private, so no program can write a movement of a negative amount:
+///
+/// ```compile_fail,E0451
+/// use bosetting::{EntryKind, FundEntry, Money, Source};
+/// use bosetting::chrono::NaiveDate;
+///
+/// let e = FundEntry {
+///     date: NaiveDate::MIN, kind: EntryKind::Deposit, amount: Money::kroner(-5),
+///     purpose: "surplus".into(), source: Source::new("x"),
+/// };
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FundEntry {
-    /// When.
-    pub date: NaiveDate,
-    /// In or out.
-    pub kind: EntryKind,
-    /// How much (positive).
-    pub amount: Money,
-    /// What for ("cover lost grant income", "surplus 2019").
-    pub purpose: String,
-    /// Where it is documented.
-    pub source: Source,
-}
-
-#[derive(Deserialize)]
-struct FundEntryRepr {
+    // Private so that every amount is positive (the kind says in or out): built by the
+    // checked `new`, read through the getters of the same names.
     date: NaiveDate,
     kind: EntryKind,
     amount: Money,
@@ -68,32 +67,85 @@ struct FundEntryRepr {
     source: Source,
 }
 
-impl TryFrom<FundEntryRepr> for FundEntry {
-    type Error = Error;
-    fn try_from(r: FundEntryRepr) -> Result<FundEntry> {
-        check_amount(r.amount)?;
-        Ok(FundEntry {
-            date: r.date,
-            kind: r.kind,
-            amount: r.amount,
-            purpose: r.purpose,
-            source: r.source,
-        })
-    }
-}
-
-fn check_amount(amount: Money) -> Result<()> {
-    if amount <= Money::ZERO {
-        return Err(Error::invalid(
-            "fund movement amount",
-            amount,
-            "must be positive (the kind says in or out)",
-        ));
-    }
-    Ok(())
-}
+deserialize_through!(FundEntry::new {
+    date: NaiveDate,
+    kind: EntryKind,
+    amount: Money,
+    purpose: String,
+    source: Source,
+});
 
 impl FundEntry {
+    /// A movement of `amount` into or out of the fund on `date`, for `purpose` ("cover lost
+    /// grant income", "surplus 2019"), documented in `source`. Whether the fund's rules allow
+    /// it is checked when it is posted ([`FundLedger::post`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] if `amount` is zero or negative: the kind says in or out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{EntryKind, FundEntry, Money, Source};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2020, 12, 31).unwrap();
+    /// let out = FundEntry::new(d, EntryKind::Withdrawal, Money::kroner(11_200_000),
+    ///     "cover lost grant income", Source::new("regnskap 2020"))?;
+    /// assert_eq!(out.signed(), Money::kroner(-11_200_000));
+    /// assert!(FundEntry::new(d, EntryKind::Withdrawal, Money::kroner(-5),
+    ///     "cover lost grant income", Source::new("regnskap 2020")).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    pub fn new(
+        date: NaiveDate,
+        kind: EntryKind,
+        amount: Money,
+        purpose: impl Into<String>,
+        source: Source,
+    ) -> Result<FundEntry> {
+        if amount <= Money::ZERO {
+            return Err(Error::invalid(
+                "fund movement amount",
+                amount,
+                "must be positive (the kind says in or out)",
+            ));
+        }
+        Ok(FundEntry {
+            date,
+            kind,
+            amount,
+            purpose: purpose.into(),
+            source,
+        })
+    }
+
+    /// When.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// In or out.
+    pub fn kind(&self) -> EntryKind {
+        self.kind
+    }
+
+    /// How much (positive).
+    pub fn amount(&self) -> Money {
+        self.amount
+    }
+
+    /// What for.
+    pub fn purpose(&self) -> &str {
+        &self.purpose
+    }
+
+    /// Where it is documented.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
     /// The movement as a signed amount: positive into the fund, negative out of it.
     pub fn signed(&self) -> Money {
         match self.kind {
@@ -123,23 +175,23 @@ impl FundEntry {
 /// };
 /// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1),
 ///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
-/// fund.post(FundEntry {
-///     date: d(2020, 12, 31),
-///     kind: EntryKind::Withdrawal,
-///     amount: Money::kroner(11_200_000),
-///     purpose: "cover lost grant income".into(),
-///     source: Source::new("årsrapport 2020").quote("overført 11,2 mill kr"),
-/// })?;
+/// fund.post(FundEntry::new(
+///     d(2020, 12, 31),
+///     EntryKind::Withdrawal,
+///     Money::kroner(11_200_000),
+///     "cover lost grant income",
+///     Source::new("årsrapport 2020").quote("overført 11,2 mill kr"),
+/// )?)?;
 /// assert_eq!(fund.balance_at(d(2020, 12, 31))?.value, Money::kroner(8_800_000));
 ///
 /// // A withdrawal for a purpose the rules do not allow is refused:
-/// let refused = fund.post(FundEntry {
-///     date: d(2021, 1, 5),
-///     kind: EntryKind::Withdrawal,
-///     amount: Money::kroner(1),
-///     purpose: "new town hall".into(),
-///     source: Source::new("x"),
-/// });
+/// let refused = fund.post(FundEntry::new(
+///     d(2021, 1, 5),
+///     EntryKind::Withdrawal,
+///     Money::kroner(1),
+///     "new town hall",
+///     Source::new("x"),
+/// )?);
 /// assert!(refused.is_err());
 /// # Ok::<(), bosetting::Error>(())
 /// ```
@@ -214,12 +266,10 @@ impl FundLedger {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidValue`] for a non-positive amount or a date before the opening or an
-    /// earlier movement; [`Error::RuleBroken`] for a withdrawal for a purpose the rules do
+    /// [`Error::InvalidValue`] for a date before the opening or an earlier movement; [`Error::RuleBroken`] for a withdrawal for a purpose the rules do
     /// not allow, one that takes the balance below zero where that is not allowed, or a
     /// deposit beyond the cap; [`Error::Overflow`] on overflow.
     pub fn post(&mut self, entry: FundEntry) -> Result<()> {
-        check_amount(entry.amount)?;
         let last = self.entries.last().map_or(self.opened, |e| e.date);
         if entry.date < last {
             return Err(Error::invalid(
@@ -294,13 +344,13 @@ impl FundLedger {
             rust_decimal::Decimal::ONE,
         )?);
         if amount > Money::ZERO {
-            self.post(FundEntry {
+            self.post(FundEntry::new(
                 date,
-                kind: EntryKind::Deposit,
+                EntryKind::Deposit,
                 amount,
-                purpose: "surplus".into(),
+                "surplus",
                 source,
-            })?;
+            )?)?;
         }
         Ok(amount)
     }
@@ -405,13 +455,14 @@ mod tests {
     }
 
     fn entry(day: u64, kind: EntryKind, amount: i64) -> FundEntry {
-        FundEntry {
-            date: d0() + chrono::Days::new(day),
+        FundEntry::new(
+            d0() + chrono::Days::new(day),
             kind,
-            amount: Money::kroner(amount),
-            purpose: "p".into(),
-            source: Source::new("t"),
-        }
+            Money::kroner(amount),
+            "p",
+            Source::new("t"),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -424,7 +475,6 @@ mod tests {
             "{e}"
         );
         assert!(f.post(entry(1, EntryKind::Deposit, 51)).is_err());
-        assert!(f.post(entry(1, EntryKind::Deposit, 0)).is_err());
         f.post(entry(5, EntryKind::Deposit, 50)).unwrap();
         assert!(f.post(entry(4, EntryKind::Deposit, 1)).is_err());
         assert_eq!(f.entries().len(), 1);

@@ -64,45 +64,78 @@ pub enum DisabilityKind {
 }
 
 /// An inclusive range of validity years.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ValidityRepr")]
+///
+/// Its years are private, so no program can write a window that ends before it starts:
+///
+/// ```compile_fail,E0451
+/// use bosetting::{Validity, Year};
+///
+/// let v = Validity { from: Year::new(2024)?, to: Year::new(2020)? };
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Validity {
-    /// First year.
-    pub from: Year,
-    /// Last year.
-    pub to: Year,
-}
-
-#[derive(Deserialize)]
-struct ValidityRepr {
+    // Private so that no window ends before it starts: built by the checked `new` or
+    // `year`, read through `first` and `last`. Serde keeps the names `from` and `to`.
     from: Year,
     to: Year,
 }
 
-impl TryFrom<ValidityRepr> for Validity {
-    type Error = Error;
-    fn try_from(r: ValidityRepr) -> Result<Validity> {
-        let v = Validity {
-            from: r.from,
-            to: r.to,
-        };
-        v.check("validity")?;
-        Ok(v)
-    }
-}
+deserialize_through!(Validity::new {
+    from: Year,
+    to: Year,
+});
 
 impl Validity {
-    /// A window that ends before it starts holds no year, so every lookup in it would fail
-    /// far from where the typing error is.
-    fn check(self, field: &str) -> Result<()> {
-        if self.to < self.from {
+    /// The years `first` to `last`, both included.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] if `last` is before `first`: a window that ends before it
+    /// starts holds no year, so every lookup in it would fail far from where the typing
+    /// error is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Validity, Year};
+    ///
+    /// let v = Validity::new(Year::new(2020)?, Year::new(2024)?)?;
+    /// assert_eq!(v.to_string(), "2020–2024");
+    /// assert_eq!(v.last(), Year::new(2024)?);
+    /// assert!(Validity::new(Year::new(2024)?, Year::new(2020)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    pub fn new(first: Year, last: Year) -> Result<Validity> {
+        if last < first {
             return Err(Error::invalid(
-                field.to_owned(),
-                self,
+                "validity",
+                Validity {
+                    from: first,
+                    to: last,
+                },
                 "it ends before it starts; write the first year first",
             ));
         }
-        Ok(())
+        Ok(Validity {
+            from: first,
+            to: last,
+        })
+    }
+
+    /// The one year `y`.
+    pub fn year(y: Year) -> Validity {
+        Validity { from: y, to: y }
+    }
+
+    /// The first year.
+    pub fn first(self) -> Year {
+        self.from
+    }
+
+    /// The last year.
+    pub fn last(self) -> Year {
+        self.to
     }
 
     fn contains(self, y: Year) -> bool {
@@ -577,8 +610,8 @@ const BUILTIN_RATES: &str = include_str!("../../data/grant-rates.toml");
 fn validity(row: &impl HasValidity, table: &str) -> Result<Validity> {
     let (year, from_year, to_year) = row.years();
     match (year, from_year, to_year) {
-        (Some(y), None, None) => Ok(Validity { from: y, to: y }),
-        (None, Some(f), Some(t)) if f <= t => Ok(Validity { from: f, to: t }),
+        (Some(y), None, None) => Ok(Validity::year(y)),
+        (None, Some(f), Some(t)) if f <= t => Validity::new(f, t),
         _ => Err(Error::invalid(
             format!("{table} rate validity"),
             format!("year {year:?}, from_year {from_year:?}, to_year {to_year:?}"),
@@ -602,7 +635,6 @@ fn push<K: PartialEq + fmt::Debug + Clone>(
             "a rate must not be negative",
         ));
     }
-    rate.validity.check(&format!("{table} validity"))?;
     rate.check_other(table)?;
     if let (Some(min), Some(max)) = (ages.min_age, ages.max_age) {
         if min > max {
@@ -790,8 +822,8 @@ impl GrantRates {
     /// table, where that table has all five for the category.
     fn check_totals(&self) -> Result<()> {
         for total in &self.integration_total {
-            let mut y = total.rate.validity.from;
-            while y <= total.rate.validity.to {
+            let mut y = total.rate.validity.first();
+            while y <= total.rate.validity.last() {
                 let parts: Option<Vec<Money>> = GrantYear::ALL
                     .iter()
                     .map(|k| self.integration(y, total.key, *k).ok().map(|r| r.amount))
@@ -820,7 +852,7 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same key;
-    /// [`Error::InvalidValue`] for a validity that ends before it starts.
+    /// [`Error::InvalidValue`] for a negative rate.
     pub fn insert_integration(
         &mut self,
         category: GrantCategory,
@@ -842,7 +874,7 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same band or
-    /// ages; [`Error::InvalidValue`] for ages or a validity that run backwards, or a band
+    /// ages; [`Error::InvalidValue`] for ages that run backwards, a negative rate, or a band
     /// name already used for other ages.
     pub fn insert_em(&mut self, band: &str, ages: AgeLimits, rate: Rate) -> Result<()> {
         push_em(&mut self.em, band.to_owned(), rate, ages)
@@ -928,8 +960,8 @@ impl GrantRates {
         let before = year.offset(-1).ok()?;
         self.integration
             .iter()
-            .filter(|e| e.key == (category, grant_year) && e.rate.validity.from <= before)
-            .map(|e| (e.rate.validity.to.min(before), &e.rate))
+            .filter(|e| e.key == (category, grant_year) && e.rate.validity.first() <= before)
+            .map(|e| (e.rate.validity.last().min(before), &e.rate))
             .max_by_key(|(y, _)| *y)
     }
 
@@ -1427,10 +1459,7 @@ mod tests {
                     k,
                     Rate::new(
                         Money::kroner(100_000 - 10_000 * i64::from(k.get())),
-                        Validity {
-                            from: Year::new(2000).unwrap(),
-                            to: Year::new(2100).unwrap(),
-                        },
+                        Validity::new(Year::new(2000).unwrap(), Year::new(2100).unwrap()).unwrap(),
                         Source::new("synthetic test rates"),
                     ),
                 )
@@ -1517,24 +1546,15 @@ mod tests {
 
     #[test]
     fn a_validity_that_ends_before_it_starts_is_refused() {
-        let mut t = GrantRates::default();
-        let e = t
-            .insert_integration(
-                GrantCategory::Child,
-                GrantYear::new(1).unwrap(),
-                Rate::new(
-                    Money::kroner(1),
-                    Validity {
-                        from: Year::new(2024).unwrap(),
-                        to: Year::new(2020).unwrap(),
-                    },
-                    Source::new("x"),
-                ),
-            )
-            .unwrap_err();
+        let y = |n| Year::new(n).unwrap();
+        let e = Validity::new(y(2024), y(2020)).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "invalid integration grant validity 2024–2020: it ends before it starts; write the first year first"
+            "invalid validity 2024–2020: it ends before it starts; write the first year first"
+        );
+        assert_eq!(
+            Validity::new(y(2020), y(2020)).unwrap(),
+            Validity::year(y(2020))
         );
         let e = serde_json::from_str::<Validity>(r#"{"from":2024,"to":2020}"#).unwrap_err();
         assert!(e.to_string().contains("invalid validity 2024–2020"), "{e}");

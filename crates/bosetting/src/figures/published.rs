@@ -150,36 +150,31 @@ fn number_word(text: &str) -> Option<(u32, &str)> {
 /// use bosetting::{PublishedFigure, Qualifier, ReconcilePolicy, Source, Unit};
 ///
 /// let f = PublishedFigure::parse("0,7 mill kr", Unit::Kroner, Source::new("årsrapport"))?;
-/// assert_eq!(f.qualifier, Qualifier::Rounded);
+/// assert_eq!(f.qualifier(), Qualifier::Rounded);
 /// assert_eq!(f.interval(&ReconcilePolicy::default())?.to_string(), "[650000, 750000)");
 ///
 /// let g = PublishedFigure::parse("vel 70", Unit::Persons, Source::new("årsrapport"))?;
-/// assert_eq!(g.qualifier, Qualifier::MoreThan);
+/// assert_eq!(g.qualifier(), Qualifier::MoreThan);
 /// assert_eq!(g.interval(&ReconcilePolicy::default())?.to_string(), "(70, 105]");
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+///
+/// Its parts are private, so no program can write a figure whose step is not positive:
+///
+/// ```compile_fail,E0451
+/// use bosetting::{PublishedFigure, Qualifier, Source, Unit};
+/// use rust_decimal::Decimal;
+///
+/// let f = PublishedFigure {
+///     text: "71 %".into(), value: Decimal::from(71), unit: Unit::Percent,
+///     step: Decimal::ZERO, qualifier: Qualifier::Rounded, source: Source::new("x"),
+/// };
+/// ```
 #[doc(alias = "publisert tall")]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "PublishedFigureRepr")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PublishedFigure {
-    /// The figure as printed ("0,7 mill kr").
-    pub text: String,
-    /// The nominal value in the unit's base (kroner, persons, percent).
-    #[serde(with = "rust_decimal::serde::str")]
-    pub value: Decimal,
-    /// The unit.
-    pub unit: Unit,
-    /// The value of one unit in the last printed digit (`100000` for "0,7 mill kr").
-    #[serde(with = "rust_decimal::serde::str")]
-    pub step: Decimal,
-    /// How the document qualified it.
-    pub qualifier: Qualifier,
-    /// Where it was printed.
-    pub source: Source,
-}
-
-#[derive(Deserialize)]
-struct PublishedFigureRepr {
+    // Private so that every figure has a positive step: built by `parse`, `exact` or the
+    // checked `new`, read through the getters of the same names.
     text: String,
     #[serde(with = "rust_decimal::serde::str")]
     value: Decimal,
@@ -190,28 +185,16 @@ struct PublishedFigureRepr {
     source: Source,
 }
 
-impl TryFrom<PublishedFigureRepr> for PublishedFigure {
-    type Error = Error;
-    fn try_from(r: PublishedFigureRepr) -> Result<PublishedFigure> {
-        // A step of zero would make every rounded figure a point and a negative one turns
-        // its interval inside out; the parser never produces either.
-        if r.step <= Decimal::ZERO {
-            return Err(Error::invalid(
-                "published figure step",
-                r.step,
-                "must be positive: the value of one unit in the last printed digit (1 for a whole number)",
-            ));
-        }
-        Ok(PublishedFigure {
-            text: r.text,
-            value: r.value,
-            unit: r.unit,
-            step: r.step,
-            qualifier: r.qualifier,
-            source: r.source,
-        })
-    }
-}
+deserialize_through!(PublishedFigure::new {
+    text: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    value: Decimal,
+    unit: Unit,
+    #[serde(with = "rust_decimal::serde::str")]
+    step: Decimal,
+    qualifier: Qualifier,
+    source: Source,
+});
 
 /// The parameters of reconciliation: the rounding rule the document is assumed to use, how
 /// wide "cirka" is, and how far "vel" and "under" reach.
@@ -225,61 +208,37 @@ impl TryFrom<PublishedFigureRepr> for PublishedFigure {
 ///
 /// Fields added after the first version default when missing, so a policy written before
 /// them still reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ReconcilePolicyRepr")]
+///
+/// Its parameters are private, so no program can write a negative width:
+///
+/// ```compile_fail,E0451
+/// use bosetting::{Ratio, ReconcilePolicy, RoundingRule};
+/// use rust_decimal::Decimal;
+///
+/// let p = ReconcilePolicy {
+///     rule: RoundingRule::HalfUp, approximate: Ratio::from_percent(Decimal::from(-10)),
+///     more_than: Ratio::from_percent(Decimal::from(50)),
+///     less_than: Ratio::from_percent(Decimal::from(50)),
+/// };
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ReconcilePolicy {
-    /// The rule a rounded figure is assumed to follow.
-    pub rule: RoundingRule,
-    /// Relative half-width of an approximate figure's interval.
-    pub approximate: Ratio,
-    /// How far above its number a "more than" figure ("vel", "drøyt", "over", "i overkant
-    /// av", "mer enn", "flere enn") may reach, relative to the number: "vel 70" stands for
-    /// (70, 70 + 70 × `more_than`]. Default 50 %.
-    #[serde(default = "default_reach")]
-    pub more_than: Ratio,
-    /// How far below its number a "less than" figure ("under", "knapt", "nesten", "i
-    /// underkant av", "færre enn", "mindre enn") may reach, relative to the number: "under
-    /// 10" stands for [10 − 10 × `less_than`, 10). Default 50 %.
-    #[serde(default = "default_reach")]
-    pub less_than: Ratio,
+    // Private so that no width turns a figure's interval inside out: built by `default`,
+    // `with_rule` or the checked `new`, read through the getters of the same names.
+    rule: RoundingRule,
+    approximate: Ratio,
+    more_than: Ratio,
+    less_than: Ratio,
 }
 
-#[derive(Deserialize)]
-struct ReconcilePolicyRepr {
+deserialize_through!(ReconcilePolicy::new {
     rule: RoundingRule,
     approximate: Ratio,
     #[serde(default = "default_reach")]
     more_than: Ratio,
     #[serde(default = "default_reach")]
     less_than: Ratio,
-}
-
-impl TryFrom<ReconcilePolicyRepr> for ReconcilePolicy {
-    type Error = Error;
-    fn try_from(r: ReconcilePolicyRepr) -> Result<ReconcilePolicy> {
-        for (field, width) in [
-            ("approximate", r.approximate),
-            ("more_than", r.more_than),
-            ("less_than", r.less_than),
-        ] {
-            // A negative width would turn a figure's interval inside out, so that nothing
-            // could ever be consistent with it.
-            if width.numerator() < Decimal::ZERO {
-                return Err(Error::invalid(
-                    format!("reconcile policy {field}"),
-                    width,
-                    "a width cannot be negative: write a share of 0 or more, such as \"10/100\"",
-                ));
-            }
-        }
-        Ok(ReconcilePolicy {
-            rule: r.rule,
-            approximate: r.approximate,
-            more_than: r.more_than,
-            less_than: r.less_than,
-        })
-    }
-}
+});
 
 fn default_reach() -> Ratio {
     Ratio::from_percent(Decimal::from(50))
@@ -297,12 +256,95 @@ impl Default for ReconcilePolicy {
 }
 
 impl ReconcilePolicy {
+    /// A policy with every parameter given: the rounding `rule`, the relative half-width of
+    /// an approximate figure (`approximate`, 0 to 100 %), and how far a "more than" figure
+    /// may reach above its number (`more_than`, 0 % or more) and a "less than" figure below
+    /// it (`less_than`, 0 to 100 %).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] naming the parameter if a width is negative (it would turn a
+    /// figure's interval inside out, so that nothing could be consistent with it), or if
+    /// `approximate` or `less_than` is above 100 % (a count of "cirka 10" or "under 10"
+    /// would reach below zero).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Ratio, ReconcilePolicy, RoundingRule};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let pct = |p| Ratio::from_percent(p);
+    /// let p = ReconcilePolicy::new(RoundingRule::HalfUp, pct(dec!(5)), pct(dec!(20)), pct(dec!(20)))?;
+    /// assert_eq!(p.approximate(), pct(dec!(5)));
+    /// assert!(ReconcilePolicy::new(RoundingRule::HalfUp, pct(dec!(-5)), pct(dec!(20)), pct(dec!(20))).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    pub fn new(
+        rule: RoundingRule,
+        approximate: Ratio,
+        more_than: Ratio,
+        less_than: Ratio,
+    ) -> Result<ReconcilePolicy> {
+        let whole = Ratio::from_percent(Decimal::ONE_HUNDRED);
+        for (field, width, at_most_whole) in [
+            ("approximate", approximate, true),
+            ("more_than", more_than, false),
+            ("less_than", less_than, true),
+        ] {
+            if width.numerator() < Decimal::ZERO {
+                return Err(Error::invalid(
+                    format!("reconcile policy {field}"),
+                    width,
+                    "a width cannot be negative: write a share of 0 or more, such as \"10/100\"",
+                ));
+            }
+            if at_most_whole && width > whole {
+                return Err(Error::invalid(
+                    format!("reconcile policy {field}"),
+                    width,
+                    "a width above 100 % reaches below zero: write a share from 0 to 1",
+                ));
+            }
+        }
+        Ok(ReconcilePolicy {
+            rule,
+            approximate,
+            more_than,
+            less_than,
+        })
+    }
+
     /// The default policy with another rounding rule.
     pub fn with_rule(rule: RoundingRule) -> ReconcilePolicy {
         ReconcilePolicy {
             rule,
             ..ReconcilePolicy::default()
         }
+    }
+
+    /// The rule a rounded figure is assumed to follow.
+    pub fn rule(&self) -> RoundingRule {
+        self.rule
+    }
+
+    /// Relative half-width of an approximate figure's interval.
+    pub fn approximate(&self) -> Ratio {
+        self.approximate
+    }
+
+    /// How far above its number a "more than" figure ("vel", "drøyt", "over", "i overkant
+    /// av", "mer enn", "flere enn") may reach, relative to the number: "vel 70" stands for
+    /// (70, 70 + 70 × `more_than`]. Default 50 %.
+    pub fn more_than(&self) -> Ratio {
+        self.more_than
+    }
+
+    /// How far below its number a "less than" figure ("under", "knapt", "nesten", "i
+    /// underkant av", "færre enn", "mindre enn") may reach, relative to the number: "under
+    /// 10" stands for [10 − 10 × `less_than`, 10). Default 50 %.
+    pub fn less_than(&self) -> Ratio {
+        self.less_than
     }
 }
 
@@ -519,8 +561,51 @@ impl PublishedFigure {
             Unit::Year => Qualifier::Exact,
             _ => Qualifier::Rounded,
         });
+        PublishedFigure::new(text.trim(), value, unit, step, qualifier, source)
+    }
+
+    /// A figure with every part given: the text as printed, the nominal `value` in the
+    /// unit's base, the `step` (the value of one unit in the last printed digit, `100000` for
+    /// "0,7 mill kr"), the qualifier and the source. [`PublishedFigure::parse`] finds all of
+    /// them from the text; this is for a program that already has them.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] if `step` is not positive: a step of zero would make every
+    /// rounded figure a point, and a negative one turns its interval inside out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{PublishedFigure, Qualifier, ReconcilePolicy, Source, Unit};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let src = || Source::new("årsrapport");
+    /// let f = PublishedFigure::new("0,7 mill kr", dec!(700000), Unit::Kroner, dec!(100000),
+    ///     Qualifier::Rounded, src())?;
+    /// assert_eq!(f, PublishedFigure::parse("0,7 mill kr", Unit::Kroner, src())?);
+    /// assert_eq!(f.interval(&ReconcilePolicy::default())?.to_string(), "[650000, 750000)");
+    /// assert!(PublishedFigure::new("0,7", dec!(0.7), Unit::Kroner, dec!(0),
+    ///     Qualifier::Rounded, src()).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    pub fn new(
+        text: impl Into<String>,
+        value: Decimal,
+        unit: Unit,
+        step: Decimal,
+        qualifier: Qualifier,
+        source: Source,
+    ) -> Result<PublishedFigure> {
+        if step <= Decimal::ZERO {
+            return Err(Error::invalid(
+                "published figure step",
+                step,
+                "must be positive: the value of one unit in the last printed digit (1 for a whole number)",
+            ));
+        }
         Ok(PublishedFigure {
-            text: text.trim().to_owned(),
+            text: text.into(),
             value,
             unit,
             step,
@@ -531,6 +616,7 @@ impl PublishedFigure {
 
     /// An exact figure given in code rather than read from text: the text is the value.
     pub fn exact(value: Decimal, unit: Unit, source: Source) -> PublishedFigure {
+        // A step of one is positive, the one thing `new` checks.
         PublishedFigure {
             text: value.normalize().to_string(),
             value,
@@ -539,6 +625,37 @@ impl PublishedFigure {
             qualifier: Qualifier::Exact,
             source,
         }
+    }
+
+    /// The figure as printed ("0,7 mill kr").
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The nominal value in the unit's base (kroner, persons, percent).
+    pub fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// The unit.
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// The value of one unit in the last printed digit (`100000` for "0,7 mill kr"); always
+    /// positive.
+    pub fn step(&self) -> Decimal {
+        self.step
+    }
+
+    /// How the document qualified it.
+    pub fn qualifier(&self) -> Qualifier {
+        self.qualifier
+    }
+
+    /// Where it was printed.
+    pub fn source(&self) -> &Source {
+        &self.source
     }
 
     /// The same figure with the text the document printed for it (a table's "-" for nil).
@@ -593,7 +710,7 @@ impl PublishedFigure {
                 Interval::closed(
                     dec::sub(v, w, "approximate interval")?,
                     dec::add(v, w, "approximate interval")?,
-                )
+                )?
             }
             Qualifier::AtLeast => Interval::at_least(v),
             Qualifier::MoreThan => {
@@ -601,7 +718,7 @@ impl PublishedFigure {
                 Interval::new(
                     Bound::Excluded(v),
                     Bound::Included(dec::add(v, w, "more-than interval")?),
-                )
+                )?
             }
             Qualifier::AtMost => Interval::at_most(v),
             Qualifier::LessThan => {
@@ -609,7 +726,7 @@ impl PublishedFigure {
                 Interval::new(
                     Bound::Included(dec::sub(v, w, "less-than interval")?),
                     Bound::Excluded(v),
-                )
+                )?
             }
         })
     }
@@ -1304,7 +1421,7 @@ mod tests {
         // A range the model can only bound:
         let r = f
             .reconcile(
-                &Computed::Range(Interval::closed(dec!(600000), dec!(660000))),
+                &Computed::Range(Interval::closed(dec!(600000), dec!(660000)).unwrap()),
                 &p,
             )
             .unwrap();
@@ -1552,8 +1669,8 @@ mod tests {
                     // Which end is included depends on the rule and the sign; the ends are
                     // half a step away either way.
                     let i = p.rule.interval(v, step).unwrap();
-                    prop_assert_eq!(i.lower.value(), Some(v - half));
-                    prop_assert_eq!(i.upper.value(), Some(v + half));
+                    prop_assert_eq!(i.lower().value(), Some(v - half));
+                    prop_assert_eq!(i.upper().value(), Some(v + half));
                     let at = |x: Decimal| if i.contains(x) { rep } else { inc };
                     vec![
                         (v - half - eps, inc), (v - half, at(v - half)), (v - half + eps, rep),

@@ -53,77 +53,141 @@ impl Bound {
 /// use bosetting::{Bound, Interval, Ratio};
 /// use rust_decimal_macros::dec;
 ///
-/// let seventy_one = Interval::new(Bound::Included(dec!(70.5)), Bound::Excluded(dec!(71.5)));
+/// let seventy_one = Interval::new(Bound::Included(dec!(70.5)), Bound::Excluded(dec!(71.5)))?;
 /// // Which counts out of 57 are 71 % under half-up? None:
 /// assert_eq!(seventy_one.counts_within(57, dec!(100))?, None);
 /// // 41 / 57 = 71.9 %, outside:
 /// assert!(!seventy_one.contains_ratio(&Ratio::of(41, 57)?, dec!(100))?);
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+///
+/// Its ends are private, so no program can write an interval whose ends cross:
+///
+/// ```compile_fail,E0451
+/// use bosetting::{Bound, Interval};
+/// use rust_decimal_macros::dec;
+///
+/// let crossed = Interval { lower: Bound::Included(dec!(5)), upper: Bound::Excluded(dec!(3)) };
+/// ```
 #[doc(alias = "intervall")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "IntervalRepr")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Interval {
-    /// The lower end.
-    pub lower: Bound,
-    /// The upper end.
-    pub upper: Bound,
-}
-
-#[derive(Deserialize)]
-struct IntervalRepr {
+    // Private so that no interval has ends that cross: every way in goes through
+    // `Interval::new` (or an operation that keeps the order of the ends).
     lower: Bound,
     upper: Bound,
 }
 
-impl TryFrom<IntervalRepr> for Interval {
-    type Error = Error;
-    fn try_from(r: IntervalRepr) -> Result<Interval> {
-        let i = Interval::new(r.lower, r.upper);
-        // Ends that meet (`[3, 3)`) are how an empty intersection is written; ends that
-        // cross are a typing error.
-        if let (Some(l), Some(u)) = (i.lower.value(), i.upper.value()) {
+deserialize_through!(Interval::new {
+    lower: Bound,
+    upper: Bound,
+});
+
+impl Interval {
+    /// The interval between two bounds. Ends that meet (`[3, 3)`) are how an empty interval
+    /// is written; ends that cross are refused.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] if the lower end is above the upper end.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Bound, Interval};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let i = Interval::new(Bound::Included(dec!(650000)), Bound::Excluded(dec!(750000)))?;
+    /// assert_eq!(i.lower(), Bound::Included(dec!(650000)));
+    /// assert!(Interval::new(Bound::Included(dec!(3)), Bound::Excluded(dec!(3)))?.is_empty());
+    /// assert!(Interval::new(Bound::Included(dec!(5)), Bound::Excluded(dec!(3))).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    pub fn new(lower: Bound, upper: Bound) -> Result<Interval> {
+        if let (Some(l), Some(u)) = (lower.value(), upper.value()) {
             if l > u {
                 return Err(Error::invalid(
                     "interval",
-                    i,
+                    Interval::unchecked(lower, upper),
                     "the lower end is above the upper end: write the smaller number first",
                 ));
             }
         }
-        Ok(i)
+        Ok(Interval::unchecked(lower, upper))
     }
-}
 
-impl Interval {
-    /// The interval between two bounds (possibly empty).
-    pub fn new(lower: Bound, upper: Bound) -> Interval {
+    /// Without the check, for ends that cannot cross (one unbounded, or derived from an
+    /// interval's ends by a map that keeps their order): each caller says why.
+    pub(crate) const fn unchecked(lower: Bound, upper: Bound) -> Interval {
         Interval { lower, upper }
+    }
+
+    /// The lower end.
+    pub fn lower(&self) -> Bound {
+        self.lower
+    }
+
+    /// The upper end.
+    pub fn upper(&self) -> Bound {
+        self.upper
     }
 
     /// The single value `v`.
     pub fn exactly(v: Decimal) -> Interval {
-        Interval::new(Bound::Included(v), Bound::Included(v))
+        Interval::unchecked(Bound::Included(v), Bound::Included(v))
+    }
+
+    /// No value: ends that meet at 0, excluded.
+    pub(crate) const fn empty() -> Interval {
+        Interval::unchecked(
+            Bound::Excluded(Decimal::ZERO),
+            Bound::Excluded(Decimal::ZERO),
+        )
     }
 
     /// All values.
     pub fn everything() -> Interval {
-        Interval::new(Bound::Unbounded, Bound::Unbounded)
+        Interval::unchecked(Bound::Unbounded, Bound::Unbounded)
     }
 
     /// `[lo, hi]`.
-    pub fn closed(lo: Decimal, hi: Decimal) -> Interval {
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] if `lo` is above `hi`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Interval;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// assert_eq!(Interval::closed(dec!(1), dec!(5))?.to_string(), "[1, 5]");
+    /// assert!(Interval::closed(dec!(5), dec!(1)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    pub fn closed(lo: Decimal, hi: Decimal) -> Result<Interval> {
         Interval::new(Bound::Included(lo), Bound::Included(hi))
     }
 
     /// `[v, ∞)`.
     pub fn at_least(v: Decimal) -> Interval {
-        Interval::new(Bound::Included(v), Bound::Unbounded)
+        Interval::unchecked(Bound::Included(v), Bound::Unbounded)
+    }
+
+    /// `(v, ∞)`.
+    pub fn more_than(v: Decimal) -> Interval {
+        Interval::unchecked(Bound::Excluded(v), Bound::Unbounded)
     }
 
     /// `(-∞, v]`.
     pub fn at_most(v: Decimal) -> Interval {
-        Interval::new(Bound::Unbounded, Bound::Included(v))
+        Interval::unchecked(Bound::Unbounded, Bound::Included(v))
+    }
+
+    /// `(-∞, v)`.
+    pub fn less_than(v: Decimal) -> Interval {
+        Interval::unchecked(Bound::Unbounded, Bound::Excluded(v))
     }
 
     /// Whether `x` lies in the interval.
@@ -190,8 +254,12 @@ impl Interval {
         // Disjoint intervals would leave ends that cross, which no interval read back from
         // JSON may have; the empty set is written with ends that meet instead.
         match (lower.value(), upper.value()) {
-            (Some(l), Some(u)) if l > u => Interval::new(Bound::Excluded(l), Bound::Excluded(l)),
-            _ => Interval::new(lower, upper),
+            (Some(l), Some(u)) if l > u => {
+                Interval::unchecked(Bound::Excluded(l), Bound::Excluded(l))
+            }
+            // Each end is one of two intervals' ends; they cross only if the two are
+            // disjoint, the arm above.
+            _ => Interval::unchecked(lower, upper),
         }
     }
 
@@ -206,14 +274,14 @@ impl Interval {
     ///
     /// [`crate::Error::Overflow`] on overflow.
     pub fn checked_add(&self, other: &Interval) -> Result<Interval> {
-        Ok(Interval::new(
+        Interval::new(
             combine(self.lower, other.lower, |a, b| {
                 dec::add(a, b, "interval sum")
             })?,
             combine(self.upper, other.upper, |a, b| {
                 dec::add(a, b, "interval sum")
             })?,
-        ))
+        )
     }
 
     /// `{-x}`.
@@ -223,7 +291,8 @@ impl Interval {
             Bound::Included(v) => Bound::Included(-v),
             Bound::Excluded(v) => Bound::Excluded(-v),
         };
-        Interval::new(flip(self.upper), flip(self.lower))
+        // Negation reverses order, so the flipped ends are in order again.
+        Interval::unchecked(flip(self.upper), flip(self.lower))
     }
 
     /// `{x - y}` for `x` in `self`, `y` in `other`.
@@ -244,7 +313,7 @@ impl Interval {
         let scaled = Interval::new(
             self.lower.map(|v| dec::mul(v, k.abs(), "interval scale"))?,
             self.upper.map(|v| dec::mul(v, k.abs(), "interval scale"))?,
-        );
+        )?;
         Ok(if k.is_sign_negative() {
             scaled.negated()
         } else {
@@ -302,7 +371,7 @@ impl Interval {
     pub fn widen_to(&self, step: Decimal) -> Result<Interval> {
         let down = |v: Decimal| RoundingRule::Floor.round(v, step);
         let up = |v: Decimal| -> Result<Decimal> { Ok(-RoundingRule::Floor.round(-v, step)?) };
-        Ok(Interval::new(self.lower.map(down)?, self.upper.map(up)?))
+        Interval::new(self.lower.map(down)?, self.upper.map(up)?)
     }
 }
 
@@ -378,7 +447,12 @@ impl std::str::FromStr for Interval {
             ")" => end(b, false)?,
             _ => return Err(bad()),
         };
-        Ok(Interval::new(lower, upper))
+        Interval::new(lower, upper).map_err(|_| crate::error::Error::Parse {
+            what: "interval",
+            text: s.to_owned(),
+            reason: "the lower end is above the upper end: write the smaller number first"
+                .to_owned(),
+        })
     }
 }
 
@@ -440,13 +514,15 @@ mod tests {
 
     #[test]
     fn set_operations() {
-        let a = Interval::closed(dec!(1), dec!(5));
-        let b = Interval::new(Bound::Excluded(dec!(5)), Bound::Unbounded);
+        let a = Interval::closed(dec!(1), dec!(5)).unwrap();
+        let b = Interval::more_than(dec!(5));
         assert!(a.intersect(&b).is_empty());
         assert!(!a.overlaps(&b));
         let c = Interval::at_least(dec!(5));
         assert_eq!(a.intersect(&c).as_point(), Some(dec!(5)));
-        let d = a.checked_sub(&Interval::closed(dec!(0), dec!(1))).unwrap();
+        let d = a
+            .checked_sub(&Interval::closed(dec!(0), dec!(1)).unwrap())
+            .unwrap();
         assert_eq!(d.to_string(), "[0, 5]");
         assert_eq!(Interval::everything().to_string(), "(-∞, ∞)");
     }
@@ -465,7 +541,7 @@ mod tests {
 
     #[test]
     fn serde_keeps_exact_strings() {
-        let i = Interval::new(Bound::Included(dec!(0.65)), Bound::Excluded(dec!(0.75)));
+        let i = Interval::new(Bound::Included(dec!(0.65)), Bound::Excluded(dec!(0.75))).unwrap();
         let s = serde_json::to_string(&i).unwrap();
         assert_eq!(
             s,

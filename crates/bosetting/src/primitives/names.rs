@@ -213,7 +213,7 @@ mod tests {
             }
             let (a, b) = (rust_decimal::Decimal::new(lo, 1), rust_decimal::Decimal::new(lo + w, 1));
             let bound = |k: u8, v| match k { 0 => Bound::Included(v), 1 => Bound::Excluded(v), _ => Bound::Unbounded };
-            let i = Interval::new(bound(kinds % 3, a), bound(kinds / 2, b));
+            let i = Interval::new(bound(kinds % 3, a), bound(kinds / 2, b)).unwrap();
             prop_assume!(!i.is_empty() || i.as_point().is_some());
             round_trip(i);
             let p = Period::new(Year::new(y).unwrap().first_day(), Year::new(y).unwrap().last_day()).unwrap();

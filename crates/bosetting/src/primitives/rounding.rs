@@ -182,7 +182,7 @@ impl RoundingRule {
             },
             RoundingRule::Floor => (Included(rounded), Excluded(hi_step)),
         };
-        Ok(Interval::new(lower, upper))
+        Interval::new(lower, upper)
     }
 }
 

@@ -107,11 +107,11 @@ impl Goal {
     ///
     /// [`crate::Error::Overflow`] on overflow.
     pub fn target_interval(&self) -> Result<Interval> {
-        let v = self.target.value;
-        match self.target.qualifier {
+        let v = self.target.value();
+        match self.target.qualifier() {
             Qualifier::Exact | Qualifier::Rounded => Ok(Interval::at_least(v)),
-            Qualifier::MoreThan => Ok(Interval::new(Bound::Excluded(v), Bound::Unbounded)),
-            Qualifier::LessThan => Ok(Interval::new(Bound::Unbounded, Bound::Excluded(v))),
+            Qualifier::MoreThan => Ok(Interval::more_than(v)),
+            Qualifier::LessThan => Ok(Interval::less_than(v)),
             _ => self.target.interval(&ReconcilePolicy::default()),
         }
     }
@@ -147,8 +147,8 @@ impl Goal {
         let target = self.target_interval()?;
         let target_leaf = Explanation::input(
             Phrase::new("target: {goal}").with("goal", Arg::verbatim(self.text.clone())),
-            Quantity::interval(target, self.target.unit),
-            self.target.source.clone(),
+            Quantity::interval(target, self.target.unit()),
+            self.target.source().clone(),
         );
         let Some(m) = measured else {
             return Ok(GoalEvaluation {
@@ -167,7 +167,7 @@ impl Goal {
                 ),
             });
         };
-        let percent_target = self.target.unit == Unit::Percent;
+        let percent_target = self.target.unit() == Unit::Percent;
         let (status, gap, summary) = match (&m.value.value, m.value.unit) {
             (Value::Ratio(r), Unit::Share) if percent_target => self.judge_ratio(r, &target)?,
             (Value::Integer(n), _) => self.judge_value(Decimal::from(*n), &target, m.value.unit)?,
@@ -187,7 +187,7 @@ impl Goal {
                     "not measurable: the measured {unit} cannot be compared with a target in {target_unit}",
                 )
                 .with("unit", Arg::verbatim(m.value.unit.name()))
-                .with("target_unit", Arg::verbatim(self.target.unit.name())),
+                .with("target_unit", Arg::verbatim(self.target.unit().name())),
             ),
         };
         Ok(GoalEvaluation {
@@ -218,7 +218,7 @@ impl Goal {
                 None,
                 Phrase::new("{shown} %: meets the target ({target})")
                     .with("shown", shown)
-                    .with("target", Arg::verbatim(self.target.text.clone())),
+                    .with("target", Arg::verbatim(self.target.text())),
             ));
         }
         let (bound, under) = nearest_bound(target, pct.approx());
@@ -259,7 +259,7 @@ impl Goal {
                 None,
                 Phrase::new("{shown}: meets the target ({target})")
                     .with("shown", shown)
-                    .with("target", Arg::verbatim(self.target.text.clone())),
+                    .with("target", Arg::verbatim(self.target.text())),
             ));
         }
         let (bound, under) = nearest_bound(target, v);
@@ -288,9 +288,9 @@ impl Goal {
 
 /// The bound of `target` nearest to a value outside it, and whether the value is under it.
 fn nearest_bound(target: &Interval, v: Decimal) -> (Decimal, bool) {
-    match target.lower {
+    match target.lower() {
         Bound::Included(l) | Bound::Excluded(l) if v <= l => (l, true),
-        _ => (target.upper.value().unwrap_or(v), false),
+        _ => (target.upper().value().unwrap_or(v), false),
     }
 }
 
@@ -361,7 +361,8 @@ mod tests {
                 Interval::new(
                     Bound::Included(Decimal::new(705, 1)),
                     Bound::Excluded(Decimal::new(715, 1)),
-                ),
+                )
+                .unwrap(),
                 Unit::Percent,
             ))))
             .unwrap();

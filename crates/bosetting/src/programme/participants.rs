@@ -12,7 +12,7 @@ use crate::calendar::Period;
 use crate::compare;
 use crate::error::{Error, Result, add_u32, sum_u32};
 use crate::explain::{Derived, Explanation, Quantity, Unit};
-use crate::interval::{Bound, Interval};
+use crate::interval::Interval;
 use crate::phrase::{Arg, Phrase};
 use crate::provenance::{Fact, Source};
 use crate::published::{CountFit, PublishedFigure, ReconcilePolicy, Status};
@@ -577,7 +577,7 @@ impl ProgrammeStock {
         let lo = lower.ok_or_else(|| {
             Error::not_computable("participants in the period", "no counts bound it")
         })?;
-        let i = Interval::new(Bound::Included(Decimal::from(lo)), Bound::Unbounded);
+        let i = Interval::at_least(Decimal::from(lo));
         Ok(Derived::new(
             i,
             Explanation::derived(
@@ -1022,7 +1022,7 @@ impl Exits {
         let total_fit = total
             .map(|t| t.counts_for_share(whole, policy))
             .transpose()?;
-        let ranges: Option<Vec<(u64, u64)>> = fits.iter().map(|f| f.under(policy.rule)).collect();
+        let ranges: Option<Vec<(u64, u64)>> = fits.iter().map(|f| f.under(policy.rule())).collect();
         let mut text: Vec<Arg> = fits.iter().map(|f| f.explanation.clone().into()).collect();
         let mut status = if fits.iter().all(|f| f.status == Status::Consistent) {
             Status::Consistent
@@ -1040,7 +1040,7 @@ impl Exits {
                     .with("fit", tf.explanation.clone())
                     .into(),
             );
-            match (sum_range, tf.under(policy.rule)) {
+            match (sum_range, tf.under(policy.rule())) {
                 (Some((slo, shi)), Some((tlo, thi))) if slo <= thi && tlo <= shi => {
                     text.push(
                         Phrase::new(

@@ -30,32 +30,64 @@ pub enum DwellingKind {
 }
 
 /// A number of dwellings of one kind, with how many persons each is planned to house.
+///
+/// Its parts are private, so no program can plan zero persons per dwelling:
+///
+/// ```compile_fail,E0451
+/// use bosetting::{DwellingKind, Dwellings, Fact, Source};
+/// use rust_decimal::Decimal;
+///
+/// let d = Dwellings {
+///     kind: DwellingKind::Municipal, count: Fact::new(100, Source::new("x")),
+///     persons_per_dwelling: Some(Fact::new(Decimal::ZERO, Source::new("x"))),
+/// };
+/// ```
 #[doc(alias = "boliger")]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "DwellingsRepr")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dwellings {
-    /// The kind.
-    pub kind: DwellingKind,
-    /// How many.
-    pub count: Fact<u32>,
-    /// Planned persons per dwelling, where the plan states it.
+    // Private so that no plan houses zero or fewer persons per dwelling: built by the
+    // checked `new`, read through the getters of the same names.
+    kind: DwellingKind,
+    count: Fact<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub persons_per_dwelling: Option<Fact<Decimal>>,
+    persons_per_dwelling: Option<Fact<Decimal>>,
 }
 
-#[derive(Deserialize)]
-struct DwellingsRepr {
+deserialize_through!(Dwellings::new {
     kind: DwellingKind,
     count: Fact<u32>,
     #[serde(default)]
     persons_per_dwelling: Option<Fact<Decimal>>,
-}
+});
 
-impl TryFrom<DwellingsRepr> for Dwellings {
-    type Error = Error;
-    fn try_from(r: DwellingsRepr) -> Result<Dwellings> {
-        if let Some(p) = r
-            .persons_per_dwelling
+impl Dwellings {
+    /// `count` dwellings of one kind, each planned to house `persons_per_dwelling` persons
+    /// where the plan states it (`None` where it does not).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] if `persons_per_dwelling` is zero or negative.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{DwellingKind, Dwellings, Fact, Source};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let src = || Source::new("Drammen, sak 31.01.2024");
+    /// let d = Dwellings::new(DwellingKind::Unspecified, Fact::new(100, src()),
+    ///     Some(Fact::new(dec!(2.5), src())))?;
+    /// assert_eq!(d.count().value, 100);
+    /// assert!(Dwellings::new(DwellingKind::Unspecified, Fact::new(100, src()),
+    ///     Some(Fact::new(dec!(0), src()))).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    pub fn new(
+        kind: DwellingKind,
+        count: Fact<u32>,
+        persons_per_dwelling: Option<Fact<Decimal>>,
+    ) -> Result<Dwellings> {
+        if let Some(p) = persons_per_dwelling
             .as_ref()
             .filter(|p| p.value <= Decimal::ZERO)
         {
@@ -66,10 +98,25 @@ impl TryFrom<DwellingsRepr> for Dwellings {
             ));
         }
         Ok(Dwellings {
-            kind: r.kind,
-            count: r.count,
-            persons_per_dwelling: r.persons_per_dwelling,
+            kind,
+            count,
+            persons_per_dwelling,
         })
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> DwellingKind {
+        self.kind
+    }
+
+    /// How many.
+    pub fn count(&self) -> &Fact<u32> {
+        &self.count
+    }
+
+    /// Planned persons per dwelling (positive), where the plan states it.
+    pub fn persons_per_dwelling(&self) -> Option<&Fact<Decimal>> {
+        self.persons_per_dwelling.as_ref()
     }
 }
 
@@ -82,11 +129,11 @@ impl TryFrom<DwellingsRepr> for Dwellings {
 /// use rust_decimal_macros::dec;
 ///
 /// let src = || Source::new("Drammen, sak 31.01.2024").quote("100 boliger, noe som tilsier ca 250 flyktninger");
-/// let housing = Housing::default().with(Dwellings {
-///     kind: DwellingKind::Unspecified,
-///     count: Fact::new(100, src()),
-///     persons_per_dwelling: Some(Fact::new(dec!(2.5), src())),
-/// });
+/// let housing = Housing::default().with(Dwellings::new(
+///     DwellingKind::Unspecified,
+///     Fact::new(100, src()),
+///     Some(Fact::new(dec!(2.5), src())),
+/// )?);
 /// assert_eq!(housing.capacity()?.value, dec!(250));
 /// # Ok::<(), bosetting::Error>(())
 /// ```

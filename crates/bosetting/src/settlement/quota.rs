@@ -51,17 +51,55 @@ pub struct RequestFigures {
 /// assert_eq!(r.history().len(), 2);
 /// # Ok::<(), bosetting::Error>(())
 /// ```
+///
+/// Its year is private, so no program can move a request to a year its dates are outside:
+///
+/// ```compile_fail,E0616
+/// use bosetting::{Request, RequestFigures, Source, Year};
+///
+/// let mut r = Request::new(Year::new(2023)?, RequestFigures {
+///     total: Some(360), em: None, date: None, source: Source::new("x"),
+/// })?;
+/// r.year = Year::new(2030)?;
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "anmodning")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RequestRepr")]
 pub struct Request {
-    /// The settlement year the request is for.
-    pub year: Year,
+    // Private, as are the figures, so that the dates stay in the year's window: a request
+    // is built by `new` and `revise`, and read from JSON through the same two.
+    year: Year,
     original: RequestFigures,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     revisions: Vec<RequestFigures>,
 }
 
+#[derive(Deserialize)]
+struct RequestRepr {
+    year: Year,
+    original: RequestFigures,
+    #[serde(default)]
+    revisions: Vec<RequestFigures>,
+}
+
+impl TryFrom<RequestRepr> for Request {
+    type Error = Error;
+    fn try_from(r: RequestRepr) -> Result<Request> {
+        let mut request = Request::new(r.year, r.original)?;
+        for revision in r.revisions {
+            request.revise(revision)?;
+        }
+        Ok(request)
+    }
+}
+
 impl Request {
+    /// The settlement year the request is for.
+    pub fn year(&self) -> Year {
+        self.year
+    }
+
     /// The original request.
     ///
     /// # Errors
@@ -337,14 +375,80 @@ impl fmt::Display for Places {
     }
 }
 
-/// An age band for EM places ("15–18 år", "under 15").
+/// An age band for EM places ("15–18 år", "under 15"), both ages included.
+///
+/// Its ages are private, so no program can write a band that runs backwards:
+///
+/// ```compile_fail,E0451
+/// use bosetting::AgeBand;
+///
+/// let b = AgeBand { min_age: 18, max_age: 15 };
+/// ```
 #[doc(alias = "aldersgruppe")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct AgeBand {
+    // Private so that no band runs backwards: built by the checked `new`, read through the
+    // getters of the same names.
+    min_age: u8,
+    max_age: u8,
+}
+
+deserialize_through!(AgeBand::new {
+    min_age: u8,
+    max_age: u8,
+});
+
+impl AgeBand {
+    /// The ages `min_age` to `max_age`, both included ("under 15" is 0 to 14).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] if `min_age` is above `max_age`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::AgeBand;
+    ///
+    /// let b = AgeBand::new(15, 17)?;
+    /// assert_eq!((b.min_age(), b.max_age()), (15, 17));
+    /// assert_eq!(b.to_string(), "15–17");
+    /// assert!(AgeBand::new(18, 15).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
+    pub fn new(min_age: u8, max_age: u8) -> Result<AgeBand> {
+        let band = AgeBand { min_age, max_age };
+        if min_age > max_age {
+            return Err(Error::invalid(
+                "EM age band",
+                band,
+                "the youngest age is above the oldest",
+            ));
+        }
+        Ok(band)
+    }
+
     /// Youngest age in the band.
-    pub min_age: u8,
+    pub fn min_age(self) -> u8 {
+        self.min_age
+    }
+
     /// Oldest age in the band.
-    pub max_age: u8,
+    pub fn max_age(self) -> u8 {
+        self.max_age
+    }
+
+    /// Whether the two bands share an age.
+    pub fn overlaps(self, other: AgeBand) -> bool {
+        self.min_age <= other.max_age && other.min_age <= self.max_age
+    }
+}
+
+/// Prints `15–17`, the youngest and oldest age.
+impl fmt::Display for AgeBand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}–{}", self.min_age, self.max_age)
+    }
 }
 
 /// The part of a decision for unaccompanied minors, optionally split by age band.
@@ -494,27 +598,13 @@ impl Decision {
                 ));
             }
             for (i, (band, _)) in em.bands.iter().enumerate() {
-                if band.min_age > band.max_age {
-                    return Err(Error::invalid(
-                        "EM age band",
-                        format!("{}–{}", band.min_age, band.max_age),
-                        "the youngest age is above the oldest",
-                    ));
-                }
                 // A minor in two bands would be counted twice against the EM part.
-                if let Some((earlier, _)) = em
-                    .bands
-                    .iter()
-                    .take(i)
-                    .find(|(b, _)| b.min_age <= band.max_age && band.min_age <= b.max_age)
+                if let Some((earlier, _)) = em.bands.iter().take(i).find(|(b, _)| b.overlaps(*band))
                 {
                     return Err(Error::invalid(
                         "EM age band",
-                        format!("{}–{}", band.min_age, band.max_age),
-                        format!(
-                            "it overlaps the band {}–{}; give each age to one band",
-                            earlier.min_age, earlier.max_age
-                        ),
+                        band,
+                        format!("it overlaps the band {earlier}; give each age to one band"),
                     ));
                 }
             }
@@ -708,7 +798,7 @@ mod tests {
     #[test]
     fn overlapping_em_age_bands_are_refused() {
         let mut d = Decision::base(20, src()).with_em(10);
-        let band = |min_age, max_age| AgeBand { min_age, max_age };
+        let band = |min_age, max_age| AgeBand::new(min_age, max_age).unwrap();
         d.em.as_mut().unwrap().bands = vec![(band(0, 15), 4), (band(15, 18), 4)];
         assert_eq!(
             d.validate().unwrap_err().to_string(),

@@ -153,10 +153,10 @@ impl SettlementYear {
     /// [`Decision::window`]; and any error of the parts' own validation.
     pub fn validate(&self) -> Result<()> {
         if let Some(r) = &self.request {
-            if r.year != self.year {
+            if r.year() != self.year {
                 return Err(Error::invalid(
                     "request year",
-                    r.year,
+                    r.year(),
                     format!("the settlement year is {}", self.year),
                 ));
             }
