@@ -514,7 +514,7 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
     };
     // Two halves of the paths on two threads, each writing its half of every year's row;
     // small runs stay on one.
-    let half = if n >= 4_096 { n / 2 } else { n };
+    let half = if n >= SPLIT_AT { n / 2 } else { n };
     let (mut left, mut right): (Vec<&mut [i64]>, Vec<&mut [i64]>) = by_year
         .chunks_exact_mut(n.max(1))
         .map(|row| row.split_at_mut(half.min(row.len())))
@@ -543,8 +543,9 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
         .map(|(a, b)| a.wrapping_add(*b))
         .collect();
     let mut out = Vec::with_capacity(years);
-    for (t, row) in by_year.chunks_exact_mut(n.max(1)).enumerate().take(years) {
-        let pct = percentiles_above(row, floor, &[5, 50, 95]);
+    let mut scratch = Vec::with_capacity(n);
+    for (t, row) in by_year.chunks_exact(n.max(1)).enumerate().take(years) {
+        let pct = percentiles_above(row, floor, &[5, 50, 95], &mut scratch);
         let b = breaches.get(t).copied().unwrap_or(0);
         out.push(RiskYear {
             index: t,
@@ -564,6 +565,9 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
         source: params.source.clone(),
     })
 }
+
+/// Runs of at least this many paths are split over two threads.
+const SPLIT_AT: usize = 4_096;
 
 /// The rules in øre, bounds proven by [`fund_risk`] before any path runs.
 struct Rules {
@@ -626,16 +630,24 @@ impl Rules {
 /// As [`percentiles`] for balances that are never below `floor`: the paths at the floor
 /// are moved to the front in one pass, and only ranks above them are selected, among the
 /// rest (in a bad year most paths sit at the floor, and little is left to select).
-fn percentiles_above(v: &mut [i64], floor: i64, qs: &[u64; 3]) -> [i64; 3] {
-    let mut at = 0_usize;
-    for i in 0..v.len() {
-        if v.get(i).is_some_and(|x| *x <= floor) {
-            v.swap(i, at);
-            at = at.wrapping_add(1);
-        }
+fn percentiles_above(v: &[i64], floor: i64, qs: &[u64; 3], scratch: &mut Vec<i64>) -> [i64; 3] {
+    // The balances above the floor are copied out without a branch per path (each is
+    // written, and the write position moves on only past one above the floor): in a year
+    // where some paths sit at the floor and some do not, a branch would be mispredicted
+    // for about every other path.
+    if scratch.len() < v.len() {
+        scratch.resize(v.len(), 0);
     }
+    let mut above = 0_usize;
+    for &x in v {
+        if let Some(slot) = scratch.get_mut(above) {
+            *slot = x;
+        }
+        above = above.wrapping_add(usize::from(x > floor));
+    }
+    let at = v.len().saturating_sub(above);
     let ks = ranks(v.len(), qs);
-    let rest = v.get_mut(at..).unwrap_or_default();
+    let rest = scratch.get_mut(..above).unwrap_or_default();
     // Ranks at or above `at` are selected among the rest; those below are the floor.
     let shifted = ks.map(|k| k.checked_sub(at));
     let first = shifted.iter().position(Option::is_some);
@@ -800,9 +812,10 @@ mod tests {
         /// Setting the paths at the floor aside first changes no percentile.
         #[test]
         fn floor_first_equals_plain_selection(v in proptest::collection::vec(0_i64..50, 1..300), floor in 0_i64..20) {
-            let mut a: Vec<i64> = v.iter().map(|x| (*x).max(floor)).collect();
+            let a: Vec<i64> = v.iter().map(|x| (*x).max(floor)).collect();
             let mut b = a.clone();
-            prop_assert_eq!(percentiles_above(&mut a, floor, &[5, 50, 95]), percentiles(&mut b, &[5, 50, 95]));
+            let mut scratch = Vec::new();
+            prop_assert_eq!(percentiles_above(&a, floor, &[5, 50, 95], &mut scratch), percentiles(&mut b, &[5, 50, 95]));
         }
 
         /// Remainders by multiplication equal the remainder operator.
