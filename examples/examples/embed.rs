@@ -95,7 +95,7 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
             fixed_cost: Money::kroner(3_000_000),
             cost_per_person: Money::kroner(150_000),
             history: history[1..].to_vec(),
-            source: Source::new("IMDi 2017 rates carried forward")
+            source: Source::new("IMDis satser for 2017, videreført")
                 .assumed("later years' rates are not published"),
         },
         &ArrivalPaths::triangular(2025, 2_000, 10, 20, 45, 70)?,
