@@ -161,6 +161,12 @@
 //!   return the value (`Settled::new(period).with_total(..).with_em(..)`); a setter never
 //!   validates alone, because parts are checked together by `validate(&self)`.
 //!   [`Settled::validated`] is `validate` that hands the value back, for the end of a chain.
+//!   A few builders read as the provenance they record and keep their short names:
+//!   [`Source::quote`], [`Source::dated`], [`Source::at`], [`Source::assumed`],
+//!   [`Municipality::formerly`] and [`Body::part_of`].
+//! - Results the model hands back (check results, projection and risk years, goal
+//!   evaluations, relation verdicts) are `#[non_exhaustive]`: read their fields, do not build
+//!   them; they may gain fields.
 //! - Data-heavy records (`Document`, `MunicipalityYear`, `Observation`, tables, relations)
 //!   have public fields for the facts they hold and are checked where they are used:
 //!   [`Document::validate`], [`MunicipalityYear::validate`], and every `serde` read goes

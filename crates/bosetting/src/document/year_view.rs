@@ -758,7 +758,7 @@ impl CheckResult {
     }
 
     /// The old name of [`CheckResult::is_as_expected`] (a predicate is named `is_`).
-    #[deprecated(since = "0.1.0", note = "renamed is_as_expected")]
+    #[deprecated(since = "0.2.0", note = "renamed is_as_expected")]
     pub fn as_expected(&self) -> bool {
         self.is_as_expected()
     }

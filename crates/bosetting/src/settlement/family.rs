@@ -191,7 +191,7 @@ impl FamilyCase {
 /// let src = || Source::new("Stavanger årsrapport 2017");
 /// let fam = FamilyReunification::default()
 ///     .families(Fact::new(27, src()))
-///     .families_joining(Sponsor::UnaccompaniedMinor, Fact::new(21, src()));
+///     .with_families_joining(Sponsor::UnaccompaniedMinor, Fact::new(21, src()));
 /// let share = fam.share_joining(Sponsor::UnaccompaniedMinor)?;
 /// assert_eq!(share.value.to_string(), "21/27");
 /// # Ok::<(), bosetting::Error>(())
@@ -244,9 +244,20 @@ impl FamilyReunification {
     }
 
     /// With a count of families who joined a kind of sponsor.
-    pub fn families_joining(mut self, sponsor: Sponsor, n: Fact<u32>) -> FamilyReunification {
+    #[must_use]
+    pub fn with_families_joining(mut self, sponsor: Sponsor, n: Fact<u32>) -> FamilyReunification {
         self.families_by_sponsor.push((sponsor, n));
         self
+    }
+
+    /// The old name of [`FamilyReunification::with_families_joining`].
+    #[deprecated(
+        since = "0.2.0",
+        note = "setters are `with_*`: use `with_families_joining`"
+    )]
+    #[must_use]
+    pub fn families_joining(self, sponsor: Sponsor, n: Fact<u32>) -> FamilyReunification {
+        self.with_families_joining(sponsor, n)
     }
 
     /// Checks that families by sponsor do not exceed the families.
@@ -401,7 +412,7 @@ mod tests {
         assert_eq!(fam.persons_bound().unwrap().value.to_string(), "[27, ∞)");
         let bad = FamilyReunification::default()
             .with_families(Fact::new(2, src()))
-            .families_joining(Sponsor::UnaccompaniedMinor, Fact::new(3, src()));
+            .with_families_joining(Sponsor::UnaccompaniedMinor, Fact::new(3, src()));
         assert!(bad.validate().is_err());
     }
 }

@@ -129,7 +129,7 @@ impl Dwellings {
 /// use rust_decimal_macros::dec;
 ///
 /// let src = || Source::new("Drammen, sak 31.01.2024").quote("100 boliger, noe som tilsier ca 250 flyktninger");
-/// let housing = Housing::default().with(Dwellings::new(
+/// let housing = Housing::default().with_dwellings(Dwellings::new(
 ///     DwellingKind::Unspecified,
 ///     Fact::new(100, src()),
 ///     Some(Fact::new(dec!(2.5), src())),
@@ -151,9 +151,17 @@ pub struct Housing {
 
 impl Housing {
     /// With more dwellings.
-    pub fn with(mut self, d: Dwellings) -> Housing {
+    #[must_use]
+    pub fn with_dwellings(mut self, d: Dwellings) -> Housing {
         self.dwellings.push(d);
         self
+    }
+
+    /// The old name of [`Housing::with_dwellings`].
+    #[deprecated(since = "0.2.0", note = "setters are `with_*`: use `with_dwellings`")]
+    #[must_use]
+    pub fn with(self, d: Dwellings) -> Housing {
+        self.with_dwellings(d)
     }
 
     /// All dwellings.
@@ -282,9 +290,9 @@ mod tests {
     #[test]
     fn stavanger_dwellings() {
         let h = Housing::default()
-            .with(d(DwellingKind::Municipal, 70))
-            .with(d(DwellingKind::PrivateContract, 3))
-            .with(d(DwellingKind::AgreedSelfSettlement, 22));
+            .with_dwellings(d(DwellingKind::Municipal, 70))
+            .with_dwellings(d(DwellingKind::PrivateContract, 3))
+            .with_dwellings(d(DwellingKind::AgreedSelfSettlement, 22));
         assert_eq!(h.total_dwellings().unwrap().value, 95);
         assert_eq!(h.private_contracts().unwrap().value, 25);
         assert!(h.capacity().is_err());

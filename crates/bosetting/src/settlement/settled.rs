@@ -522,7 +522,7 @@ impl Settled {
     ///
     /// [`Error::NotComputable`] if no count has that origin.
     #[deprecated(
-        since = "0.1.0",
+        since = "0.2.0",
         note = "renamed origin_total (a query, not a constructor)"
     )]
     pub fn from_origin(&self, origin: Origin) -> Result<Derived<u32>> {
