@@ -65,7 +65,7 @@ fn generate(csv: &str) -> String {
     let mut out = String::from(
         "# Every municipality number in use 1994–2024, grouped into the 2024 municipalities.\n\
          #\n\
-         # GENERATED from ../shared/data/municipalities/kommuner-1994-2024.csv by\n\
+         # GENERATED from Statistics Norway's grouping (kommuner-1994-2024.csv) by\n\
          # `BLESS=1 cargo test -p bosetting --test harmonisation`; do not edit by hand. That file is\n\
          # Statistics Norway's grouping of its municipality classification (KLASS 131) into the 2024\n\
          # structure, from `data-raw/kommuner-1994-2024.xlsx` of the R package regtools (MIT licence),\n\
@@ -75,7 +75,7 @@ fn generate(csv: &str) -> String {
          # A split whose old number SSB still groups (Haram left Ålesund in 2024) cannot be shown by\n\
          # a grouping: see the [[split]] entries of renumbering.toml.\n\n",
     );
-    out.push_str("source = { document = \"Statistics Norway, KLASS 131: municipality numbers 1994–2024 grouped into the 2024 municipalities (via regtools data-raw/kommuner-1994-2024.xlsx, MIT)\", locator = \"../shared/data/municipalities/kommuner-1994-2024.csv\" }\n");
+    out.push_str("source = { document = \"Statistics Norway, KLASS 131: municipality numbers 1994–2024 grouped into the 2024 municipalities (via regtools data-raw/kommuner-1994-2024.xlsx, MIT)\", locator = \"kommuner-1994-2024.csv\" }\n");
     for (number, name, parts) in &groups {
         out.push_str(&format!(
             "\n[[municipality]]\nnumber = {}\nname = {}\nparts = [\n",
