@@ -2,8 +2,8 @@
 //! answers: the national projection of `../shared/bench-peers/README.md` (steps 1–6).
 
 use bosetting::projection::{
-    ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams,
-    SettlementPath,
+    Apportionment, ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel,
+    ProjectionParams, SettlementPath,
 };
 use bosetting::{Money, Ratio, Reported, Source, Year};
 use bosetting_imdi::Export;
@@ -87,11 +87,13 @@ pub fn params_for(future: usize) -> ProjectionParams {
         first_year: y0,
         history_years: HISTORY,
         future_years: future,
+        // The peer floors each category's persons (its step 3).
         category_shares: CategoryShares::new(
             ByCategory::from_array(SHARES.map(|p| ratio(p, 100))),
             Source::new("bench-peers/README.md"),
         )
-        .expect("the peer's shares sum to 100 %"),
+        .expect("the peer's shares sum to 100 %")
+        .with_apportionment(Apportionment::FloorEach),
         rates: CohortRates {
             first_year: y0,
             rates,

@@ -126,7 +126,7 @@ fn project() -> Result<Projection, Box<dyn Error>> {
         category_shares: CategoryShares::new(
             shares,
             assumed(
-                "the annual report does not split the settled by grant category; a split of 30/40/25/5 % is assumed",
+                "the annual report does not split the settled by grant category; a split of 30/40/25/5 % is assumed, whole persons placed by the largest remainder method",
             ),
         )?,
         rates,
@@ -261,6 +261,7 @@ fn main() -> ExitCode {
 mod tests {
     use super::*;
     use bosetting::Value;
+    use bosetting::projection::Apportionment;
 
     fn money(e: &Explanation) -> Money {
         match &e.value.value {
@@ -313,8 +314,31 @@ mod tests {
                 assert_eq!(money(&why), y.fund);
             }
         }
-        assert!(p.compared[0].years.iter().all(|y| y.lost_to_flooring == 2));
-        assert!(p.compared[1].years.iter().all(|y| y.lost_to_flooring == 0));
+        // The largest remainder method places all 74 a year: 22,2 + 29,6 + 18,5 + 3,7 floor
+        // to 72, and the two left over go to the largest remainders (EM 0,7, other adults
+        // 0,6): 22 + 30 + 18 + 4.
+        assert!(
+            p.compared
+                .iter()
+                .all(|c| c.years.iter().all(|y| y.lost_to_flooring == 0))
+        );
+        let (_, path) = &p.scenarios[0];
+        let why = p
+            .engine
+            .explain_year(&p.persons(), path, Year::new(2021).unwrap())
+            .unwrap();
+        let cohort_2021 = why.inputs[1]
+            .inputs
+            .iter()
+            .find(|c| c.inputs[0].value.value == Value::Integer(2021))
+            .unwrap();
+        let per_category: Vec<Value> = cohort_2021
+            .inputs
+            .iter()
+            .filter(|e| e.label == "grant for the category")
+            .map(|e| e.inputs[0].value.value.clone())
+            .collect();
+        assert_eq!(per_category, [22, 30, 18, 4].map(Value::Integer));
         // Settlement stopping leaves fixed costs behind the falling income: the fund
         // reaches its floor; at 74 a year it does not.
         assert_eq!(
@@ -348,9 +372,27 @@ mod tests {
             md.contains("År med antatte satser (ikke i satstabellen): 2021"),
             "{md}"
         );
+        assert!(!md.contains("telles ikke"), "{md}");
+        // Floored category by category, as the benchmarks' peer does, 2 of the 74 a year
+        // fall in no category, and the report says so.
+        let mut floored = p.engine.params().clone();
+        floored.category_shares = floored
+            .category_shares
+            .with_apportionment(Apportionment::FloorEach);
+        let compared = Engine::new(floored)
+            .unwrap()
+            .compare(&p.persons(), &p.scenarios)
+            .unwrap();
+        assert!(compared[0].years.iter().all(|y| y.lost_to_flooring == 2));
+        let section = bosetting_report::projection_section(
+            &compared,
+            &p.assumption.phrase(),
+            Locale::new(Lang::Nb),
+        );
+        let notes = format!("{:?}", section);
         assert!(
-            md.contains("74 a year (the 2020 decision): 20 bosatte telles ikke"),
-            "{md}"
+            notes.contains("74 a year (the 2020 decision): 20 bosatte telles ikke"),
+            "{notes}"
         );
         assert!(md.contains("| 2021 | 74 |"), "{md}");
         // Every word the model says in the section is in the bokmål catalogue.

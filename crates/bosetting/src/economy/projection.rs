@@ -9,9 +9,13 @@
 //! Money enters and leaves as [`Money`]; every division floors to whole øre
 //! ([`crate::RoundingRule::Floor`]), so results are exact and reproducible.
 //!
-//! Each category's persons are floored (`⌊persons × share⌋`): the persons this leaves out
-//! of every category (0 to 3 a cohort) draw no grant, and each projected year says how many
-//! ([`ProjectionYear::lost_to_flooring`]). [`Engine::explain_year`] explains one year:
+//! The category shares rarely split a year's persons into whole persons; how they are split
+//! is a stated [`Apportionment`] of the [`CategoryShares`]: by default the largest remainder
+//! method, which places every person in one category; [`Apportionment::Exact`] refuses a
+//! count that does not split; [`Apportionment::FloorEach`] floors each category, and the
+//! persons this leaves out (0 to 3 a cohort) draw no grant and are counted in every year
+//! ([`ProjectionYear::lost_to_flooring`]) and scenario ([`ScenarioSummary::lost_to_flooring`]).
+//! [`Engine::explain_year`] explains one year:
 //! every cohort's grant (persons per category, rate and its source), the costs and the
 //! fund's movement. Rates the table does not hold (future years' rates are not published)
 //! come from a stated [`RateAssumption`], shown as an assumption wherever it is used.
@@ -216,6 +220,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ByCategory<T> {
 pub struct CategoryShares {
     shares: ByCategory<Ratio>,
     source: Source,
+    #[serde(default, skip_serializing_if = "Apportionment::is_default")]
+    apportionment: Apportionment,
 }
 
 #[derive(Deserialize)]
@@ -223,12 +229,80 @@ pub struct CategoryShares {
 struct SharesRepr {
     shares: ByCategory<Ratio>,
     source: Source,
+    #[serde(default)]
+    apportionment: Apportionment,
 }
 
 impl TryFrom<SharesRepr> for CategoryShares {
     type Error = Error;
     fn try_from(r: SharesRepr) -> Result<CategoryShares> {
-        CategoryShares::new(r.shares, r.source)
+        Ok(CategoryShares::new(r.shares, r.source)?.with_apportionment(r.apportionment))
+    }
+}
+
+/// How a number of persons is split into whole persons by the category shares, which rarely
+/// give whole numbers (37 persons × 30 % = 11,1).
+///
+/// In data files: `apportionment = "largest-remainder"` (the default), `"floor-each"` or
+/// `"exact"`.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, Ratio, Source};
+/// use bosetting::projection::{Apportionment, ByCategory, CategoryShares};
+///
+/// let split = ByCategory::from_array([30, 40, 25, 5].map(|p| Ratio::of(p, 100).unwrap()));
+/// let shares = CategoryShares::new(split, Source::new("example"))?;
+/// // 37 persons: 11,1 + 14,8 + 9,25 + 1,85. Every person is counted once.
+/// let whole = shares.split(37)?;
+/// assert_eq!(whole.into_array(), [11, 15, 9, 2]);
+/// // Flooring each category counts 11 + 14 + 9 + 1 = 35: two persons draw no grant.
+/// let floored = shares.clone().with_apportionment(Apportionment::FloorEach);
+/// assert_eq!(floored.lost(37)?, 2);
+/// // `Exact` refuses a count that the shares do not split into whole persons.
+/// let exact = shares.with_apportionment(Apportionment::Exact);
+/// assert!(exact.split(37).is_err());
+/// assert_eq!(exact.split(40)?.into_array(), [12, 16, 10, 2]);
+/// assert_eq!("floor-each".parse::<Apportionment>()?, Apportionment::FloorEach);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
+#[doc(alias = "fordeling")]
+#[doc(alias = "avrunding av personer")]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Apportionment {
+    /// Each category gets its floored count (⌊persons × share⌋), and the persons left over
+    /// (at most three) go one each to the categories with the largest remainders, ties to
+    /// the earlier category in [`GrantCategory::ALL`] (the largest remainder, or Hamilton,
+    /// method). Every person is in exactly one category and draws a grant.
+    #[default]
+    LargestRemainder,
+    /// Each category gets its floored count; the persons left over are in no category and
+    /// draw no grant. Each projected year says how many
+    /// ([`ProjectionYear::lost_to_flooring`], [`ScenarioSummary::lost_to_flooring`]). This is
+    /// how the numpy peer workload of the benchmarks is specified.
+    FloorEach,
+    /// Every count must split into whole persons: a count that does not is an error naming
+    /// the year, so that no person is lost or placed by a rule.
+    Exact,
+}
+
+impl Apportionment {
+    fn is_default(&self) -> bool {
+        *self == Apportionment::default()
+    }
+
+    /// The method as words a report translates.
+    pub fn phrase(self) -> crate::phrase::Phrase {
+        crate::phrase::Phrase::new(match self {
+            Apportionment::LargestRemainder => "largest remainder",
+            Apportionment::FloorEach => "each category floored",
+            Apportionment::Exact => "whole persons only",
+        })
     }
 }
 
@@ -258,7 +332,121 @@ impl CategoryShares {
                 "every person is in one of the four categories, so the shares must sum to 100 %",
             ));
         }
-        Ok(CategoryShares { shares, source })
+        Ok(CategoryShares {
+            shares,
+            source,
+            apportionment: Apportionment::default(),
+        })
+    }
+
+    /// The same shares, splitting persons by `apportionment` (the default is
+    /// [`Apportionment::LargestRemainder`]).
+    pub fn with_apportionment(mut self, apportionment: Apportionment) -> CategoryShares {
+        self.apportionment = apportionment;
+        self
+    }
+
+    /// How persons are split into whole persons.
+    pub fn apportionment(&self) -> Apportionment {
+        self.apportionment
+    }
+
+    /// `persons` split into whole persons per category by the shares and the
+    /// [`Apportionment`]. Under [`Apportionment::FloorEach`] the counts may sum to less than
+    /// `persons` (see [`CategoryShares::lost`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] under [`Apportionment::Exact`] when the shares do not split
+    /// `persons` into whole persons; [`Error::Overflow`] if a count does not fit.
+    ///
+    /// # Example
+    ///
+    /// See [`Apportionment`].
+    pub fn split(&self, persons: u64) -> Result<ByCategory<u64>> {
+        let (counts, lost) = self.floored(persons)?;
+        match self.apportionment {
+            Apportionment::FloorEach => Ok(counts),
+            Apportionment::Exact if lost == 0 => Ok(counts),
+            Apportionment::Exact => Err(Error::invalid(
+                "persons to split by category",
+                persons,
+                format!(
+                    "the shares ({}) do not split it into whole persons ({lost} left over); \
+                     give a count they split, or apportionment = \"largest-remainder\"",
+                    self.describe_shares()
+                ),
+            )),
+            Apportionment::LargestRemainder => {
+                let rem = self.remainders(persons)?;
+                let mut out = counts;
+                for (i, (cat, r)) in rem.iter().enumerate() {
+                    let rank = rem
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, (_, q))| *q > *r || (*q == *r && *j < i))
+                        .count();
+                    if u64::try_from(rank).unwrap_or(u64::MAX) < lost {
+                        let slot = out.get_mut(*cat);
+                        *slot = slot.saturating_add(1);
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// The persons of `persons` that no category counts under the [`Apportionment`]: the
+    /// floored counts' shortfall under [`Apportionment::FloorEach`], 0 otherwise (an
+    /// [`Apportionment::Exact`] split that would lose persons is an error).
+    ///
+    /// # Errors
+    ///
+    /// As [`CategoryShares::split`].
+    pub fn lost(&self, persons: u64) -> Result<u64> {
+        let counts = self.split(persons)?;
+        Ok(persons.saturating_sub(counts.iter().map(|(_, n)| *n).fold(0, u64::saturating_add)))
+    }
+
+    /// Each category's floored count and the persons they leave out.
+    fn floored(&self, persons: u64) -> Result<(ByCategory<u64>, u64)> {
+        let mut counts = ByCategory::all(0u64);
+        let mut sum = 0u64;
+        for (cat, share) in self.shares.iter() {
+            let (n, d) = ratio_parts(share, "projection category share")?;
+            let count = u64::try_from(
+                u128::from(persons)
+                    .saturating_mul(u128::from(n))
+                    .checked_div(u128::from(d))
+                    .unwrap_or(0),
+            )
+            .map_err(|_| Error::overflow("persons in a category"))?;
+            *counts.get_mut(cat) = count;
+            sum = sum.saturating_add(count);
+        }
+        Ok((counts, persons.saturating_sub(sum)))
+    }
+
+    /// Each category's remainder persons × share − ⌊persons × share⌋, as exact fractions
+    /// (numerator, denominator), in category order.
+    fn remainders(&self, persons: u64) -> Result<Vec<(GrantCategory, Fraction)>> {
+        self.shares
+            .iter()
+            .map(|(cat, share)| {
+                let (n, d) = ratio_parts(share, "projection category share")?;
+                let num = u128::from(persons).saturating_mul(u128::from(n));
+                let d = u128::from(d);
+                Ok((cat, Fraction(num.checked_rem(d).unwrap_or(0), d)))
+            })
+            .collect()
+    }
+
+    fn describe_shares(&self) -> String {
+        self.shares
+            .iter()
+            .map(|(c, s)| format!("{} {s}", category_name(c)))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The share of `category`.
@@ -740,6 +928,10 @@ pub struct ScenarioSummary {
     pub uncovered: Money,
     /// Municipalities whose fund ends at its floor.
     pub at_floor: u32,
+    /// Persons of the projected years that no category counts, over all municipalities
+    /// (only under [`Apportionment::FloorEach`]; 0 otherwise): they draw no grant.
+    #[serde(default)]
+    pub lost_to_flooring: u64,
 }
 
 /// One scenario of a side-by-side comparison for one municipality.
@@ -812,8 +1004,11 @@ pub struct Engine {
     /// øre per person, by cohort: [category][grant year]
     rates: Vec<[[i64; 5]; 4]>,
     max_rate: i128,
+    /// Share numerators over one common denominator, so that remainders compare directly.
     share_n: [u64; 4],
     share_d: [u64; 4],
+    share_den: i64,
+    apportionment: Apportionment,
     fixed_num: i64,
     fixed_d: u64,
     adj_num: i64,
@@ -835,6 +1030,18 @@ struct Plan {
     path_div: FloorDiv,
     fixed_div: FloorDiv,
     adj_div: FloorDiv,
+}
+
+/// Below this many scenarios per thread, [`Engine::run`] does not start another thread.
+const RUN_CHUNK_MIN: usize = 8;
+
+/// One scenario's sums over the municipalities, in øre and persons.
+#[derive(Debug, Default, Clone, Copy)]
+struct Sums {
+    fund: i128,
+    uncovered: i128,
+    lost: i128,
+    at_floor: u32,
 }
 
 /// Exact floor division by a fixed positive divisor, chosen once for the divisor: nothing
@@ -1045,8 +1252,22 @@ impl Engine {
             .zip(&mut share_d)
         {
             (*n, *d) = ratio_parts(s, "projection category share")?;
-            i64::try_from(*n).map_err(|_| Error::overflow("category share"))?;
         }
+        let den = share_d.iter().try_fold(1u64, |l, &d| {
+            let g = gcd(l, d);
+            l.checked_div(g)
+                .and_then(|x| x.checked_mul(d))
+                .ok_or_else(|| Error::overflow("category shares' common denominator"))
+        })?;
+        for (n, d) in share_n.iter_mut().zip(&mut share_d) {
+            *n = den
+                .checked_div(*d)
+                .and_then(|k| n.checked_mul(k))
+                .ok_or_else(|| Error::overflow("category share"))?;
+            i64::try_from(*n).map_err(|_| Error::overflow("category share"))?;
+            *d = den;
+        }
+        let share_den = i64::try_from(den).map_err(|_| Error::overflow("category share"))?;
         let (fn_, fixed_d) = ratio_parts(
             &params.cost.fixed_per_active_person,
             "fixed cost per person",
@@ -1094,6 +1315,8 @@ impl Engine {
             max_rate,
             share_n,
             share_d,
+            share_den,
+            apportionment: params.category_shares.apportionment(),
             fixed_num,
             fixed_d,
             adj_num: i64::try_from(an).map_err(|_| Error::overflow("cost adjustment"))?,
@@ -1263,20 +1486,46 @@ impl Engine {
         Ok(())
     }
 
-    /// Persons no category counts once each category's count is floored.
-    fn lost_to_flooring(&self, persons: u32) -> u32 {
-        let p = u128::from(persons);
-        let counted = self
-            .share_n
-            .iter()
-            .zip(&self.share_d)
-            .map(|(n, d)| {
-                p.saturating_mul(u128::from(*n))
-                    .checked_div(u128::from(*d))
-                    .unwrap_or(0)
-            })
-            .fold(0u128, u128::saturating_add);
-        u32::try_from(p.saturating_sub(counted)).unwrap_or(u32::MAX)
+    /// Under [`Apportionment::Exact`], refuses a history year whose persons the shares do
+    /// not split into whole persons.
+    fn check_exact_history(&self, histories: &[u32], national: bool) -> Result<()> {
+        if self.apportionment != Apportionment::Exact {
+            return Ok(());
+        }
+        for (m, history) in histories.chunks_exact(self.h).enumerate() {
+            for (t, &p) in history.iter().enumerate() {
+                self.exact_year(t, u64::from(p), national.then_some(m))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether year `t`'s persons split exactly, as an error naming the year (and, in a
+    /// national run, the municipality's place in the histories, counted from 1).
+    fn exact_year(&self, t: usize, persons: u64, municipality: Option<usize>) -> Result<()> {
+        self.params.category_shares.split(persons).map_err(|e| {
+            let mut at = match self
+                .params
+                .first_year
+                .offset(i32::try_from(t).unwrap_or(i32::MAX))
+            {
+                Ok(y) => format!("{persons} persons settled in {y}"),
+                Err(_) => format!("{persons} persons settled in year index {t}"),
+            };
+            if let Some(m) = municipality {
+                at.push_str(&format!(
+                    ", municipality {} of the histories",
+                    m.saturating_add(1)
+                ));
+            }
+            match e {
+                Error::InvalidValue { reason, .. } => {
+                    Error::invalid("projection category split", at, reason)
+                }
+                other => other,
+            }
+        })?;
+        Ok(())
     }
 
     /// Every projected year for one municipality under one path, in [`Money`].
@@ -1288,6 +1537,7 @@ impl Engine {
     /// so large that an intermediate value could overflow.
     pub fn project(&self, history: &[u32], path: &SettlementPath) -> Result<Vec<ProjectionYear>> {
         self.check_history(history)?;
+        self.check_exact_history(history, false)?;
         let plan = self.plan(history, std::slice::from_ref(path))?;
         let mut scratch = Scratch::new(self.h, self.f);
         let mut out = Vec::with_capacity(self.f);
@@ -1297,13 +1547,16 @@ impl Engine {
         });
         out.into_iter()
             .map(|(t, y)| {
+                if self.apportionment == Apportionment::Exact && y.lost != 0 {
+                    self.exact_year(t, u64::from(y.persons), None)?;
+                }
                 Ok(ProjectionYear {
                     year: self
                         .params
                         .first_year
                         .offset(i32::try_from(t).unwrap_or(i32::MAX))?,
                     persons: y.persons,
-                    lost_to_flooring: self.lost_to_flooring(y.persons),
+                    lost_to_flooring: u32::try_from(y.lost).unwrap_or(u32::MAX),
                     active: y.active,
                     income: Money::from_ore(y.income),
                     fixed_costs: Money::from_ore(y.fixed),
@@ -1401,46 +1654,113 @@ impl Engine {
                 format!("expected a multiple of {} history years", self.h),
             ));
         }
+        self.check_exact_history(histories, true)?;
         let plan = self.plan(histories, scenarios)?;
-        let mut scratch = Scratch::new(self.h, self.f);
         let mut hist_income: Vec<i64> = Vec::with_capacity(histories.len().saturating_mul(self.f));
         for m in histories.chunks_exact(self.h) {
             hist_income.extend_from_slice(&self.history_income(&plan, m));
         }
+        // Scenarios are independent: each thread takes a contiguous run of them, and the
+        // results come back in the scenarios' order, so the output does not depend on the
+        // number of threads.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(scenarios.len().div_ceil(RUN_CHUNK_MIN))
+            .max(1);
+        let per_thread = scenarios.len().div_ceil(threads).max(1);
+        let sums: Vec<Sums> = if threads == 1 {
+            self.run_scenarios(&plan, histories, &hist_income, scenarios)
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = scenarios
+                    .chunks(per_thread)
+                    .map(|chunk| {
+                        let (plan, hist_income) = (&plan, &hist_income);
+                        scope.spawn(move || self.run_scenarios(plan, histories, hist_income, chunk))
+                    })
+                    .collect();
+                let mut all = Vec::with_capacity(scenarios.len());
+                for handle in handles {
+                    match handle.join() {
+                        Ok(part) => all.extend(part),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                }
+                all
+            })
+        };
+        let mut out = Vec::with_capacity(scenarios.len());
+        for (sum, path) in sums.into_iter().zip(scenarios) {
+            if self.apportionment == Apportionment::Exact && sum.lost != 0 {
+                return Err(self.first_inexact(&plan, histories, path));
+            }
+            out.push(ScenarioSummary {
+                final_fund: money_of(sum.fund)?,
+                uncovered: money_of(sum.uncovered)?,
+                at_floor: sum.at_floor,
+                lost_to_flooring: u64::try_from(sum.lost).unwrap_or(u64::MAX),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The hot loop of [`Engine::run`] over some scenarios, on one thread.
+    fn run_scenarios(
+        &self,
+        plan: &Plan,
+        histories: &[u32],
+        hist_income: &[i64],
+        scenarios: &[SettlementPath],
+    ) -> Vec<Sums> {
+        let mut scratch = Scratch::new(self.h, self.f);
         let last_t = self.h.saturating_add(self.f).saturating_sub(1);
         let mut out = Vec::with_capacity(scenarios.len());
         for path in scenarios {
-            let mut fund_sum: i128 = 0;
-            let mut uncovered: i128 = 0;
-            let mut at_floor = 0u32;
+            let mut sum = Sums::default();
             for (m, hi) in histories
                 .chunks_exact(self.h)
                 .zip(hist_income.chunks_exact(self.f.max(1)))
             {
-                self.run_one(&plan, m, hi, path, &mut scratch, |t, y| {
-                    uncovered = uncovered.wrapping_add(i128::from(y.uncovered));
+                self.run_one(plan, m, hi, path, &mut scratch, |t, y| {
+                    sum.uncovered = sum.uncovered.wrapping_add(i128::from(y.uncovered));
+                    sum.lost = sum.lost.wrapping_add(i128::from(y.lost));
                     if t == last_t {
-                        fund_sum = fund_sum.wrapping_add(i128::from(y.fund));
+                        sum.fund = sum.fund.wrapping_add(i128::from(y.fund));
                         if y.uncovered > 0 || self.floor == Some(y.fund) {
-                            at_floor = at_floor.saturating_add(1);
+                            sum.at_floor = sum.at_floor.saturating_add(1);
                         }
                     }
                 });
             }
-            out.push(ScenarioSummary {
-                final_fund: money_of(fund_sum)?,
-                uncovered: money_of(uncovered)?,
-                at_floor,
-            });
+            out.push(sum);
         }
-        Ok(out)
+        out
+    }
+
+    /// The error for the first projected year of `path` whose persons do not split exactly
+    /// (found again, outside the hot loop, once a run has seen one).
+    fn first_inexact(&self, plan: &Plan, histories: &[u32], path: &SettlementPath) -> Error {
+        let mut persons = Vec::with_capacity(self.h.saturating_add(self.f));
+        for (m, history) in histories.chunks_exact(self.h).enumerate() {
+            self.fill_persons(plan, history, path, &mut persons);
+            for (t, &p) in persons.iter().enumerate().skip(self.h) {
+                if let Err(e) = self.exact_year(t, u64::try_from(p).unwrap_or(0), Some(m)) {
+                    return e;
+                }
+            }
+        }
+        Error::invalid(
+            "projection category split",
+            "a projected year",
+            "the shares do not split its persons into whole persons",
+        )
     }
 
     /// Income in each projected year from the history cohorts (the same in every scenario).
     fn history_income(&self, plan: &Plan, history: &[u32]) -> Vec<i64> {
         let mut out = vec![0i64; self.f];
         for (c, &p) in history.iter().enumerate() {
-            let ci = self.cohort_income(plan, c, i64::from(p), 5);
+            let (ci, _) = self.cohort_income(plan, c, i64::from(p), 5);
             for (k, inc) in ci.iter().enumerate() {
                 let t = c.wrapping_add(k);
                 if t < self.h {
@@ -1454,24 +1774,67 @@ impl Engine {
         out
     }
 
-    /// A cohort's grant income in each of its five grant years: its persons split by
-    /// category (floored) times the cohort's rates. Bounded by `max_income` in
-    /// [`Engine::plan`]. Only the first `years` grant years are computed (the later ones
-    /// fall outside the projection).
+    /// A cohort's persons per category under the [`Apportionment`], and the persons no
+    /// category counts. The same as [`CategoryShares::split`], in the hot loop's integers:
+    /// the shares share one denominator, so the remainders compare directly.
     #[inline(always)]
-    fn cohort_income(&self, plan: &Plan, cohort: usize, persons: i64, years: usize) -> [i64; 5] {
+    fn split(&self, plan: &Plan, persons: i64) -> ([i64; 4], i64) {
+        let mut q = [0i64; 4];
+        let mut r = [0i64; 4];
+        let mut counted = 0i64;
+        for (((n, d), qi), ri) in plan
+            .share_num
+            .iter()
+            .zip(&plan.share_div)
+            .zip(&mut q)
+            .zip(&mut r)
+        {
+            // persons × n is within the bound proven in `plan`, and q × den ≤ persons × n.
+            let num = persons.wrapping_mul(*n);
+            *qi = d.div(num);
+            *ri = num.wrapping_sub(qi.wrapping_mul(self.share_den));
+            counted = counted.wrapping_add(*qi);
+        }
+        // The shares sum to 1, so the remainders sum to lost × den: lost is 0 to 3.
+        let lost = persons.wrapping_sub(counted);
+        if self.apportionment == Apportionment::LargestRemainder {
+            for (i, (qi, ri)) in q.iter_mut().zip(&r).enumerate() {
+                let rank: i64 = r
+                    .iter()
+                    .enumerate()
+                    .map(|(j, rj)| i64::from(*rj > *ri || (*rj == *ri && j < i)))
+                    .sum();
+                *qi = qi.wrapping_add(i64::from(rank < lost));
+            }
+            (q, 0)
+        } else {
+            (q, lost)
+        }
+    }
+
+    /// A cohort's grant income in each of its five grant years: its persons split by
+    /// category times the cohort's rates, and the persons no category counts. Bounded by
+    /// `max_income` in [`Engine::plan`]. Only the first `years` grant years are computed
+    /// (the later ones fall outside the projection).
+    #[inline(always)]
+    fn cohort_income(
+        &self,
+        plan: &Plan,
+        cohort: usize,
+        persons: i64,
+        years: usize,
+    ) -> ([i64; 5], i64) {
         let mut ci = [0i64; 5];
+        let (counts, lost) = self.split(plan, persons);
         let Some(rates) = self.rates.get(cohort) else {
-            return ci;
+            return (ci, lost);
         };
-        for ((n, d), row) in plan.share_num.iter().zip(&plan.share_div).zip(rates) {
-            // persons × n is within the bound proven in `plan`.
-            let count = d.div(persons.wrapping_mul(*n));
+        for (count, row) in counts.iter().zip(rates) {
             for (acc, r) in ci.iter_mut().zip(row).take(years) {
                 *acc = acc.wrapping_add(count.wrapping_mul(*r));
             }
         }
-        ci
+        (ci, lost)
     }
 
     /// The persons settled each year: the history, then the path.
@@ -1512,13 +1875,15 @@ impl Engine {
         // Income from the projected cohorts, added onto the history cohorts' income.
         s.income.clear();
         s.income.extend_from_slice(hist_income);
+        s.lost.clear();
         let future = s.persons.get(h..).unwrap_or(&[]);
         for (fc, &p) in future.iter().enumerate() {
             let years = s.income.get_mut(fc..).unwrap_or(&mut []);
-            let ci = self.cohort_income(plan, h.wrapping_add(fc), p, years.len().min(5));
+            let (ci, lost) = self.cohort_income(plan, h.wrapping_add(fc), p, years.len().min(5));
             for (slot, inc) in years.iter_mut().zip(ci) {
                 *slot = slot.wrapping_add(inc);
             }
+            s.lost.push(lost);
         }
         let start = h.saturating_sub(self.w);
         let mut active: i64 = s.persons.get(start..h).map_or(0, |x| x.iter().sum());
@@ -1545,6 +1910,7 @@ impl Engine {
                 YearOut {
                     persons: u32::try_from(s.persons.get(t).copied().unwrap_or(0))
                         .unwrap_or(u32::MAX),
+                    lost: s.lost.get(fc).copied().unwrap_or(0),
                     active,
                     income,
                     fixed,
@@ -1773,17 +2139,19 @@ impl Engine {
             ),
         ];
         let mut total = Money::ZERO;
-        let mut counted = 0u64;
+        let counts = shares.split(persons)?;
+        let method = shares.apportionment();
+        let split_formula = match method {
+            Apportionment::LargestRemainder => {
+                "⌊persons settled × the category's share⌋, + 1 if the category is among the largest remainders that place the persons left over (largest remainder method)"
+            }
+            Apportionment::FloorEach => {
+                "⌊persons settled × the category's share⌋ (whole persons, floored)"
+            }
+            Apportionment::Exact => "persons settled × the category's share (a whole number)",
+        };
         for (cat, share) in shares.shares().iter() {
-            let (n, d) = ratio_parts(share, "projection category share")?;
-            let count = u64::try_from(
-                u128::from(persons)
-                    .saturating_mul(u128::from(n))
-                    .checked_div(u128::from(d))
-                    .unwrap_or(0),
-            )
-            .map_err(|_| Error::overflow("persons in a category"))?;
-            counted = counted.saturating_add(count);
+            let count = *counts.get(cat);
             let rate =
                 self.params
                     .rates
@@ -1802,7 +2170,7 @@ impl Engine {
                     Explanation::derived(
                         "persons in the category",
                         Quantity::persons(i64::try_from(count).unwrap_or(i64::MAX)),
-                        "⌊persons settled × the category's share⌋ (whole persons, floored)",
+                        split_formula,
                         vec![
                             Explanation::parameter(
                                 "grant category",
@@ -1814,18 +2182,29 @@ impl Engine {
                                 Quantity::share(*share),
                                 shares.source().clone(),
                             ),
+                            Explanation::parameter(
+                                "split into whole persons by",
+                                Quantity::text(method.phrase()),
+                                shares.source().clone(),
+                            ),
                         ],
                     ),
                     self.explain_rate(cohort, cat, k, rate),
                 ],
             ));
         }
-        inputs.push(Explanation::derived(
-            "persons lost to flooring",
-            Quantity::persons(i64::try_from(persons.saturating_sub(counted)).unwrap_or(0)),
-            "persons settled − the persons in the categories: they draw no grant",
-            Vec::new(),
-        ));
+        if method == Apportionment::FloorEach {
+            let counted = counts
+                .iter()
+                .map(|(_, n)| *n)
+                .fold(0u64, u64::saturating_add);
+            inputs.push(Explanation::derived(
+                "persons lost to flooring",
+                Quantity::persons(i64::try_from(persons.saturating_sub(counted)).unwrap_or(0)),
+                "persons settled − the persons in the categories: they draw no grant",
+                Vec::new(),
+            ));
+        }
         Ok((
             total,
             Explanation::derived(
@@ -1910,6 +2289,27 @@ impl Engine {
     }
 }
 
+/// An exact fraction below 2⁶⁴ in both parts, compared by cross-multiplication (which fits
+/// in a `u128`).
+#[derive(Debug, Clone, Copy)]
+struct Fraction(u128, u128);
+
+impl PartialEq for Fraction {
+    fn eq(&self, other: &Fraction) -> bool {
+        self.0.saturating_mul(other.1) == other.0.saturating_mul(self.1)
+    }
+}
+
+impl PartialOrd for Fraction {
+    fn partial_cmp(&self, other: &Fraction) -> Option<std::cmp::Ordering> {
+        Some(
+            self.0
+                .saturating_mul(other.1)
+                .cmp(&other.0.saturating_mul(self.1)),
+        )
+    }
+}
+
 fn path_len_error(got: usize, want: usize) -> Error {
     Error::invalid(
         "path",
@@ -1927,6 +2327,7 @@ fn money_of(ore: i128) -> Result<Money> {
 #[derive(Clone, Copy)]
 struct YearOut {
     persons: u32,
+    lost: i64,
     active: i64,
     income: i64,
     fixed: i64,
@@ -1939,6 +2340,7 @@ struct YearOut {
 struct Scratch {
     persons: Vec<i64>,
     income: Vec<i64>,
+    lost: Vec<i64>,
 }
 
 impl Scratch {
@@ -1946,6 +2348,7 @@ impl Scratch {
         Scratch {
             persons: Vec::with_capacity(h.saturating_add(f)),
             income: Vec::with_capacity(f),
+            lost: Vec::with_capacity(f),
         }
     }
 }
@@ -1983,7 +2386,9 @@ mod tests {
             first_year: y0,
             history_years: h,
             future_years: f,
-            category_shares: shares_of([30, 40, 25, 5].map(|p| Ratio::of(p, 100).unwrap())),
+            // The peer's workload floors each category.
+            category_shares: shares_of([30, 40, 25, 5].map(|p| Ratio::of(p, 100).unwrap()))
+                .with_apportionment(Apportionment::FloorEach),
             rates: CohortRates {
                 first_year: y0,
                 rates,
@@ -2068,6 +2473,57 @@ mod tests {
             .map(|y| y.fund.to_ore().unwrap() as i128)
             .collect();
         assert_eq!(got, funds);
+    }
+
+    #[test]
+    fn the_default_split_loses_nobody_and_files_say_the_method() {
+        // 37 persons by 30/40/25/5 %: floored, 35 would draw a grant.
+        let shares = shares_of([30, 40, 25, 5].map(|p| Ratio::of(p, 100).unwrap()));
+        assert_eq!(shares.apportionment(), Apportionment::LargestRemainder);
+        let mut p = params(1, 1, None);
+        p.category_shares = shares.clone();
+        let e = Engine::new(p).unwrap();
+        let y = &e.project(&[0], &SettlementPath::Persons(vec![37])).unwrap()[0];
+        assert_eq!(y.lost_to_flooring, 0);
+        // 11 single adults, 15 other adults, 9 children, 2 EM in grant year 1 (2020 cohort, ×1.02).
+        let ore = (11 * 241_100 + 15 * 194_400 + 9 * 194_400 + 2 * 187_000) * 102;
+        assert_eq!(y.income, Money::from_ore(ore));
+        // Files without the method read the default and write it back without it.
+        let json = serde_json::to_string(&shares).unwrap();
+        assert!(!json.contains("apportionment"), "{json}");
+        let floored = shares.with_apportionment(Apportionment::FloorEach);
+        let json = serde_json::to_string(&floored).unwrap();
+        assert!(json.contains(r#""apportionment":"floor-each""#), "{json}");
+        assert_eq!(
+            serde_json::from_str::<CategoryShares>(&json).unwrap(),
+            floored
+        );
+        let bad = json.replace("floor-each", "round-half");
+        let err = serde_json::from_str::<CategoryShares>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("round-half"), "{err}");
+        for a in [
+            Apportionment::LargestRemainder,
+            Apportionment::FloorEach,
+            Apportionment::Exact,
+        ] {
+            assert_eq!(a.to_string().parse::<Apportionment>().unwrap(), a);
+        }
+        // Under `exact`, 37 persons in 2020 are refused with what to write instead.
+        let mut p = params(1, 1, None);
+        p.category_shares = p.category_shares.with_apportionment(Apportionment::Exact);
+        let err = Engine::new(p)
+            .unwrap()
+            .project(&[0], &SettlementPath::Persons(vec![37]))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid projection category split 37 persons settled in 2020: the shares \
+             (single-adult 30/100, other-adult 40/100, child 25/100, unaccompanied-minor 5/100) do not \
+             split it into whole persons (2 left over); give a count they split, or \
+             apportionment = \"largest-remainder\""
+        );
     }
 
     #[test]
@@ -2209,6 +2665,10 @@ mod tests {
                         -1_000_000_000i64..=10_000_000_000,
                         proptest::option::of(-1_000_000_000i64..=2_000_000_000),
                     ),
+                    prop_oneof![
+                        Just(Apportionment::LargestRemainder),
+                        Just(Apportionment::FloorEach)
+                    ],
                 )
             })
             .prop_map(
@@ -2220,13 +2680,14 @@ mod tests {
                     (an, ad),
                     (init, var),
                     (open, floor),
+                    apportionment,
                 )| {
                     let y0 = Year::new(2019).unwrap();
                     ProjectionParams {
                         first_year: y0,
                         history_years: h,
                         future_years: f,
-                        category_shares: shares_of(shares),
+                        category_shares: shares_of(shares).with_apportionment(apportionment),
                         rates: CohortRates {
                             first_year: y0,
                             rates: rates
@@ -2310,7 +2771,6 @@ mod tests {
         let persons = persons_of(hist, path);
         // Positional, in GrantCategory::ALL order, as the engine's parameters were before
         // they were keyed.
-        let shares = p.category_shares.shares().into_array().map(|r| parts(&r));
         let rate = |c: usize, a: usize, k: usize| ore_of(p.rates.rates[c].into_array()[a][k]);
         let (fixed_n, fixed_d) = parts(&p.cost.fixed_per_active_person);
         let (an, ad) = parts(&p.cost.adjustment);
@@ -2323,8 +2783,8 @@ mod tests {
             let mut income = 0i128;
             for k in 0..5.min(t + 1) {
                 let c = t - k;
-                for (a, (n, d)) in shares.iter().enumerate() {
-                    income += (persons[c] * n).div_euclid(*d) * rate(c, a, k);
+                for (a, count) in split_of(p, persons[c]).iter().enumerate() {
+                    income += count * rate(c, a, k);
                 }
             }
             let active: i128 = persons[(t + 1).saturating_sub(w)..=t].iter().sum();
@@ -2340,6 +2800,28 @@ mod tests {
             ]);
         }
         out
+    }
+
+    /// The persons per category, positional: the floors, and under the largest remainder
+    /// method the persons left over given one each, in order of remainder (largest first,
+    /// ties to the earlier category) — written as a sort, unlike the engine's ranks.
+    fn split_of(p: &ProjectionParams, persons: i128) -> [i128; 4] {
+        let shares = p.category_shares.shares().into_array().map(|r| parts(&r));
+        let mut counts = shares.map(|(n, d)| (persons * n).div_euclid(d));
+        if p.category_shares.apportionment() == Apportionment::LargestRemainder {
+            let left = persons - counts.iter().sum::<i128>();
+            let mut order: Vec<usize> = (0..4).collect();
+            // Remainder r/d as the fraction (persons·n mod d)/d; compare a/b > c/e as a·e > c·b.
+            let rem = |i: usize| ((persons * shares[i].0).rem_euclid(shares[i].1), shares[i].1);
+            order.sort_by(|&i, &j| {
+                let ((a, b), (c, e)) = (rem(i), rem(j));
+                (c * b).cmp(&(a * e)).then(i.cmp(&j))
+            });
+            for &i in order.iter().take(usize::try_from(left).unwrap()) {
+                counts[i] += 1;
+            }
+        }
+        counts
     }
 
     fn row(y: &ProjectionYear) -> [i128; 8] {
@@ -2500,17 +2982,7 @@ mod tests {
 
     /// Each cohort's and year's persons, i128, as the plain model takes them.
     fn lost_of(p: &ProjectionParams, persons: i128) -> i128 {
-        let counted: i128 = p
-            .category_shares
-            .shares()
-            .into_array()
-            .iter()
-            .map(|r| {
-                let (n, d) = parts(r);
-                (persons * n).div_euclid(d)
-            })
-            .sum();
-        persons - counted
+        persons - split_of(p, persons).iter().sum::<i128>()
     }
 
     /// The explanation's node with `label` among the root's inputs.
@@ -2719,8 +3191,9 @@ mod tests {
     proptest! {
         #![proptest_config(crate::testing::config())]
 
-        /// Every year says how many of its persons no category counts: persons − Σ ⌊persons ×
-        /// share⌋, between 0 and 3.
+        /// Every year says how many of its persons no category counts: under floor-each,
+        /// persons − Σ ⌊persons × share⌋, between 0 and 3; under the largest remainder
+        /// method, none.
         #[test]
         fn persons_lost_to_flooring_are_recorded((p, hist, path) in arb_case()) {
             let years = project(&p, &hist, &path);
@@ -2730,6 +3203,119 @@ mod tests {
                 prop_assert_eq!(lost, lost_of(&p, n));
                 prop_assert!((0..4).contains(&lost), "{} lost of {}", lost, n);
             }
+        }
+
+        /// The split into whole persons: under the largest remainder method every person is
+        /// in one category, each category has its floor or one more, and no category left
+        /// at its floor has a larger remainder than one given a person; floor-each gives
+        /// the floors; exact gives them only when nothing is left over.
+        #[test]
+        fn a_split_places_persons_by_its_method(shares in arb_shares(), persons in 0u64..100_000) {
+            let base = shares_of(shares);
+            let floors: Vec<u64> = shares
+                .iter()
+                .map(|r| { let (n, d) = parts(r); u64::try_from(i128::from(persons) * n / d).unwrap() })
+                .collect();
+            let rem = |i: usize| { let (n, d) = parts(&shares[i]); ((i128::from(persons) * n) % d, d) };
+            let left = persons - floors.iter().sum::<u64>();
+            prop_assert!(left <= 3);
+            let lr = base.split(persons).unwrap().into_array();
+            prop_assert_eq!(lr.iter().sum::<u64>(), persons);
+            for i in 0..4 {
+                prop_assert!(lr[i] == floors[i] || lr[i] == floors[i] + 1);
+                for j in 0..4 {
+                    if lr[i] > floors[i] && lr[j] == floors[j] {
+                        let ((a, b), (c, e)) = (rem(i), rem(j));
+                        prop_assert!(a * e > c * b || (a * e == c * b && i < j), "{:?}", lr);
+                    }
+                }
+            }
+            let floor_each = base.clone().with_apportionment(Apportionment::FloorEach);
+            prop_assert_eq!(floor_each.split(persons).unwrap().into_array().to_vec(), floors.clone());
+            prop_assert_eq!(floor_each.lost(persons).unwrap(), left);
+            prop_assert_eq!(base.lost(persons).unwrap(), 0);
+            let exact = base.with_apportionment(Apportionment::Exact).split(persons);
+            match exact {
+                Ok(c) => { prop_assert_eq!(left, 0); prop_assert_eq!(c.into_array().to_vec(), floors); }
+                Err(e) => {
+                    prop_assert!(left > 0);
+                    prop_assert!(e.to_string().contains("largest-remainder"), "{}", e);
+                }
+            }
+        }
+
+        /// Under `exact`, a projection whose history or path has a year the shares do not
+        /// split is refused, naming the year; one that splits is the floor-each projection
+        /// with nobody lost.
+        #[test]
+        fn an_exact_projection_refuses_persons_it_would_lose((p, hist, path) in arb_case()) {
+            let mut exact = p.clone();
+            exact.category_shares = exact.category_shares.with_apportionment(Apportionment::Exact);
+            let mut floor_each = p.clone();
+            floor_each.category_shares =
+                floor_each.category_shares.with_apportionment(Apportionment::FloorEach);
+            let persons = persons_of(&hist, &path);
+            let first_inexact = persons.iter().position(|&n| lost_of(&floor_each, n) != 0);
+            let got = Engine::new(exact).unwrap().project(&hist, &path);
+            match first_inexact {
+                None => {
+                    let got = got.unwrap();
+                    prop_assert_eq!(&got, &project(&floor_each, &hist, &path));
+                    prop_assert!(got.iter().all(|y| y.lost_to_flooring == 0));
+                }
+                Some(t) => {
+                    let e = got.unwrap_err().to_string();
+                    let year = 2019 + t;
+                    let says = format!("{} persons settled in {year}", persons[t]);
+                    prop_assert!(e.contains(&says), "{} lacks {}", e, says);
+                }
+            }
+        }
+
+        /// A national run sums what each municipality's projection loses to flooring, uses
+        /// as many threads as it likes without changing any result (each scenario run alone
+        /// gives its summary), and under `exact` refuses what would be lost.
+        #[test]
+        fn a_run_counts_lost_persons_and_does_not_depend_on_threads(
+            (p, hist, _) in arb_case(),
+            more in proptest::collection::vec(proptest::collection::vec(0u32..=2_000, 1..=6), 1..=3),
+            scenarios in proptest::collection::vec(proptest::collection::vec(0u32..=300, 8), 1..=40),
+        ) {
+            let (h, f) = (p.history_years, p.future_years);
+            let mut histories = hist.clone();
+            for m in &more {
+                histories.extend((0..h).map(|i| m[i % m.len()]));
+            }
+            let paths: Vec<SettlementPath> = scenarios
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let v = v[..f].to_vec();
+                    if i % 2 == 0 { SettlementPath::PercentOfLastYear(v) } else { SettlementPath::Persons(v) }
+                })
+                .collect();
+            let e = Engine::new(p.clone()).unwrap();
+            let all = e.run(&histories, &paths).unwrap();
+            for (summary, path) in all.iter().zip(&paths) {
+                prop_assert_eq!(summary, &e.run(&histories, std::slice::from_ref(path)).unwrap()[0]);
+                let lost: u64 = histories
+                    .chunks(h)
+                    .flat_map(|m| e.project(m, path).unwrap())
+                    .map(|y| u64::from(y.lost_to_flooring))
+                    .sum();
+                prop_assert_eq!(summary.lost_to_flooring, lost);
+            }
+            let mut exact = p;
+            exact.category_shares = exact.category_shares.with_apportionment(Apportionment::Exact);
+            let exact = Engine::new(exact).unwrap().run(&histories, &paths);
+            let floor_each_loses = {
+                let mut fe = e.params().clone();
+                fe.category_shares = fe.category_shares.with_apportionment(Apportionment::FloorEach);
+                let fe = Engine::new(fe).unwrap();
+                let hist_loses = histories.iter().any(|&n| lost_of(fe.params(), i128::from(n)) != 0);
+                hist_loses || fe.run(&histories, &paths).unwrap().iter().any(|s| s.lost_to_flooring > 0)
+            };
+            prop_assert_eq!(exact.is_err(), floor_each_loses);
         }
 
         /// A year's explanation: the grant income it gives (the cohorts' grants recomputed
@@ -2763,8 +3349,14 @@ mod tests {
                     Value::Integer(n) => usize::try_from(n - 2019).unwrap(),
                     _ => unreachable!(),
                 };
-                let lost = child(c, "persons lost to flooring");
-                prop_assert_eq!(&lost.value, &Quantity::persons(i64::try_from(lost_of(&p, persons[cohort])).unwrap()));
+                let lost = c.inputs.iter().find(|e| e.label == "persons lost to flooring");
+                match p.category_shares.apportionment() {
+                    Apportionment::FloorEach => prop_assert_eq!(
+                        &lost.unwrap().value,
+                        &Quantity::persons(i64::try_from(lost_of(&p, persons[cohort])).unwrap())
+                    ),
+                    _ => prop_assert!(lost.is_none()),
+                }
             }
         }
 
@@ -2782,8 +3374,9 @@ mod tests {
             for c in order {
                 shares = shares.with(c, positional_shares[c.index()]);
             }
-            keyed.category_shares =
-                CategoryShares::new(shares, p.category_shares.source().clone()).unwrap();
+            keyed.category_shares = CategoryShares::new(shares, p.category_shares.source().clone())
+                .unwrap()
+                .with_apportionment(p.category_shares.apportionment());
             for (row, old) in keyed.rates.rates.iter_mut().zip(&p.rates.rates) {
                 let positional = old.into_array();
                 let mut r = ByCategory::all([Money::ZERO; 5]);

@@ -69,6 +69,7 @@ data_file_names! {
     crate::grants::GrantCategory => "grant category",
     crate::grants::Standing => "standing",
     crate::goals::GoalStatus => "goal status",
+    crate::projection::Apportionment => "apportionment",
 }
 
 parse_by_name! {
