@@ -1780,36 +1780,34 @@ impl Engine {
     #[inline(always)]
     fn split(&self, plan: &Plan, persons: i64) -> ([i64; 4], i64) {
         let mut q = [0i64; 4];
-        let mut r = [0i64; 4];
         let mut counted = 0i64;
-        for (((n, d), qi), ri) in plan
-            .share_num
-            .iter()
-            .zip(&plan.share_div)
-            .zip(&mut q)
-            .zip(&mut r)
-        {
-            // persons × n is within the bound proven in `plan`, and q × den ≤ persons × n.
-            let num = persons.wrapping_mul(*n);
-            *qi = d.div(num);
-            *ri = num.wrapping_sub(qi.wrapping_mul(self.share_den));
+        for ((n, d), qi) in plan.share_num.iter().zip(&plan.share_div).zip(&mut q) {
+            // persons × n is within the bound proven in `plan`.
+            *qi = d.div(persons.wrapping_mul(*n));
             counted = counted.wrapping_add(*qi);
         }
         // The shares sum to 1, so the remainders sum to lost × den: lost is 0 to 3.
         let lost = persons.wrapping_sub(counted);
-        if self.apportionment == Apportionment::LargestRemainder {
-            for (i, (qi, ri)) in q.iter_mut().zip(&r).enumerate() {
-                let rank: i64 = r
-                    .iter()
-                    .enumerate()
-                    .map(|(j, rj)| i64::from(*rj > *ri || (*rj == *ri && j < i)))
-                    .sum();
-                *qi = qi.wrapping_add(i64::from(rank < lost));
-            }
-            (q, 0)
-        } else {
-            (q, lost)
+        if self.apportionment != Apportionment::LargestRemainder {
+            return (q, lost);
         }
+        // The remainders persons × n − q × den (q × den ≤ persons × n), compared directly
+        // since the shares share one denominator.
+        let mut r = [0i64; 4];
+        for ((ri, qi), n) in r.iter_mut().zip(&q).zip(&plan.share_num) {
+            *ri = persons
+                .wrapping_mul(*n)
+                .wrapping_sub(qi.wrapping_mul(self.share_den));
+        }
+        for (i, (qi, ri)) in q.iter_mut().zip(&r).enumerate() {
+            let rank: i64 = r
+                .iter()
+                .enumerate()
+                .map(|(j, rj)| i64::from(*rj > *ri || (*rj == *ri && j < i)))
+                .sum();
+            *qi = qi.wrapping_add(i64::from(rank < lost));
+        }
+        (q, 0)
     }
 
     /// A cohort's grant income in each of its five grant years: its persons split by
