@@ -137,12 +137,7 @@ pub fn build_document(
                     number: cell.figure().map(|f| f.value()),
                     unit: t.unit,
                     status: check.map_or(RowStatus::Input, |c| RowStatus::from(c.status)),
-                    reconciliation: check
-                        .map(|c| match &c.relation {
-                            Some(v) => Builder::relation_text(l, v),
-                            None => l.say(&c.reconciliation),
-                        })
-                        .unwrap_or_default(),
+                    reconciliation: check.map(|c| l.say(&c.reconciliation)).unwrap_or_default(),
                     id,
                 });
             }
@@ -639,51 +634,6 @@ impl Builder<'_> {
     /// A check as a row: what the document printed apart from figures from elsewhere (an
     /// analyst's derivation, a ledger), which keep their own source.
     /// A relation's verdict in the report's language.
-    fn relation_text(l: Locale, v: &bosetting::RelationVerdict) -> String {
-        use bosetting::RelationKind as K;
-        let what = match (l.lang, v.kind) {
-            (crate::Lang::Nb, K::Sum) => "Summen av delene",
-            (crate::Lang::Nb, K::Difference) => "Differansen",
-            (crate::Lang::Nb, K::Share) => "Andelen",
-            (crate::Lang::Nb, K::Ratio) => "Forholdet",
-            (crate::Lang::Nb, K::Change) => "Endringen",
-            (crate::Lang::Nb, K::ChangeRelative) => "Den relative endringen",
-            (crate::Lang::Nb, K::ChangePoints) => "Endringen i prosentpoeng",
-            (_, K::Sum) => "The sum of the parts",
-            (_, K::Difference) => "The difference",
-            (_, K::Share) => "The share",
-            (_, K::Ratio) => "The ratio",
-            (_, K::Change) => "The change",
-            (_, K::ChangeRelative) => "The relative change",
-            (_, K::ChangePoints) => "The change in percentage points",
-            _ => l.pick("Sammenhengen", "The relation"),
-        };
-        let verdict = match v.status {
-            bosetting::Status::Inconsistent => l.pick(
-                "ingen verdier de trykte tallene står for, oppfyller sammenhengen",
-                "no values the printed figures stand for satisfy the relation",
-            ),
-            bosetting::Status::Reproduced if v.rounded => l.pick(
-                "de eksakte leddene gir en verdi som avrundes til det trykte tallet",
-                "the exact terms give a value that rounds to the printed figure",
-            ),
-            bosetting::Status::Reproduced => {
-                l.pick("sammenhengen stemmer eksakt", "the relation holds exactly")
-            }
-            _ => l.pick(
-                "sammenhengen stemmer for noen av verdiene de trykte tallene står for",
-                "the relation holds for some of the values the printed figures stand for",
-            ),
-        };
-        format!(
-            "{what} {} {}; {} {}: {verdict}.",
-            l.pick("blir", "is"),
-            l.quantity(&v.solved),
-            l.pick("det siste leddet står for", "the last term stands for"),
-            l.quantity(&v.last),
-        )
-    }
-
     fn check_row(l: Locale, c: &CheckResult, doc: &bosetting::Source) -> Row {
         let (printed, elsewhere): (Vec<_>, Vec<_>) = c
             .published
@@ -701,10 +651,9 @@ impl Builder<'_> {
             number: number_of(&c.value),
             value: said_quantity(l, c.value.clone()),
             status: c.status.into(),
-            reconciliation: c.relation.as_ref().map_or_else(
-                || l.say(&c.reconciliation),
-                |v| Builder::relation_text(l, v),
-            ),
+            // A relation's verdict is worded by the model, like every other check's, so
+            // that its words live in the language catalogue alone.
+            reconciliation: l.say(&c.reconciliation),
             explanation: said(l, c.explanation.clone()),
         }
     }

@@ -49,7 +49,7 @@ fn a_sum_is_checked_alike_in_every_order_of_its_parts() {
                     assert!(
                         r.reconciliation
                             .to_string()
-                            .starts_with("sum of the terms gives 41266675.73"),
+                            .starts_with("the sum of the parts is 41266675.73"),
                         "order {idx:?}: {}",
                         r.reconciliation
                     );

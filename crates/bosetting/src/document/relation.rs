@@ -85,6 +85,22 @@ impl RelationKind {
     }
 }
 
+impl RelationKind {
+    /// What the relation computes, as the subject of its verdict ("the sum of the parts",
+    /// "the relative change").
+    pub fn result_phrase(self) -> Phrase {
+        Phrase::new(match self {
+            RelationKind::Sum => "the sum of the parts",
+            RelationKind::Difference => "the difference",
+            RelationKind::Share => "the share",
+            RelationKind::Ratio => "the ratio",
+            RelationKind::Change => "the change",
+            RelationKind::ChangeRelative => "the relative change",
+            RelationKind::ChangePoints => "the change in percentage points",
+        })
+    }
+}
+
 impl fmt::Display for RelationKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -330,20 +346,16 @@ pub(crate) fn decide(kind: RelationKind, label: &str, v: Vec<Val>) -> Result<Ver
         }
     };
     let holds_how = match status {
-        Status::Inconsistent => "no values the terms stand for satisfy the relation",
+        Status::Inconsistent => "no values the printed figures stand for satisfy the relation",
         Status::Reproduced if loose.is_empty() => "the relation holds exactly",
-        Status::Reproduced => {
-            "the exact terms give a value that rounds to the printed one: the relation holds"
-        }
-        _ => "the relation holds for some of the values the terms stand for",
+        Status::Reproduced => "the exact terms give a value that rounds to the printed figure",
+        _ => "the relation holds for some of the values the printed figures stand for",
     };
-    let text = Phrase::new(
-        "{kind} of the terms gives {solved}; the last term stands for {last}; {verdict}",
-    )
-    .with("kind", kind.phrase())
-    .with("solved", describe(&q))
-    .with("last", describe(&shown))
-    .with("verdict", Phrase::new(holds_how));
+    let text = Phrase::new("{what} is {solved}; the last term stands for {last}: {verdict}")
+        .with("what", kind.result_phrase())
+        .with("solved", describe(&q))
+        .with("last", describe(&shown))
+        .with("verdict", Phrase::new(holds_how));
     let explanation = Explanation::derived(
         Phrase::verbatim(label),
         q.clone(),
