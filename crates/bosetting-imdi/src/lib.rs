@@ -46,11 +46,26 @@ pub use wide::WideExport;
 
 /// The settlement export IMDi published on 25 September 2023, bundled with the crate
 /// (`data/bosetting-kommune-1995-2023.csv`, byte for byte; provenance in `data/README.md`).
+///
+/// # Example
+///
+/// ```
+/// // ISO-8859-1, as IMDi publishes it: "År" is one byte.
+/// assert!(bosetting_imdi::bundled().starts_with(b"Enhet;\xc5r;Kommunenummer;"));
+/// ```
 pub fn bundled() -> &'static [u8] {
     include_bytes!("../data/bosetting-kommune-1995-2023.csv")
 }
 
 /// IMDi's wide export of unaccompanied minors in Telemark 2014–2022, bundled with the crate.
+///
+/// # Example
+///
+/// ```
+/// let wide = bosetting_imdi::read_wide(bosetting_imdi::bundled_wide(), "telemark.csv")?;
+/// assert!(wide.groups.keys().any(|g| g.contains("enslige mindreårige")));
+/// # Ok::<(), bosetting_imdi::ImportError>(())
+/// ```
 pub fn bundled_wide() -> &'static [u8] {
     include_bytes!("../data/enslige-mindrearige-telemark-2014-2022.csv")
 }
@@ -200,7 +215,8 @@ impl Reader {
     }
 }
 
-/// A municipality's distance from its decision in a year.
+/// A municipality's distance from its decision in a year (see
+/// [`Export::furthest_from_decision`] for an example).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionGap {
     /// The municipality.
@@ -217,6 +233,19 @@ pub struct DecisionGap {
 
 impl Export {
     /// The series of one municipality number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let drammen_old = export.municipality("0602".parse()?).ok_or("0602 is in the file")?;
+    /// assert_eq!(drammen_old.years[&Year::new(2017)?].settled.and_then(|r| r.value()), Some(141));
+    /// // Published under its own number: 0602 has no year after 2019.
+    /// assert!(!drammen_old.years.contains_key(&Year::new(2020)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn municipality(&self, number: MunicipalityNumber) -> Option<&QuotaSeries> {
         self.series.get(&number)
     }
@@ -227,6 +256,19 @@ impl Export {
     /// # Errors
     ///
     /// [`bosetting::Error::NotComputable`] if no number on the chain is in the export.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Renumbering, Year};
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let table = Renumbering::builtin()?;
+    /// let drammen = export.follow("3005".parse()?, &table)?;
+    /// let settled = |y| drammen.years.get(&Year::new(y).ok()?)?.settled?.value();
+    /// assert_eq!((settled(2019), settled(2020)), (Some(65), Some(56)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn follow(
         &self,
         number: MunicipalityNumber,
@@ -240,7 +282,20 @@ impl Export {
     ///
     /// # Errors
     ///
-    /// [`bosetting::Error::Overflow`] on overflow.
+    /// [`bosetting::Error::Overflow`] if a year's sum does not fit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let (norway, suppressed) = export.national()?;
+    /// let y = Year::new(2020)?;
+    /// assert_eq!(norway.years[&y].settled.and_then(|r| r.value()), Some(2_759));
+    /// assert!(suppressed[&y] > 0); // so 2 759 is a lower bound
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn national(&self) -> Result<(QuotaSeries, BTreeMap<Year, u32>), bosetting::Error> {
         QuotaSeries::sum("Norway (sum of municipality rows)", self.series.values())
     }
@@ -248,6 +303,20 @@ impl Export {
     /// The municipalities whose settled count was furthest from their decision in `year`
     /// (largest |settled − decided| first), at most `n` of them. Municipalities without both
     /// figures are left out of the ranking, not counted as zero.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let gaps = export.furthest_from_decision(Year::new(2020)?, 2);
+    /// let bergen = &gaps[0];
+    /// assert_eq!((bergen.name.as_str(), bergen.decision, bergen.settled), ("Bergen", 195, 118));
+    /// assert_eq!(bergen.gap.value, -77);
+    /// assert_eq!(gaps.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn furthest_from_decision(&self, year: Year, n: usize) -> Vec<DecisionGap> {
         let mut gaps: Vec<DecisionGap> = self
             .series
