@@ -12,6 +12,19 @@ use crate::ratio::Ratio;
 use crate::rounding::{RoundingRule, floor_div};
 
 /// One end of an [`Interval`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Bound, Interval};
+/// use rust_decimal_macros::dec;
+///
+/// let vel_70 = Interval::new(Bound::Excluded(dec!(70)), Bound::Included(dec!(105)))?;
+/// assert!(!vel_70.contains(dec!(70)));
+/// assert_eq!(vel_70.upper().value(), Some(dec!(105)));
+/// assert_eq!(Bound::Unbounded.value(), None);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Bound {

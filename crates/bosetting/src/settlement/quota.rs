@@ -12,6 +12,17 @@ use crate::phrase::Phrase;
 use crate::provenance::Source;
 
 /// The numbers of one request or revision: the total and the part for unaccompanied minors.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Request, RequestFigures, Source, Year};
+///
+/// let original = RequestFigures { total: Some(85), em: Some(10), date: None, source: Source::new("IMDi") };
+/// let r = Request::new(Year::new(2020)?, original)?;
+/// assert_eq!((r.original_total(), r.original_em()), (Some(85), Some(10)));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "anmodning")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestFigures {
@@ -340,6 +351,16 @@ impl Request {
 }
 
 /// How many places a decision gives: a number, an upper bound ("inntil 700") or a range.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Places;
+///
+/// let range = Places::Range { min: 20, max: 30 };
+/// assert_eq!((range.min(), range.max(), range.to_string()), (20, 30, "20–30".to_owned()));
+/// assert_eq!(Places::UpTo(60).min(), 0);
+/// ```
 #[doc(alias = "vedtaksplasser")]
 #[doc(alias = "inntil")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -551,6 +572,19 @@ pub enum DecisionStatus {
 ///
 /// The council decides how many, never who, and whether to take EM; family-reunified persons
 /// are never part of the number.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, Places, Source};
+///
+/// let src = Source::new("bystyresak 45/23").quote("inntil 20 flyktninger, hvorav 5 EM");
+/// let d = Decision { places: Places::UpTo(20), ..Decision::base(20, src).with_em(5) };
+/// assert_eq!(d.places.to_string(), "up to 20");
+/// assert_eq!(d.em.as_ref().map(|em| em.places), Some(5));
+/// d.validate()?;
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "vedtak")]
 #[doc(alias = "tilleggsvedtak")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -659,6 +693,17 @@ impl Decision {
 }
 
 /// The decisions of one year folded into what is in force.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, DecisionStatus, Source, fold_decisions};
+///
+/// let proposed = Decision { status: DecisionStatus::Proposed, ..Decision::base(40, Source::new("innstilling")) };
+/// let outcome = fold_decisions(&[proposed])?;
+/// assert!(!outcome.adopted); // a proposal is counted, and said to be one
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionOutcome {
     /// Places in force.

@@ -14,6 +14,17 @@ use crate::provenance::{Fact, Source};
 use crate::ratio::Ratio;
 
 /// Which quota a settled person counts on.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Category, Fact, Origin, Settled, Source, Year};
+///
+/// let s = Settled::new(Year::new(2017)?.period())
+///     .with_origin(Category::UnaccompaniedMinor, Origin::Resettlement, Fact::new(5, Source::new("sak")));
+/// assert_eq!(s.origin_sum(Category::UnaccompaniedMinor)?.value, 5);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "enslige mindreårige")]
 #[doc(alias = "kategori")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -20,6 +20,17 @@ use crate::ratio::Ratio;
 use crate::settlement::Settled;
 
 /// What a fulfilment rate is measured against.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Against;
+///
+/// // In facts files: `against = "original-request"`.
+/// let a: Against = serde_json::from_str("\"original-request\"")?;
+/// assert_eq!(a, Against::OriginalRequest);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Against {
