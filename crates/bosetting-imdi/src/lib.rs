@@ -71,6 +71,16 @@ pub fn bundled_wide() -> &'static [u8] {
 }
 
 /// Either format.
+///
+/// # Example
+///
+/// ```
+/// let read = bosetting_imdi::read(bosetting_imdi::bundled_wide(), "telemark.csv")?;
+/// assert!(read.clone().into_long().is_none());
+/// let wide = read.into_wide().ok_or("the Telemark file is wide")?;
+/// assert!(wide.rows > 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Read {
@@ -108,7 +118,22 @@ fn is_wide(bytes: &[u8]) -> bool {
 ///
 /// # Errors
 ///
-/// The first [`ImportError`] in the file.
+/// The first [`ImportError`] in the file: a header that is neither format, a row with the
+/// wrong number of fields, a count that is not a whole number, `.` or `:`, a year or a
+/// municipality number that cannot be read, or a figure given twice.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_imdi::ImportError;
+///
+/// let export = bosetting_imdi::read(bosetting_imdi::bundled(), "imdi.csv")?.into_long();
+/// assert!(export.is_some_and(|e| e.rows > 0));
+///
+/// let err = bosetting_imdi::read(b"Kommune;Antall\nBodo;41\n", "other.csv").unwrap_err();
+/// assert!(err.to_string().starts_with("other.csv"));
+/// # Ok::<(), ImportError>(())
+/// ```
 pub fn read(bytes: &[u8], origin: &str) -> Result<Read, ImportError> {
     Reader::new(origin).read(bytes)
 }
@@ -117,7 +142,22 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Read, ImportError> {
 ///
 /// # Errors
 ///
-/// The first [`ImportError`] in the file.
+/// The first [`ImportError`] in the file, as [`read`]; a wide export is refused by its
+/// header.
+///
+/// # Example
+///
+/// ```
+/// let csv = b"Enhet;\xc5r;Kommunenummer;Kommune;Bosetting;Antall\n\
+///             Personer;2020;1804;Bod\xf8;Faktisk bosetting;41\n\
+///             Personer;2020;1804;Bod\xf8;Vedtak om bosetting;:\n";
+/// let export = bosetting_imdi::read_long(csv, "bodo.csv")?;
+/// let year = &export.municipality("1804".parse()?).ok_or("Bodø")?.years[&bosetting::Year::new(2020)?];
+/// assert_eq!(year.settled.and_then(|r| r.value()), Some(41));
+/// assert_eq!(year.decision, Some(bosetting::Reported::Suppressed)); // `:` is not zero
+/// assert!(bosetting_imdi::read_long(bosetting_imdi::bundled_wide(), "wide.csv").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_long(bytes: &[u8], origin: &str) -> Result<Export, ImportError> {
     long::read(bytes, origin, false, &mut Vec::new())
 }
@@ -126,7 +166,17 @@ pub fn read_long(bytes: &[u8], origin: &str) -> Result<Export, ImportError> {
 ///
 /// # Errors
 ///
-/// The first [`ImportError`] in the file.
+/// The first [`ImportError`] in the file, as [`read`], or a column whose header the reader
+/// does not know (use a lenient [`Reader`] to skip it).
+///
+/// # Example
+///
+/// ```
+/// let wide = bosetting_imdi::read_wide(bosetting_imdi::bundled_wide(), "telemark.csv")?;
+/// assert_eq!(wide.source.document, "IMDi wide export telemark.csv");
+/// assert!(bosetting_imdi::read_wide(bosetting_imdi::bundled(), "long.csv").is_err());
+/// # Ok::<(), bosetting_imdi::ImportError>(())
+/// ```
 pub fn read_wide(bytes: &[u8], origin: &str) -> Result<WideExport, ImportError> {
     wide::read(bytes, origin, false, &mut Vec::new())
 }
@@ -136,6 +186,16 @@ pub fn read_wide(bytes: &[u8], origin: &str) -> Result<WideExport, ImportError> 
 /// # Errors
 ///
 /// [`ImportError::Io`] if it cannot be read, otherwise as [`read`].
+///
+/// # Example
+///
+/// ```
+/// let read = bosetting_imdi::read_file("data/bosetting-kommune-1995-2023.csv")?;
+/// assert!(read.into_long().is_some());
+/// let missing = bosetting_imdi::read_file("data/no-such-export.csv");
+/// assert!(matches!(missing, Err(bosetting_imdi::ImportError::Io { .. })));
+/// # Ok::<(), bosetting_imdi::ImportError>(())
+/// ```
 pub fn read_file(path: impl AsRef<Path>) -> Result<Read, ImportError> {
     let path = path.as_ref();
     let origin = path.display().to_string();
