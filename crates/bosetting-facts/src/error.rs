@@ -30,6 +30,14 @@ pub enum FactsError {
 
 impl FactsError {
     /// The line the error is on, if known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = "schema = \"bosetting-facts/1\"\n[document]\nyear = 30.04.2024\n";
+    /// let err = bosetting_facts::Facts::from_toml_str(text, "f.toml").unwrap_err();
+    /// assert_eq!(err.line(), Some(3));
+    /// ```
     pub fn line(&self) -> Option<usize> {
         match self {
             FactsError::Invalid { line, .. } => *line,
@@ -38,6 +46,14 @@ impl FactsError {
     }
 
     /// The field path the error is about.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = "schema = \"bosetting-facts/1\"\n[document]\nid = 7\n";
+    /// let err = bosetting_facts::Facts::from_toml_str(text, "f.toml").unwrap_err();
+    /// assert_eq!(err.field(), Some("document.id"));
+    /// ```
     pub fn field(&self) -> Option<&str> {
         match self {
             FactsError::Invalid { field, .. } => Some(field),

@@ -80,10 +80,37 @@ pub mod documents {}
 
 /// The checks of a facts file as a report takes them: the municipality year's checks
 /// beside their specs, and the document's other checks.
+///
+/// # Example
+///
+/// ```
+/// let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+/// let (year_checks, other): bosetting_facts::Checked = facts.checked()?;
+/// let (spec, result) = &year_checks[3];
+/// assert_eq!((spec.id.as_str(), result.id.as_str()), ("bodo20.shortfall", "bodo20.shortfall"));
+/// assert!(other.is_empty());
+/// # Ok::<(), bosetting_facts::FactsError>(())
+/// ```
 pub type Checked = (Vec<(CheckSpec, CheckResult)>, Vec<CheckResult>);
 
 /// A read facts file: the file as written, the document built from it, and the checks of
 /// its municipality year.
+///
+/// # Example
+///
+/// Bodø's annual report 2020 as shipped in `examples/data`: every published figure is
+/// checked, and each has the status the file expects of it.
+///
+/// ```
+/// use bosetting_facts::Facts;
+///
+/// let facts = Facts::load("../../examples/data/bodo_2020.toml")?;
+/// assert_eq!(facts.file_name(), "bodo_2020.toml");
+/// assert_eq!(facts.checks.len(), 17);
+/// let results = facts.check()?;
+/// assert!(results.iter().all(|r| r.is_as_expected()));
+/// # Ok::<(), bosetting_facts::FactsError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facts {
     /// Where it was read from.
@@ -192,11 +219,40 @@ fn parse_error(origin: &str, line: Option<usize>, path: &str, message: String) -
 }
 
 impl Facts {
-    /// Reads a facts file in TOML.
+    /// Reads a facts file in TOML; `origin` names it in errors and in what is built from it.
     ///
     /// # Errors
     ///
-    /// [`FactsError::Invalid`] naming `origin`, the line and the field.
+    /// [`FactsError::Invalid`] naming `origin`, the line and the field, when the text is not
+    /// TOML, a field is unknown or misspelt, a value cannot be read (a negative count, a
+    /// date written 30.04.2024, a decimal comma), or the facts do not agree with each other.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting_facts::Facts;
+    ///
+    /// let text = r#"
+    /// schema = "bosetting-facts/1"
+    /// [document]
+    /// id = "demo"
+    /// file = "demo.pdf"
+    /// title = "Demo"
+    /// municipality = { number = "1804", name = "Bodø" }
+    /// year = 2020
+    /// [[decision]]
+    /// plases = 74
+    /// quote = "vedtatt 74"
+    /// "#;
+    /// let err = Facts::from_toml_str(text, "demo.toml").unwrap_err();
+    /// assert_eq!((err.line(), err.field()), (Some(10), Some("decision[0].plases")));
+    /// assert!(err.to_string().contains("did you mean `places`?"));
+    ///
+    /// let facts = Facts::from_toml_str(&text.replace("plases", "places"), "demo.toml")?;
+    /// let year = facts.year().map(|y| y.settlement.year.get());
+    /// assert_eq!(year, Some(2020));
+    /// # Ok::<(), bosetting_facts::FactsError>(())
+    /// ```
     pub fn from_toml_str(text: &str, origin: &str) -> Result<Facts, FactsError> {
         let de = toml::Deserializer::parse(text).map_err(|e| {
             let line = e.span().map(|s| locate::line_of(text, s.start));
@@ -219,8 +275,27 @@ impl Facts {
     ///
     /// # Errors
     ///
-    /// [`FactsError::Invalid`] naming `origin`, the line and the field; for text after the
-    /// object, the line it starts on.
+    /// [`FactsError::Invalid`] naming `origin`, the line and the field, for the same faults
+    /// as [`Facts::from_toml_str`]; for text after the object, the line it starts on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting_facts::Facts;
+    ///
+    /// let text = r#"{
+    ///   "schema": "bosetting-facts/1",
+    ///   "document": { "id": "demo", "file": "demo.pdf", "title": "Demo",
+    ///                 "municipality": { "number": "1804", "name": "Bodø" }, "year": 2020 },
+    ///   "settled": { "total": { "value": 41, "quote": "bosatte 41" } }
+    /// }"#;
+    /// let facts = Facts::from_json_str(text, "demo.json")?;
+    /// assert_eq!(facts.origin, "demo.json");
+    ///
+    /// let err = Facts::from_json_str(&format!("{text}\n{{}}"), "demo.json").unwrap_err();
+    /// assert_eq!(err.line(), Some(7));
+    /// # Ok::<(), bosetting_facts::FactsError>(())
+    /// ```
     pub fn from_json_str(text: &str, origin: &str) -> Result<Facts, FactsError> {
         let json_error = |path: &str, inner: serde_json::Error| {
             let line = if inner.line() > 0 {
@@ -252,6 +327,19 @@ impl Facts {
     /// # Errors
     ///
     /// [`FactsError::Io`] if it cannot be read; otherwise as the `from_*_str` functions.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting_facts::{Facts, FactsError};
+    ///
+    /// let facts = Facts::load("../../examples/data/drammen_2024.toml")?;
+    /// assert_eq!(facts.file.document.year, Some(2024));
+    ///
+    /// let missing = Facts::load("../../examples/data/no_such_file.toml");
+    /// assert!(matches!(missing, Err(FactsError::Io { .. })));
+    /// # Ok::<(), FactsError>(())
+    /// ```
     pub fn load(path: impl AsRef<Path>) -> Result<Facts, FactsError> {
         let path = path.as_ref();
         let origin = path.display().to_string();
@@ -288,11 +376,29 @@ impl Facts {
     }
 
     /// The municipality year the file describes, if it describes one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+    /// let year = facts.year().map(|y| y.settlement.municipality.name.as_str());
+    /// assert_eq!(year, Some("Bodø"));
+    /// # Ok::<(), bosetting_facts::FactsError>(())
+    /// ```
     pub fn year(&self) -> Option<&MunicipalityYear> {
         self.document.years.first().map(|v| &v.year)
     }
 
     /// The origin as published output should show it: the file's name without its folders.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let facts = bosetting_facts::Facts::load("../../examples/data/stavanger_2017.toml")?;
+    /// assert_eq!(facts.origin, "../../examples/data/stavanger_2017.toml");
+    /// assert_eq!(facts.file_name(), "stavanger_2017.toml");
+    /// # Ok::<(), bosetting_facts::FactsError>(())
+    /// ```
     pub fn file_name(&self) -> &str {
         Path::new(&self.origin)
             .file_name()
@@ -306,6 +412,17 @@ impl Facts {
     /// # Errors
     ///
     /// As [`Facts::check`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let facts = bosetting_facts::Facts::load("../../examples/data/drammen_2017_t1.toml")?;
+    /// let (year_checks, other) = facts.checked()?;
+    /// assert_eq!(year_checks.len(), facts.checks.len());
+    /// assert!(year_checks.iter().all(|(spec, result)| spec.id == result.id));
+    /// assert!(other.is_empty());
+    /// # Ok::<(), bosetting_facts::FactsError>(())
+    /// ```
     pub fn checked(&self) -> Result<Checked, FactsError> {
         let mut all = self.check()?;
         let rest = all.split_off(self.checks.len().min(all.len()));
@@ -317,7 +434,23 @@ impl Facts {
     ///
     /// # Errors
     ///
-    /// [`FactsError::Invalid`] naming the check that cannot be computed.
+    /// [`FactsError::Invalid`] naming the check that cannot be computed: a figure whose
+    /// inputs the file does not give (a shortfall without a decision), or one the model
+    /// cannot compute from them (a share of nothing).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Status;
+    ///
+    /// let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+    /// let results = facts.check()?;
+    /// let shortfall = results.iter().find(|r| r.id == "bodo20.shortfall");
+    /// assert_eq!(shortfall.map(|r| r.status), Some(Status::Reproduced));
+    /// let inconsistent = results.iter().filter(|r| r.status == Status::Inconsistent).count();
+    /// assert_eq!(inconsistent, 1);
+    /// # Ok::<(), bosetting_facts::FactsError>(())
+    /// ```
     pub fn check(&self) -> Result<Vec<CheckResult>, FactsError> {
         let fail = |field: String, e: bosetting::Error| FactsError::Invalid {
             file: self.origin.clone(),
@@ -356,6 +489,17 @@ impl Facts {
     /// # Errors
     ///
     /// [`FactsError::Invalid`] if it cannot be written (a defect).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting_facts::Facts;
+    ///
+    /// let facts = Facts::load("../../examples/data/bodo_2020.toml")?;
+    /// let again = Facts::from_toml_str(&facts.to_toml_string()?, "again.toml")?;
+    /// assert_eq!(again.file, facts.file);
+    /// # Ok::<(), bosetting_facts::FactsError>(())
+    /// ```
     pub fn to_toml_string(&self) -> Result<String, FactsError> {
         toml::to_string(&self.file).map_err(|e| parse_error(&self.origin, None, "", e.to_string()))
     }
@@ -365,6 +509,17 @@ impl Facts {
     /// # Errors
     ///
     /// [`FactsError::Invalid`] if it cannot be written (a defect).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting_facts::Facts;
+    ///
+    /// let facts = Facts::load("../../examples/data/stavanger_2017.toml")?;
+    /// let json = facts.to_json_string()?;
+    /// assert_eq!(Facts::from_json_str(&json, "stavanger.json")?.file, facts.file);
+    /// # Ok::<(), bosetting_facts::FactsError>(())
+    /// ```
     pub fn to_json_string(&self) -> Result<String, FactsError> {
         serde_json::to_string_pretty(&self.file)
             .map_err(|e| parse_error(&self.origin, None, "", e.to_string()))
@@ -372,6 +527,16 @@ impl Facts {
 }
 
 /// A facts file's text in `bosetting-facts/2` (see [`Facts::upgraded`]).
+///
+/// # Example
+///
+/// ```
+/// let json = r#"{"schema": "bosetting-facts/1", "document": {}}"#;
+/// assert_eq!(
+///     bosetting_facts::upgrade(json),
+///     r#"{"schema": "bosetting-facts/2", "document": {}}"#,
+/// );
+/// ```
 pub fn upgrade(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut done = false;
@@ -398,6 +563,14 @@ pub fn upgrade(text: &str) -> String {
 /// The year-view figures reference (the second part of the `measures` module's page), as
 /// generated from [`bosetting::FigureRef::catalogue`]: each figure's name, its arguments as
 /// written beside the name, its unit and its meaning.
+///
+/// # Example
+///
+/// ```
+/// let table = bosetting_facts::figures_reference();
+/// assert!(table.starts_with("| figure | arguments | unit | meaning |"));
+/// assert!(table.contains("| `settlement.shortfall` |"));
+/// ```
 pub fn figures_reference() -> String {
     use std::fmt::Write as _;
     let mut s = String::from("| figure | arguments | unit | meaning |\n|---|---|---|---|\n");
@@ -422,6 +595,13 @@ pub fn figures_reference() -> String {
 }
 
 /// The measures reference (the `measures` module's page), as generated from the code.
+///
+/// # Example
+///
+/// ```
+/// let table = bosetting_facts::measures_reference();
+/// assert!(table.contains("| `settlement.decided` | persons |"));
+/// ```
 pub fn measures_reference() -> String {
     use std::fmt::Write as _;
     let mut s = String::from(

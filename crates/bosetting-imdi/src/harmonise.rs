@@ -10,6 +10,22 @@ use bosetting::{
 use crate::long::Export;
 
 /// Which numbering a series is wanted in.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Harmonisation, Year};
+/// use bosetting_imdi::Numbering;
+///
+/// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+/// let table = Harmonisation::builtin()?;
+/// let drammen = "3301".parse()?;
+/// assert_eq!(export.series_in(drammen, Numbering::Published, &table)?, None);
+/// let today = export.series_in(drammen, Numbering::Harmonised2024, &table)?;
+/// let y2017 = today.as_ref().and_then(|s| s.years.get(&Year::new(2017).ok()?)?.settled?.value());
+/// assert_eq!(y2017, Some(141 + 55 + 15)); // Drammen, Nedre Eiker and Svelvik
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Numbering {
     /// As IMDi published it: the number in force each year (Halden is 0101, then 3001).
@@ -19,7 +35,7 @@ pub enum Numbering {
     Harmonised2024,
 }
 
-/// One 2024 municipality's harmonised series.
+/// One 2024 municipality's harmonised series (see [`Export::harmonised`] for an example).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HarmonisedSeries {
     /// The series: the 2024 number and name, each year the sum of the parts in the export.
@@ -36,6 +52,21 @@ pub struct HarmonisedSeries {
 }
 
 /// An export harmonised to the 2024 municipalities.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Harmonisation;
+///
+/// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+/// let h = export.harmonised(&Harmonisation::builtin()?)?;
+/// let halden = h.municipality("3101".parse()?).ok_or("Halden")?;
+/// // 0101 until 2019 and 3001 from 2020; the 2024 number 3101 is not in a 2023 export.
+/// assert_eq!(halden.parts.len(), 2);
+/// assert!(halden.parts.contains(&"0101".parse()?));
+/// assert!(h.ungrouped.iter().all(|(_, why)| !why.is_empty()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Harmonised {
     /// What was harmonised, and with which grouping.
@@ -48,7 +79,7 @@ pub struct Harmonised {
 }
 
 impl Harmonised {
-    /// One 2024 municipality's series.
+    /// One 2024 municipality's series (see the type's example).
     pub fn municipality(&self, number: MunicipalityNumber) -> Option<&HarmonisedSeries> {
         self.municipalities.get(&number)
     }
@@ -58,7 +89,18 @@ impl Harmonised {
     ///
     /// # Errors
     ///
-    /// [`bosetting::Error::Overflow`] on overflow.
+    /// [`bosetting::Error::Overflow`] if a year's sum does not fit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Harmonisation;
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let harmonised = export.harmonised(&Harmonisation::builtin()?)?;
+    /// assert_eq!(harmonised.national()?.0.years, export.national()?.0.years);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn national(&self) -> Result<(QuotaSeries, BTreeMap<Year, u32>), bosetting::Error> {
         QuotaSeries::sum(
             "Norway (sum of harmonised municipality rows)",
@@ -114,6 +156,10 @@ impl Export {
     /// # Errors
     ///
     /// As [`Export::harmonised`].
+    ///
+    /// # Example
+    ///
+    /// See [`Numbering`].
     pub fn series_in(
         &self,
         number: MunicipalityNumber,

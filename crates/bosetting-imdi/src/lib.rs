@@ -46,16 +46,41 @@ pub use wide::WideExport;
 
 /// The settlement export IMDi published on 25 September 2023, bundled with the crate
 /// (`data/bosetting-kommune-1995-2023.csv`, byte for byte; provenance in `data/README.md`).
+///
+/// # Example
+///
+/// ```
+/// // ISO-8859-1, as IMDi publishes it: "År" is one byte.
+/// assert!(bosetting_imdi::bundled().starts_with(b"Enhet;\xc5r;Kommunenummer;"));
+/// ```
 pub fn bundled() -> &'static [u8] {
     include_bytes!("../data/bosetting-kommune-1995-2023.csv")
 }
 
 /// IMDi's wide export of unaccompanied minors in Telemark 2014–2022, bundled with the crate.
+///
+/// # Example
+///
+/// ```
+/// let wide = bosetting_imdi::read_wide(bosetting_imdi::bundled_wide(), "telemark.csv")?;
+/// assert!(wide.groups.keys().any(|g| g.contains("enslige mindreårige")));
+/// # Ok::<(), bosetting_imdi::ImportError>(())
+/// ```
 pub fn bundled_wide() -> &'static [u8] {
     include_bytes!("../data/enslige-mindrearige-telemark-2014-2022.csv")
 }
 
 /// Either format.
+///
+/// # Example
+///
+/// ```
+/// let read = bosetting_imdi::read(bosetting_imdi::bundled_wide(), "telemark.csv")?;
+/// assert!(read.clone().into_long().is_none());
+/// let wide = read.into_wide().ok_or("the Telemark file is wide")?;
+/// assert!(wide.rows > 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Read {
@@ -93,7 +118,22 @@ fn is_wide(bytes: &[u8]) -> bool {
 ///
 /// # Errors
 ///
-/// The first [`ImportError`] in the file.
+/// The first [`ImportError`] in the file: a header that is neither format, a row with the
+/// wrong number of fields, a count that is not a whole number, `.` or `:`, a year or a
+/// municipality number that cannot be read, or a figure given twice.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_imdi::ImportError;
+///
+/// let export = bosetting_imdi::read(bosetting_imdi::bundled(), "imdi.csv")?.into_long();
+/// assert!(export.is_some_and(|e| e.rows > 0));
+///
+/// let err = bosetting_imdi::read(b"Kommune;Antall\nBodo;41\n", "other.csv").unwrap_err();
+/// assert!(err.to_string().starts_with("other.csv"));
+/// # Ok::<(), ImportError>(())
+/// ```
 pub fn read(bytes: &[u8], origin: &str) -> Result<Read, ImportError> {
     Reader::new(origin).read(bytes)
 }
@@ -102,7 +142,22 @@ pub fn read(bytes: &[u8], origin: &str) -> Result<Read, ImportError> {
 ///
 /// # Errors
 ///
-/// The first [`ImportError`] in the file.
+/// The first [`ImportError`] in the file, as [`read`]; a wide export is refused by its
+/// header.
+///
+/// # Example
+///
+/// ```
+/// let csv = b"Enhet;\xc5r;Kommunenummer;Kommune;Bosetting;Antall\n\
+///             Personer;2020;1804;Bod\xf8;Faktisk bosetting;41\n\
+///             Personer;2020;1804;Bod\xf8;Vedtak om bosetting;:\n";
+/// let export = bosetting_imdi::read_long(csv, "bodo.csv")?;
+/// let year = &export.municipality("1804".parse()?).ok_or("Bodø")?.years[&bosetting::Year::new(2020)?];
+/// assert_eq!(year.settled.and_then(|r| r.value()), Some(41));
+/// assert_eq!(year.decision, Some(bosetting::Reported::Suppressed)); // `:` is not zero
+/// assert!(bosetting_imdi::read_long(bosetting_imdi::bundled_wide(), "wide.csv").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_long(bytes: &[u8], origin: &str) -> Result<Export, ImportError> {
     long::read(bytes, origin, false, &mut Vec::new())
 }
@@ -111,7 +166,17 @@ pub fn read_long(bytes: &[u8], origin: &str) -> Result<Export, ImportError> {
 ///
 /// # Errors
 ///
-/// The first [`ImportError`] in the file.
+/// The first [`ImportError`] in the file, as [`read`], or a column whose header the reader
+/// does not know (use a lenient [`Reader`] to skip it).
+///
+/// # Example
+///
+/// ```
+/// let wide = bosetting_imdi::read_wide(bosetting_imdi::bundled_wide(), "telemark.csv")?;
+/// assert_eq!(wide.source.document, "IMDi wide export telemark.csv");
+/// assert!(bosetting_imdi::read_wide(bosetting_imdi::bundled(), "long.csv").is_err());
+/// # Ok::<(), bosetting_imdi::ImportError>(())
+/// ```
 pub fn read_wide(bytes: &[u8], origin: &str) -> Result<WideExport, ImportError> {
     wide::read(bytes, origin, false, &mut Vec::new())
 }
@@ -121,6 +186,16 @@ pub fn read_wide(bytes: &[u8], origin: &str) -> Result<WideExport, ImportError> 
 /// # Errors
 ///
 /// [`ImportError::Io`] if it cannot be read, otherwise as [`read`].
+///
+/// # Example
+///
+/// ```
+/// let read = bosetting_imdi::read_file("data/bosetting-kommune-1995-2023.csv")?;
+/// assert!(read.into_long().is_some());
+/// let missing = bosetting_imdi::read_file("data/no-such-export.csv");
+/// assert!(matches!(missing, Err(bosetting_imdi::ImportError::Io { .. })));
+/// # Ok::<(), bosetting_imdi::ImportError>(())
+/// ```
 pub fn read_file(path: impl AsRef<Path>) -> Result<Read, ImportError> {
     let path = path.as_ref();
     let origin = path.display().to_string();
@@ -200,7 +275,8 @@ impl Reader {
     }
 }
 
-/// A municipality's distance from its decision in a year.
+/// A municipality's distance from its decision in a year (see
+/// [`Export::furthest_from_decision`] for an example).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionGap {
     /// The municipality.
@@ -217,6 +293,19 @@ pub struct DecisionGap {
 
 impl Export {
     /// The series of one municipality number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let drammen_old = export.municipality("0602".parse()?).ok_or("0602 is in the file")?;
+    /// assert_eq!(drammen_old.years[&Year::new(2017)?].settled.and_then(|r| r.value()), Some(141));
+    /// // Published under its own number: 0602 has no year after 2019.
+    /// assert!(!drammen_old.years.contains_key(&Year::new(2020)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn municipality(&self, number: MunicipalityNumber) -> Option<&QuotaSeries> {
         self.series.get(&number)
     }
@@ -227,6 +316,19 @@ impl Export {
     /// # Errors
     ///
     /// [`bosetting::Error::NotComputable`] if no number on the chain is in the export.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Renumbering, Year};
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let table = Renumbering::builtin()?;
+    /// let drammen = export.follow("3005".parse()?, &table)?;
+    /// let settled = |y| drammen.years.get(&Year::new(y).ok()?)?.settled?.value();
+    /// assert_eq!((settled(2019), settled(2020)), (Some(65), Some(56)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn follow(
         &self,
         number: MunicipalityNumber,
@@ -240,7 +342,20 @@ impl Export {
     ///
     /// # Errors
     ///
-    /// [`bosetting::Error::Overflow`] on overflow.
+    /// [`bosetting::Error::Overflow`] if a year's sum does not fit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let (norway, suppressed) = export.national()?;
+    /// let y = Year::new(2020)?;
+    /// assert_eq!(norway.years[&y].settled.and_then(|r| r.value()), Some(2_759));
+    /// assert!(suppressed[&y] > 0); // so 2 759 is a lower bound
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn national(&self) -> Result<(QuotaSeries, BTreeMap<Year, u32>), bosetting::Error> {
         QuotaSeries::sum("Norway (sum of municipality rows)", self.series.values())
     }
@@ -248,6 +363,20 @@ impl Export {
     /// The municipalities whose settled count was furthest from their decision in `year`
     /// (largest |settled − decided| first), at most `n` of them. Municipalities without both
     /// figures are left out of the ranking, not counted as zero.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let gaps = export.furthest_from_decision(Year::new(2020)?, 2);
+    /// let bergen = &gaps[0];
+    /// assert_eq!((bergen.name.as_str(), bergen.decision, bergen.settled), ("Bergen", 195, 118));
+    /// assert_eq!(bergen.gap.value, -77);
+    /// assert_eq!(gaps.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn furthest_from_decision(&self, year: Year, n: usize) -> Vec<DecisionGap> {
         let mut gaps: Vec<DecisionGap> = self
             .series

@@ -99,6 +99,18 @@ impl Acc {
 }
 
 /// Everything read from an export: one [`QuotaSeries`] per municipality number.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Year;
+///
+/// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+/// assert_eq!(export.source.document, "IMDi settlement export imdi.csv");
+/// let bodo = export.series.get(&"1804".parse()?).ok_or("Bodø is in the file")?;
+/// assert_eq!(bodo.years[&Year::new(2020)?].settled.and_then(|r| r.value()), Some(41));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Export {
     /// Where it was read from.

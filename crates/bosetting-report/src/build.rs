@@ -20,7 +20,27 @@ use crate::locale::Locale;
 /// # Errors
 ///
 /// Any model error other than a figure the year lacks data for (such figures, and sections
-/// without data, are left out).
+/// without data, are left out): a figure whose inputs contradict each other (more persons
+/// settled under a category than in all), or one that overflows.
+///
+/// # Example
+///
+/// Bodø's annual report 2020 as shipped in `examples/data`, in English:
+///
+/// ```
+/// use bosetting_report::{Lang, Locale, RowStatus, SectionId};
+///
+/// let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+/// let (checks, _) = facts.checked()?;
+/// let year = facts.year().ok_or("the file describes no municipality year")?;
+/// let report = bosetting_report::build(year, &checks, Locale::new(Lang::En))?;
+/// assert_eq!(report.title, "Settlement and integration 2020 – Bodø");
+/// assert_eq!(report.sections[0].id, SectionId::Settlement);
+/// // A checked figure's row has the check's id and label, and its status.
+/// let shortfall = report.sections[0].rows.iter().find(|r| r.id == "bodo20.shortfall");
+/// assert_eq!(shortfall.map(|r| r.status), Some(RowStatus::Reproduced));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn build(
     year: &MunicipalityYear,
     checks: &[(CheckSpec, CheckResult)],
@@ -79,6 +99,29 @@ pub fn build(
 /// # Errors
 ///
 /// As [`build`]; a table whose totals cannot be checked.
+///
+/// # Example
+///
+/// IMDi's national settlement table for 2018, a document with no municipality year: its
+/// printed tables, with their totals checked, and every other check.
+///
+/// ```
+/// use bosetting_report::{Lang, Locale, SectionId};
+///
+/// let path = "../../examples/data/documents/imdi_busetting_2018.toml";
+/// let facts = bosetting_facts::Facts::load(path)?;
+/// let (year_checks, document_checks) = facts.checked()?;
+/// let report = bosetting_report::build_document(
+///     &facts.document,
+///     &year_checks,
+///     &document_checks,
+///     Locale::new(Lang::Nb),
+/// )?;
+/// assert_eq!(report.municipality, None);
+/// let check = report.sections.iter().find(|s| s.id == SectionId::FigureCheck);
+/// assert!(check.is_some_and(|s| s.rows.len() == document_checks.len()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn build_document(
     doc: &Document,
     year_checks: &[(CheckSpec, CheckResult)],
@@ -281,6 +324,16 @@ struct Builder<'a> {
 }
 
 /// A stable identifier for a figure: its name and arguments (`national.group_share(2023,Ukraina)`).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Against, FigureRef};
+///
+/// assert_eq!(bosetting_report::figure_id(&FigureRef::Shortfall), "settlement.shortfall");
+/// let fulfilment = FigureRef::Fulfilment { against: Against::Request };
+/// assert_eq!(bosetting_report::figure_id(&fulfilment), "settlement.fulfilment(request)");
+/// ```
 pub fn figure_id(f: &FigureRef) -> String {
     let v = serde_json::to_value(f).unwrap_or_default();
     let Some(obj) = v.as_object() else {
@@ -1226,6 +1279,15 @@ impl Builder<'_> {
 }
 
 /// A section's title.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_report::{Lang, Locale, SectionId, section_title};
+///
+/// assert_eq!(section_title(Locale::new(Lang::Nb), SectionId::Fund), "Flyktningfond");
+/// assert_eq!(section_title(Locale::new(Lang::En), SectionId::Fund), "Refugee fund");
+/// ```
 pub fn section_title(l: Locale, id: SectionId) -> &'static str {
     match id {
         SectionId::Settlement => l.pick("Bosetting", "Settlement"),
@@ -1275,6 +1337,16 @@ fn series_label(l: Locale, of: SeriesField) -> &'static str {
 }
 
 /// A figure's label when no check names it.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::FigureRef;
+/// use bosetting_report::{Lang, Locale, figure_label};
+///
+/// let label = figure_label(Locale::new(Lang::En), &FigureRef::Shortfall);
+/// assert_eq!(label, "Decided minus settled");
+/// ```
 pub fn figure_label(l: Locale, f: &FigureRef) -> String {
     let p = |nb: &str, en: &str| l.pick(nb, en).to_owned();
     match f {

@@ -194,6 +194,21 @@ pub(crate) fn records(report: &Report) -> Vec<Record> {
 /// # Errors
 ///
 /// The writer's errors.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_report::{Lang, Locale};
+///
+/// let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+/// let (checks, _) = facts.checked()?;
+/// let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// let mut out = Vec::new();
+/// bosetting_report::csv::write(&report, &mut out)?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.contains("bodo20.shortfall;"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let l = Locale::new(report.lang);
     w.write_all("\u{feff}".as_bytes())?;

@@ -70,6 +70,19 @@ fn esc(s: &str) -> String {
 /// # Errors
 ///
 /// The writer's errors.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2015_2017.toml")?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &[], Locale::new(Lang::Nb))?;
+/// let mut page = Vec::new();
+/// bosetting_report::html::write(&report, &mut page)?;
+/// let page = String::from_utf8(page)?;
+/// assert!(page.contains("<html lang=\"nb\">"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let l = Locale::new(report.lang);
     let lang = match report.lang {

@@ -144,6 +144,19 @@ impl From<&Report> for JsonReport {
 /// # Errors
 ///
 /// The writer's errors.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/drammen_2024.toml")?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &[], Locale::new(Lang::Nb))?;
+/// let mut out = Vec::new();
+/// bosetting_report::json::write(&report, &mut out)?;
+/// let back: serde_json::Value = serde_json::from_slice(&out)?;
+/// assert_eq!(back["title"], report.title.as_str());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, &JsonReport::from(report)).map_err(io::Error::other)?;
     writeln!(w)

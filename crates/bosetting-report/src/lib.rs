@@ -54,11 +54,32 @@ pub use document::{
 pub use locale::{DISPLAY_RULE, Lang, Locale};
 
 /// A status as the report writes it in `locale`'s language ("gjenskapt", "reproduced").
+///
+/// # Example
+///
+/// ```
+/// use bosetting_report::{Lang, Locale, RowStatus, status_name};
+///
+/// assert_eq!(status_name(Locale::new(Lang::Nb), RowStatus::Reproduced), "gjenskapt");
+/// assert_eq!(status_name(Locale::new(Lang::En), RowStatus::Reproduced), "reproduced");
+/// ```
 pub fn status_name(locale: Locale, status: RowStatus) -> &'static str {
     markdown::status(locale, status)
 }
 
-/// An output format.
+/// An output format, read from and written as its name on a command line.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_report::Format;
+///
+/// let f: Format = "md".parse()?;
+/// assert_eq!(f, Format::Markdown);
+/// assert_eq!(f.to_string(), "markdown");
+/// assert_eq!("html".parse::<Format>()?.to_string(), "html");
+/// # Ok::<(), bosetting_report::FormatError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
@@ -78,6 +99,16 @@ pub enum Format {
 
 impl Format {
     /// Whether the output is text (UTF-8); an .xlsx workbook is binary, for a file.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting_report::Format;
+    ///
+    /// assert!(Format::Csv.is_text());
+    /// # #[cfg(feature = "xlsx")]
+    /// assert!(!Format::Xlsx.is_text());
+    /// ```
     pub fn is_text(self) -> bool {
         match self {
             Format::Markdown | Format::Html | Format::Csv | Format::Json => true,
@@ -163,7 +194,32 @@ impl fmt::Display for Format {
 ///
 /// # Errors
 ///
-/// The writer's errors.
+/// The writer's errors (a full disk, a closed pipe); for [`Format::Xlsx`] also the workbook
+/// library's, as [`io::ErrorKind::Other`]. A report always renders: the renderers compute
+/// nothing that could fail.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, Fact, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// use bosetting_report::{Format, Lang, Locale};
+///
+/// let y = Year::new(2017)?;
+/// let doc = Source::new("Drammen kommune, 1. tertial 2017");
+/// let mut s = SettlementYear::new(Municipality::new("3005".parse()?, "Drammen"), y);
+/// s.decisions.push(Decision::base(60, doc.clone()));
+/// s.settled = Some(Settled::new(y.period()).with_total(Fact::new(45, doc.clone())));
+/// let report = bosetting_report::build(&MunicipalityYear::new(s, doc), &[], Locale::new(Lang::En))?;
+///
+/// let mut csv = Vec::new();
+/// bosetting_report::render(&report, Format::Csv, &mut csv)?;
+/// assert!(String::from_utf8(csv)?.contains("Decided minus settled"));
+/// let mut json = Vec::new();
+/// bosetting_report::render(&report, Format::Json, &mut json)?;
+/// let value: serde_json::Value = serde_json::from_slice(&json)?;
+/// assert_eq!(value["municipality"], "Drammen");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn render(report: &Report, format: Format, w: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Markdown => markdown::write(report, w),

@@ -7,6 +7,15 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The language of labels and the style of numbers.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_report::{Lang, Locale};
+///
+/// assert_eq!(Locale::new(Lang::Nb).int(-1_250), "\u{2212}1\u{a0}250");
+/// assert_eq!(Locale::new(Lang::En).int(-1_250), "\u{2212}1,250");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Lang {
@@ -57,6 +66,15 @@ impl Locale {
     }
 
     /// Picks the Norwegian or the English text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// assert_eq!(Locale::new(Lang::Nb).pick("Bosatte", "Settled"), "Bosatte");
+    /// assert_eq!(Locale::new(Lang::En).pick("Bosatte", "Settled"), "Settled");
+    /// ```
     pub fn pick<'a>(self, nb: &'a str, en: &'a str) -> &'a str {
         if self.nb() { nb } else { en }
     }
@@ -67,6 +85,17 @@ impl Locale {
     }
 
     /// A decimal rounded half-up to at most `decimals` places, trailing zeros dropped.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::rust_decimal::Decimal;
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// let d = Decimal::new(12_345_650, 3); // 12 345,650
+    /// assert_eq!(Locale::new(Lang::Nb).decimal(d, 2), "12\u{a0}345,65");
+    /// assert_eq!(Locale::new(Lang::En).decimal(d, 1), "12,345.7");
+    /// ```
     pub fn decimal(self, d: Decimal, decimals: u32) -> String {
         let r = DISPLAY_RULE
             .round(d, Decimal::new(1, decimals.min(20)))
@@ -128,11 +157,31 @@ impl Locale {
     }
 
     /// A printed percentage ("71 %").
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::rust_decimal::Decimal;
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// assert_eq!(Locale::new(Lang::Nb).percent(Decimal::from(71)), "71\u{a0}%");
+    /// assert_eq!(Locale::new(Lang::Nb).percent(Decimal::new(965, 1)), "96,5\u{a0}%");
+    /// ```
     pub fn percent(self, p: Decimal) -> String {
         format!("{}{NBSP}%", self.decimal(p, 1))
     }
 
     /// Percentage points.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::rust_decimal::Decimal;
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// assert_eq!(Locale::new(Lang::Nb).points(Decimal::new(145, 1)), "14,5 prosentpoeng");
+    /// assert_eq!(Locale::new(Lang::En).points(Decimal::new(145, 1)), "14.5 percentage points");
+    /// ```
     pub fn points(self, p: Decimal) -> String {
         format!(
             "{} {}",
@@ -142,12 +191,35 @@ impl Locale {
     }
 
     /// A number for a spreadsheet cell: no grouping, the locale's decimal separator, exact.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::rust_decimal::Decimal;
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// let d = Decimal::new(1_234_567_891, 4);
+    /// assert_eq!(Locale::new(Lang::Nb).csv_number(d), "123456,7891");
+    /// assert_eq!(Locale::new(Lang::En).csv_number(d), "123456.7891");
+    /// ```
     pub fn csv_number(self, d: Decimal) -> String {
         let s = d.normalize().to_string();
         if self.nb() { s.replace('.', ",") } else { s }
     }
 
     /// A date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::chrono::NaiveDate;
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2024, 1, 31).ok_or("no such date")?;
+    /// assert_eq!(Locale::new(Lang::Nb).date(d), "31.01.2024");
+    /// assert_eq!(Locale::new(Lang::En).date(d), "2024-01-31");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn date(self, d: NaiveDate) -> String {
         if self.nb() {
             d.format("%d.%m.%Y").to_string()
@@ -157,6 +229,21 @@ impl Locale {
     }
 
     /// A source: document, date, quoted phrase; an analyst's assumption says so first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Source;
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// let s = Source::new("Årsrapport 2020").quote("bosatte 41");
+    /// assert_eq!(Locale::new(Lang::Nb).source(&s), "Årsrapport 2020: «bosatte 41»");
+    /// let assumed = Source::new("Budsjett 2025").assumed("satsene videreført");
+    /// assert_eq!(
+    ///     Locale::new(Lang::En).source(&assumed),
+    ///     "ASSUMPTION, not printed (satsene videreført), from Budsjett 2025",
+    /// );
+    /// ```
     pub fn source(self, s: &bosetting::Source) -> String {
         let mut out = match &s.assumption {
             Some(why) => format!(
@@ -180,6 +267,16 @@ impl Locale {
     }
 
     /// A goal's verdict in words.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::GoalStatus;
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// assert_eq!(Locale::new(Lang::Nb).goal_status(GoalStatus::NotMet), "ikke nådd");
+    /// assert_eq!(Locale::new(Lang::En).goal_status(GoalStatus::Met), "met");
+    /// ```
     pub fn goal_status(self, s: bosetting::GoalStatus) -> &'static str {
         match s {
             bosetting::GoalStatus::Met => self.pick("nådd", "met"),
@@ -210,6 +307,21 @@ impl Locale {
     }
 
     /// An interval in words ("mellom 956 425 og 988 425 kr", "minst 15").
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::rust_decimal::Decimal;
+    /// use bosetting::{Interval, Unit};
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// let nb = Locale::new(Lang::Nb);
+    /// let kroner = Interval::closed(Decimal::from(956_425), Decimal::from(988_425))?;
+    /// assert_eq!(nb.interval(&kroner, Unit::Kroner), "mellom 956\u{a0}425 kr og 988\u{a0}425 kr");
+    /// let at_least = Interval::at_least(Decimal::from(15));
+    /// assert_eq!(Locale::new(Lang::En).interval(&at_least, Unit::Persons), "at least 15");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn interval(self, i: &Interval, unit: Unit) -> String {
         if let Some(p) = i.as_point() {
             return self.bound_value(p, unit);
@@ -240,6 +352,17 @@ impl Locale {
     }
 
     /// A model value with its unit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, Quantity};
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// let q = Quantity::money(Money::kroner(241_100));
+    /// assert_eq!(Locale::new(Lang::Nb).quantity(&q), "241\u{a0}100 kr");
+    /// assert_eq!(Locale::new(Lang::En).quantity(&q), "NOK 241,100");
+    /// ```
     pub fn quantity(self, q: &Quantity) -> String {
         let unit_word = |n: &str| -> String {
             match q.unit {
@@ -328,6 +451,16 @@ impl Locale {
     }
 
     /// A unit's name, for tables.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Unit;
+    /// use bosetting_report::{Lang, Locale};
+    ///
+    /// assert_eq!(Locale::new(Lang::Nb).unit(Unit::Persons), "personer");
+    /// assert_eq!(Locale::new(Lang::En).unit(Unit::Dwellings), "dwellings");
+    /// ```
     pub fn unit(self, u: Unit) -> &'static str {
         match u {
             Unit::Persons => self.pick("personer", "persons"),

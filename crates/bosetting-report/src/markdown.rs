@@ -12,6 +12,19 @@ use crate::locale::{Lang, Locale};
 /// # Errors
 ///
 /// The writer's errors.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let year = bosetting_facts::Facts::load("../../examples/data/stavanger_2017.toml")?;
+/// # let year = year.year().ok_or("a year")?;
+/// let report = bosetting_report::build(year, &[], Locale::new(Lang::En))?;
+/// let mut out = Vec::new();
+/// bosetting_report::markdown::write(&report, &mut out)?;
+/// assert!(String::from_utf8(out)?.starts_with(&format!("# {}", report.title)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let l = Locale::new(report.lang);
     writeln!(w, "# {}", escape(&report.title))?;

@@ -381,6 +381,18 @@ fn workbook(report: &Report) -> Result<Vec<u8>, XlsxError> {
 /// # Errors
 ///
 /// The writer's errors, or the workbook library's (as [`io::ErrorKind::Other`]).
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/drammen_2017_t1.toml")?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &[], Locale::new(Lang::Nb))?;
+/// let mut workbook = Vec::new();
+/// bosetting_report::xlsx::write(&report, &mut workbook)?;
+/// assert!(workbook.starts_with(b"PK")); // a zip file, as every .xlsx is
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let bytes = workbook(report).map_err(|e| io::Error::other(format!("xlsx: {e}")))?;
     w.write_all(&bytes)

@@ -720,6 +720,17 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::RuleTable`] if the shipped table cannot be read (a build defect).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, GrantYear, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// let y1 = rates.integration(Year::new(2024)?, GrantCategory::SingleAdult, GrantYear::new(1)?)?;
+    /// assert_eq!(y1.amount, bosetting::Money::kroner(241_100));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn builtin() -> Result<GrantRates> {
         GrantRates::from_toml(BUILTIN_RATES, "built-in grant-rates.toml")
     }

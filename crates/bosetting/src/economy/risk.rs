@@ -49,6 +49,31 @@ use crate::provenance::Source;
 use crate::ratio::Ratio;
 
 /// The rules a fund-risk projection runs under, in kroner (exact to the øre).
+///
+/// # Example
+///
+/// The rules are checked when they run: amounts are whole øre, and the fund opens at or
+/// above its floor.
+///
+/// ```
+/// use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
+/// use bosetting::{Error, Money, Source};
+///
+/// let mut params = RiskParams {
+///     opening: Money::kroner(1_000_000),
+///     floor: Money::kroner(2_000_000),
+///     rates: [Money::kroner(200_000); 5],
+///     fixed_cost: Money::ZERO,
+///     cost_per_person: Money::kroner(150_000),
+///     history: vec![],
+///     source: Source::new("the service's budget"),
+/// };
+/// let paths = ArrivalPaths::given(&[vec![10, 10]])?;
+/// assert!(matches!(fund_risk(&params, &paths), Err(Error::InvalidValue { .. })));
+/// params.floor = Money::ZERO;
+/// assert_eq!(fund_risk(&params, &paths)?.years[1].breaches, 0);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskParams {
     /// The fund's balance at the start.
@@ -70,6 +95,18 @@ pub struct RiskParams {
 }
 
 /// Arrivals per path and projected year.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::risk::ArrivalPaths;
+///
+/// let paths = ArrivalPaths::given(&[vec![10, 12, 8], vec![20, 0, 5]])?;
+/// assert_eq!((paths.paths(), paths.years()), (2, 3));
+/// assert_eq!(paths.path(1), Some(&[20, 0, 5][..]));
+/// assert_eq!(paths.path(2), None);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArrivalPaths {
     years: usize,
@@ -109,6 +146,18 @@ impl ArrivalPaths {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for no paths, rows of different lengths, or no years.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::risk::ArrivalPaths;
+    ///
+    /// let paths = ArrivalPaths::given(&[vec![40, 30], vec![60, 10]])?;
+    /// assert_eq!(paths.path(0), Some(&[40, 30][..]));
+    /// assert!(ArrivalPaths::given(&[vec![40, 30], vec![60]]).is_err());
+    /// assert!(ArrivalPaths::given(&[]).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn given(rows: &[Vec<u32>]) -> Result<ArrivalPaths> {
         let years = rows.first().map_or(0, Vec::len);
         if years == 0 {
@@ -138,6 +187,20 @@ impl ArrivalPaths {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for no paths or years, or `low` above `high`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::risk::ArrivalPaths;
+    ///
+    /// let paths = ArrivalPaths::counter_triangular(2026, 100, 5, 10, 20)?;
+    /// assert_eq!((paths.paths(), paths.years()), (100, 5));
+    /// assert!((0..100).filter_map(|p| paths.path(p)).flatten().all(|a| (10..=20).contains(a)));
+    /// // The same seed gives the same paths.
+    /// assert_eq!(paths, ArrivalPaths::counter_triangular(2026, 100, 5, 10, 20)?);
+    /// assert!(ArrivalPaths::counter_triangular(2026, 100, 5, 20, 10).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn counter_triangular(
         seed: u64,
         paths: usize,
@@ -179,6 +242,19 @@ impl ArrivalPaths {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for no paths or years, or `low ≤ likely ≤ high` broken.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::risk::ArrivalPaths;
+    ///
+    /// let paths = ArrivalPaths::triangular(7, 50, 4, 20, 45, 60)?;
+    /// assert_eq!((paths.paths(), paths.years()), (50, 4));
+    /// assert!(paths.path(49).is_some_and(|p| p.iter().all(|a| (20..=60).contains(a))));
+    /// assert_eq!(paths, ArrivalPaths::triangular(7, 50, 4, 20, 45, 60)?);
+    /// assert!(ArrivalPaths::triangular(7, 50, 4, 20, 70, 60).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn triangular(
         seed: u64,
         paths: usize,
@@ -254,6 +330,24 @@ impl ArrivalPaths {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for an empty history, no paths or years, or a negative ratio.
+    ///
+    /// # Example
+    ///
+    /// Bodø settled 41 of 74 places one year and all of them another; 60 places are planned
+    /// for each of the next three years.
+    ///
+    /// ```
+    /// use bosetting::Ratio;
+    /// use bosetting::risk::ArrivalPaths;
+    ///
+    /// let record = [Ratio::of(41, 74)?, Ratio::of(1, 1)?];
+    /// let paths = ArrivalPaths::from_history(1, 200, &[60, 60, 60], &record)?;
+    /// assert_eq!((paths.paths(), paths.years()), (200, 3));
+    /// // 60 × 41/74 = 33.2 floors to 33; 60 × 1 is 60.
+    /// assert!(paths.path(0).is_some_and(|p| p.iter().all(|a| *a == 33 || *a == 60)));
+    /// assert!(ArrivalPaths::from_history(1, 200, &[60], &[]).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn from_history(
         seed: u64,
         paths: usize,
@@ -302,17 +396,17 @@ impl ArrivalPaths {
         })
     }
 
-    /// How many paths.
+    /// How many paths (see the type's example).
     pub fn paths(&self) -> usize {
         self.arrivals.len().checked_div(self.years).unwrap_or(0)
     }
 
-    /// How many projected years.
+    /// How many projected years (see the type's example).
     pub fn years(&self) -> usize {
         self.years
     }
 
-    /// One path's arrivals.
+    /// One path's arrivals; `None` past the last path (see the type's example).
     pub fn path(&self, p: usize) -> Option<&[u32]> {
         let start = p.checked_mul(self.years)?;
         self.arrivals.get(start..start.checked_add(self.years)?)
@@ -341,7 +435,7 @@ fn check_shape(paths: usize, years: usize, low: u32, high: u32) -> Result<()> {
     Ok(())
 }
 
-/// One projected year across all paths.
+/// One projected year across all paths (see [`fund_risk`] for an example).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RiskYear {
@@ -361,7 +455,7 @@ pub struct RiskYear {
     pub uncovered: Money,
 }
 
-/// The fund's risk, year by year.
+/// The fund's risk, year by year (see [`fund_risk`] for an example).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RiskResult {
@@ -380,6 +474,27 @@ pub struct RiskResult {
 impl RiskResult {
     /// The numpy peer's checksum: (Σ breaches + Σ percentiles in øre + Σ uncovered in øre +
     /// Σ arrivals) mod 1 000 000 007.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
+    /// use bosetting::{Money, Source};
+    ///
+    /// let params = RiskParams {
+    ///     opening: Money::kroner(10),
+    ///     floor: Money::ZERO,
+    ///     rates: [Money::ZERO; 5],
+    ///     fixed_cost: Money::ZERO,
+    ///     cost_per_person: Money::ZERO,
+    ///     history: vec![],
+    ///     source: Source::new("no money moves"),
+    /// };
+    /// let r = fund_risk(&params, &ArrivalPaths::given(&[vec![3]])?)?;
+    /// // 3 arrivals + three percentiles of 1 000 øre each.
+    /// assert_eq!(r.checksum(), 3_003);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn checksum(&self) -> u64 {
         const M: i128 = 1_000_000_007;
         let ore = |m: Money| {
@@ -429,8 +544,40 @@ fn from_ore(o: i64) -> Money {
 ///
 /// # Errors
 ///
-/// [`Error::InvalidValue`] for negative costs or rates, or amounts that are not whole øre;
-/// [`Error::Overflow`] if a balance could not be held (checked before the paths run).
+/// [`Error::InvalidValue`] for negative costs or rates, amounts that are not whole øre, or
+/// an opening balance below the floor; [`Error::Overflow`] if a balance could not be held
+/// (checked before the paths run).
+///
+/// # Example
+///
+/// Two paths through two years: a person brings 100 000 kr in each of the first two grant
+/// years and costs 150 000 kr a year. Ten arrivals in the first year take the fund from
+/// 1 mill to 0,5 mill, then below its floor of 0,1 mill.
+///
+/// ```
+/// use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
+/// use bosetting::{Money, Ratio, Source};
+///
+/// let k = Money::kroner;
+/// let params = RiskParams {
+///     opening: k(1_000_000),
+///     floor: k(100_000),
+///     rates: [k(100_000), k(100_000), Money::ZERO, Money::ZERO, Money::ZERO],
+///     fixed_cost: Money::ZERO,
+///     cost_per_person: k(150_000),
+///     history: vec![],
+///     source: Source::new("round figures"),
+/// };
+/// let paths = ArrivalPaths::given(&[vec![2, 0], vec![10, 0]])?;
+/// let risk = fund_risk(&params, &paths)?;
+/// let [first, second] = &risk.years[..] else { unreachable!() };
+/// assert_eq!((first.breaches, first.p50, first.p95), (0, k(500_000), k(900_000)));
+/// assert_eq!((second.breaches, second.probability), (1, Ratio::of(1, 2)?));
+/// assert_eq!((second.p5, second.p95), (k(100_000), k(800_000)));
+/// assert_eq!(second.uncovered, k(100_000));
+/// assert_eq!(risk.arrivals, 12);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult> {
     let rates = params
         .rates

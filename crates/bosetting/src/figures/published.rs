@@ -16,6 +16,19 @@ use crate::ratio::Ratio;
 use crate::rounding::RoundingRule;
 
 /// How a document qualified a number.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{PublishedFigure, Qualifier, Source, Unit};
+///
+/// let q = |text| PublishedFigure::parse(text, Unit::Persons, Source::new("avis")).map(|f| f.qualifier());
+/// assert_eq!(q("41")?, Qualifier::Exact);
+/// assert_eq!(q("cirka 280")?, Qualifier::Approximate);
+/// assert_eq!(q("i underkant av 50")?, Qualifier::LessThan);
+/// assert_eq!(q("minst 55")?, Qualifier::AtLeast);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "cirka")]
 #[doc(alias = "inntil")]
 #[doc(alias = "minst")]
@@ -349,6 +362,20 @@ impl ReconcilePolicy {
 }
 
 /// The outcome of comparing a published figure with the model.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Computed, PublishedFigure, ReconcilePolicy, Source, Status, Unit};
+/// use rust_decimal_macros::dec;
+///
+/// let printed = PublishedFigure::parse("cirka 280", Unit::Persons, Source::new("NRK"))?;
+/// let policy = ReconcilePolicy::default();
+/// assert_eq!(printed.reconcile(&Computed::Value(dec!(280)), &policy)?.status, Status::Reproduced);
+/// assert_eq!(printed.reconcile(&Computed::Value(dec!(276)), &policy)?.status, Status::Consistent);
+/// assert_eq!(Status::Consistent.to_string(), "consistent");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "gjenskapt")]
 #[doc(alias = "forenlig")]
 #[doc(alias = "uforenlig")]
@@ -432,6 +459,20 @@ pub struct RuleOutcome {
 }
 
 /// The result of [`PublishedFigure::reconcile`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Computed, PublishedFigure, ReconcilePolicy, RoundingRule, Source, Status, Unit};
+/// use rust_decimal_macros::dec;
+///
+/// let printed = PublishedFigure::parse("96,6 %", Unit::Percent, Source::new("årsrapport"))?;
+/// let r = printed.reconcile(&Computed::Value(dec!(96.5)), &ReconcilePolicy::default())?;
+/// assert_eq!(r.status, Status::Inconsistent);
+/// assert_eq!(r.rule, RoundingRule::HalfUp);
+/// assert_eq!(r.interval.to_string(), "[96.55, 96.65)");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "tallkontroll")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reconciliation {
@@ -492,6 +533,18 @@ impl PublishedFigure {
     /// [`Error::Parse`] naming the text and what is wrong with it: a unit in the text that
     /// contradicts `unit` ("71 %" given as kroner), a scale word where none makes sense
     /// ("12 tusen %"), or any other text after the number, naming it ("137e9").
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Error, PublishedFigure, Source, Unit};
+    ///
+    /// let src = || Source::new("NRK").quote("cirka 280 flyktninger");
+    /// let about = PublishedFigure::parse("cirka 280", Unit::Persons, src())?;
+    /// assert_eq!(about.text(), "cirka 280");
+    /// assert!(matches!(PublishedFigure::parse("71 %", Unit::Kroner, src()), Err(Error::Parse { .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn parse(text: &str, unit: Unit, source: Source) -> Result<PublishedFigure> {
         let fail = |reason: String| Error::Parse {
             what: "published figure",
@@ -695,6 +748,19 @@ impl PublishedFigure {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{PublishedFigure, ReconcilePolicy, Source, Unit};
+    ///
+    /// let policy = ReconcilePolicy::default();
+    /// let amount = PublishedFigure::parse("0,7 mill kr", Unit::Kroner, Source::new("budsjett"))?;
+    /// assert_eq!(amount.interval(&policy)?.to_string(), "[650000, 750000)");
+    /// let more_than = PublishedFigure::parse("vel 70", Unit::Persons, Source::new("NTB"))?;
+    /// assert_eq!(more_than.interval(&policy)?.to_string(), "(70, 105]");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn interval(&self, policy: &ReconcilePolicy) -> Result<Interval> {
         let v = self.value;
         Ok(match self.qualifier {

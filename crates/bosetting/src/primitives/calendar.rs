@@ -43,6 +43,16 @@ impl Year {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a year outside that range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    ///
+    /// assert_eq!(Year::new(2020)?.get(), 2020);
+    /// assert!(Year::new(20_200).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(year: i32) -> Result<Year> {
         if !(Self::MIN..=Self::MAX).contains(&year) {
             return Err(Error::invalid(
@@ -90,6 +100,17 @@ impl Year {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] if the date's year is outside the model's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    /// use bosetting::chrono::NaiveDate;
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2024, 4, 30).ok_or("no such date")?;
+    /// assert_eq!(Year::of(d)?, Year::new(2024)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn of(date: NaiveDate) -> Result<Year> {
         Year::new(date.year())
     }
@@ -99,6 +120,17 @@ impl Year {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] if the result leaves the model's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    ///
+    /// let y = Year::new(2020)?;
+    /// assert_eq!(y.offset(-3)?, Year::new(2017)?);
+    /// assert_eq!(y.offset(4)?.since(y), 4);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn offset(self, years: i32) -> Result<Year> {
         let y = self
             .get()
@@ -196,6 +228,17 @@ impl Tertial {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a number other than 1, 2 or 3.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Tertial, Year};
+    ///
+    /// let t2 = Tertial::new(Year::new(2024)?, 2)?;
+    /// assert_eq!(t2.last_day().to_string(), "2024-08-31");
+    /// assert!(Tertial::new(Year::new(2024)?, 4).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(year: Year, number: u8) -> Result<Tertial> {
         if !(1..=3).contains(&number) {
             return Err(Error::invalid("tertial", number, "expected 1, 2 or 3"));
@@ -208,6 +251,17 @@ impl Tertial {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] if the date's year is outside the model's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Tertial, Year};
+    /// use bosetting::chrono::NaiveDate;
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2024, 5, 1).ok_or("no such date")?;
+    /// assert_eq!(Tertial::containing(d)?, Tertial::new(Year::new(2024)?, 2)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn containing(date: NaiveDate) -> Result<Tertial> {
         let year = Year::of(date)?;
         let number = match date.month() {
@@ -340,6 +394,19 @@ impl Period {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] if `end` is before `start`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Period;
+    /// use bosetting::chrono::NaiveDate;
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).ok_or("no such date");
+    /// let t1 = Period::new(d(1, 1)?, d(4, 30)?)?;
+    /// assert_eq!(t1.days(), 121); // 2024 is a leap year
+    /// assert!(Period::new(d(4, 30)?, d(1, 1)?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Period> {
         if end < start {
             return Err(Error::invalid(
@@ -387,6 +454,20 @@ impl Period {
     /// # Errors
     ///
     /// [`Error::DateOutsidePeriod`] if it does not.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Error, Year};
+    /// use bosetting::chrono::NaiveDate;
+    ///
+    /// let year = Year::new(2020)?.period();
+    /// let inside = NaiveDate::from_ymd_opt(2020, 6, 1).ok_or("no such date")?;
+    /// let outside = NaiveDate::from_ymd_opt(2021, 1, 4).ok_or("no such date")?;
+    /// year.require("settled[0].date", inside)?;
+    /// assert!(matches!(year.require("settled[1].date", outside), Err(Error::DateOutsidePeriod { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn require(self, field: &str, date: NaiveDate) -> Result<()> {
         if self.contains(date) {
             Ok(())
@@ -456,6 +537,16 @@ impl GrantYear {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for `k` outside 1–5.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::GrantYear;
+    ///
+    /// assert_eq!(GrantYear::new(5)?.index(), 4);
+    /// assert!(GrantYear::new(6).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(k: u8) -> Result<GrantYear> {
         if (1..=5).contains(&k) {
             Ok(GrantYear(k))
@@ -480,6 +571,16 @@ impl GrantYear {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] if that year leaves the model's range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantYear, Year};
+    ///
+    /// // A cohort settled in 2020 brings grant year 3 in 2022.
+    /// assert_eq!(GrantYear::new(3)?.payment_year(Year::new(2020)?)?, Year::new(2022)?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn payment_year(self, first_settlement: Year) -> Result<Year> {
         first_settlement.offset(i32::from(self.0).saturating_sub(1))
     }

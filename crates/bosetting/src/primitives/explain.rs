@@ -323,6 +323,22 @@ impl fmt::Display for Explanation {
 }
 
 /// A computed value together with its [`Explanation`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, Fact, Municipality, Settled, SettlementYear, Source, Year};
+///
+/// let year = Year::new(2020)?;
+/// let src = || Source::new("årsrapport 2020").quote("bosatte 41 av vedtatt 74");
+/// let mut y = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), year);
+/// y.decisions.push(Decision::base(74, src()));
+/// y.settled = Some(Settled::new(year.period()).with_total(Fact::new(41, src())));
+/// let gap = y.shortfall()?;
+/// assert_eq!(gap.value, 33);
+/// assert!(gap.explanation.sources().iter().all(|s| s.document == "årsrapport 2020"));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Derived<T> {
     /// The value, typed.

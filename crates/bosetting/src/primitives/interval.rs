@@ -12,6 +12,19 @@ use crate::ratio::Ratio;
 use crate::rounding::{RoundingRule, floor_div};
 
 /// One end of an [`Interval`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Bound, Interval};
+/// use rust_decimal_macros::dec;
+///
+/// let vel_70 = Interval::new(Bound::Excluded(dec!(70)), Bound::Included(dec!(105)))?;
+/// assert!(!vel_70.contains(dec!(70)));
+/// assert_eq!(vel_70.upper().value(), Some(dec!(105)));
+/// assert_eq!(Bound::Unbounded.value(), None);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Bound {
@@ -211,6 +224,19 @@ impl Interval {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`] if the cross products overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Interval, Ratio, RoundingRule};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// // "71 %" printed at whole percent, half up, stands for [70.5, 71.5).
+    /// let printed = RoundingRule::HalfUp.interval(dec!(71), dec!(1))?;
+    /// assert!(!printed.contains_ratio(&Ratio::of(40, 57)?, dec!(100))?); // 70.18 %
+    /// assert!(printed.contains_ratio(&Ratio::of(71, 100)?, dec!(100))?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn contains_ratio(&self, ratio: &Ratio, scale: Decimal) -> Result<bool> {
         let n = dec::mul(ratio.numerator(), scale, "interval test")?;
         let d = ratio.denominator();
@@ -273,6 +299,18 @@ impl Interval {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Interval;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let a = Interval::closed(dec!(1150000), dec!(1250000))?; // "1,2 mill"
+    /// let b = Interval::closed(dec!(2350000), dec!(2450000))?; // "2,4 mill"
+    /// assert_eq!(a.checked_add(&b)?, Interval::closed(dec!(3500000), dec!(3700000))?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn checked_add(&self, other: &Interval) -> Result<Interval> {
         Interval::new(
             combine(self.lower, other.lower, |a, b| {
@@ -300,6 +338,18 @@ impl Interval {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Interval;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let decided = Interval::exactly(dec!(74));
+    /// let settled = Interval::closed(dec!(40), dec!(42))?;
+    /// assert_eq!(decided.checked_sub(&settled)?, Interval::closed(dec!(32), dec!(34))?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn checked_sub(&self, other: &Interval) -> Result<Interval> {
         self.checked_add(&other.negated())
     }
@@ -309,6 +359,18 @@ impl Interval {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Interval;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let i = Interval::closed(dec!(2), dec!(3))?;
+    /// assert_eq!(i.checked_scale(dec!(10))?.to_string(), "[20, 30]");
+    /// assert_eq!(i.checked_scale(dec!(-1))?.to_string(), "[-3, -2]");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn checked_scale(&self, k: Decimal) -> Result<Interval> {
         let scaled = Interval::new(
             self.lower.map(|v| dec::mul(v, k.abs(), "interval scale"))?,
@@ -328,6 +390,20 @@ impl Interval {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Interval, RoundingRule};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// // Which counts of 57 print as "71 %" under half-up? None: 40 is 70.2 %, 41 is 71.9 %.
+    /// let printed = RoundingRule::HalfUp.interval(dec!(71), dec!(1))?;
+    /// assert_eq!(printed.counts_within(57, dec!(100))?, None);
+    /// let truncated = RoundingRule::Truncate.interval(dec!(71), dec!(1))?;
+    /// assert_eq!(truncated.counts_within(57, dec!(100))?, Some((41, 41)));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn counts_within(&self, whole: u64, scale: Decimal) -> Result<Option<(u64, u64)>> {
         let n = dec::from_u64(whole);
         if whole == 0 || scale <= Decimal::ZERO {
@@ -368,6 +444,17 @@ impl Interval {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Interval;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let i = Interval::closed(dec!(956425), dec!(988425))?;
+    /// assert_eq!(i.widen_to(dec!(1000))?.to_string(), "[956000, 989000]");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn widen_to(&self, step: Decimal) -> Result<Interval> {
         let down = |v: Decimal| RoundingRule::Floor.round(v, step);
         let up = |v: Decimal| -> Result<Decimal> { Ok(-RoundingRule::Floor.round(-v, step)?) };

@@ -60,6 +60,16 @@ impl Money {
     }
 
     /// The amount in whole øre, if it has no finer fraction and fits an `i64`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Money;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// assert_eq!(Money::new(dec!(12.50)).to_ore(), Some(1_250));
+    /// assert_eq!(Money::new(dec!(0.005)).to_ore(), None); // finer than an øre
+    /// ```
     pub fn to_ore(self) -> Option<i64> {
         let ore = self.0.checked_mul(Decimal::ONE_HUNDRED)?;
         if !ore.fract().is_zero() {
@@ -78,6 +88,17 @@ impl Money {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Error, Money};
+    ///
+    /// assert_eq!(Money::kroner(700_000).checked_add(Money::from_ore(50))?.to_string(), "700000.50 kr");
+    /// let max = Money::new(bosetting::rust_decimal::Decimal::MAX);
+    /// assert!(matches!(max.checked_add(Money::kroner(1)), Err(Error::Overflow { .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn checked_add(self, other: Money) -> Result<Money> {
         dec::add(self.0, other.0, "money sum").map(Money)
     }
@@ -87,6 +108,17 @@ impl Money {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Money;
+    ///
+    /// let result = Money::kroner(27_600_000).checked_sub(Money::kroner(28_600_000))?;
+    /// assert_eq!(result, Money::kroner(-1_000_000));
+    /// assert!(result.is_negative());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn checked_sub(self, other: Money) -> Result<Money> {
         dec::sub(self.0, other.0, "money difference").map(Money)
     }
@@ -96,6 +128,17 @@ impl Money {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Money;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// // 41 persons at 241 100 kr.
+    /// assert_eq!(Money::kroner(241_100).checked_mul(dec!(41))?, Money::kroner(9_885_100));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn checked_mul(self, factor: Decimal) -> Result<Money> {
         dec::mul(self.0, factor, "money product").map(Money)
     }
@@ -110,6 +153,17 @@ impl Money {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Money;
+    ///
+    /// let units = [Money::parse_nb("-1,2 mill")?, Money::parse_nb("-2,4 mill")?];
+    /// assert_eq!(Money::sum(units)?, Money::kroner(-3_600_000));
+    /// assert_eq!(Money::sum([])?, Money::ZERO);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn sum<I: IntoIterator<Item = Money>>(items: I) -> Result<Money> {
         dec::sum(items.into_iter().map(|m| m.0), "money sum").map(Money)
     }
@@ -119,6 +173,19 @@ impl Money {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a non-positive step; [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, RoundingRule};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let m = Money::kroner(956_425);
+    /// assert_eq!(m.round(RoundingRule::HalfUp, dec!(100000))?, Money::kroner(1_000_000));
+    /// assert_eq!(m.round(RoundingRule::Truncate, dec!(1000))?, Money::kroner(956_000));
+    /// assert!(m.round(RoundingRule::HalfUp, dec!(0)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn round(self, rule: RoundingRule, step: Decimal) -> Result<Money> {
         rule.round(self.0, step).map(Money)
     }
@@ -129,6 +196,18 @@ impl Money {
     /// # Errors
     ///
     /// [`Error::Parse`] naming the text and what was wrong with it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Error, Money};
+    ///
+    /// assert_eq!(Money::parse_nb("0,7 mill. kr")?, Money::kroner(700_000));
+    /// assert_eq!(Money::parse_nb("kr 1 mill.")?, Money::kroner(1_000_000));
+    /// assert_eq!(Money::parse_nb("196 400")?, Money::kroner(196_400));
+    /// assert!(matches!(Money::parse_nb("sju mill"), Err(Error::Parse { .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn parse_nb(text: &str) -> Result<Money> {
         parse_amount(text).map(|a| a.amount)
     }

@@ -38,6 +38,17 @@ impl MunicipalityNumber {
     ///
     /// [`Error::MunicipalityNumber`] unless `digits` is exactly four ASCII digits other than
     /// `0000`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::MunicipalityNumber;
+    ///
+    /// assert_eq!(MunicipalityNumber::from_digits(b"1804")?.get(), 1804);
+    /// assert!(MunicipalityNumber::from_digits(b"0000").is_err());
+    /// assert!(MunicipalityNumber::from_digits(b"18O4").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn from_digits(digits: &[u8]) -> Result<MunicipalityNumber> {
         let refuse = |reason| Error::MunicipalityNumber {
             value: String::from_utf8_lossy(digits).into_owned(),
@@ -67,6 +78,17 @@ impl MunicipalityNumber {
     /// # Errors
     ///
     /// [`Error::MunicipalityNumber`] for 0 or anything above 9999.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::MunicipalityNumber;
+    ///
+    /// let oslo = MunicipalityNumber::new(301)?;
+    /// assert_eq!((oslo.to_string(), oslo.county()), ("0301".to_owned(), 3));
+    /// assert!(MunicipalityNumber::new(10_000).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(n: u16) -> Result<MunicipalityNumber> {
         if n == 0 || n > 9999 {
             return Err(Error::MunicipalityNumber {
@@ -292,6 +314,18 @@ impl Renumbering {
     /// # Errors
     ///
     /// [`Error::RuleTable`] if the shipped table cannot be read (a build defect).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Renumbering, Year};
+    ///
+    /// let table = Renumbering::builtin()?;
+    /// let drammen = "3005".parse()?;
+    /// assert_eq!(table.number_in(drammen, Year::new(2019)?).to_string(), "0602");
+    /// assert_eq!(table.number_in(drammen, Year::new(2020)?), drammen);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn builtin() -> Result<Renumbering> {
         Renumbering::from_toml(BUILTIN_RENUMBERING, "built-in renumbering.toml")
     }
@@ -303,6 +337,30 @@ impl Renumbering {
     ///
     /// [`Error::RuleTable`] naming `origin`, the line and the problem, including changes
     /// that lead a number back to itself.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Renumbering;
+    ///
+    /// let table = Renumbering::from_toml(r#"
+    /// [[change]]
+    /// from = "0602"
+    /// to = "3005"
+    /// first_year = 2020
+    /// source = { document = "Kommunereformen 2020" }
+    /// "#, "renumbering.toml")?;
+    /// assert_eq!(table.predecessors("3005".parse()?).len(), 1);
+    /// let looped = r#"
+    /// [[change]]
+    /// from = "0602"
+    /// to = "0602"
+    /// first_year = 2020
+    /// source = { document = "a mistake" }
+    /// "#;
+    /// assert!(Renumbering::from_toml(looped, "bad.toml").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn from_toml(text: &str, origin: &str) -> Result<Renumbering> {
         let file: RenumberingFile = crate::rules::from_toml(text, origin)?;
         let t = Renumbering {
@@ -514,6 +572,19 @@ impl Harmonisation {
     /// # Errors
     ///
     /// [`Error::RuleTable`] if a shipped table cannot be read (a build defect).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Harmonisation, Year};
+    ///
+    /// let h = Harmonisation::builtin()?;
+    /// let group = h.group_of("0602".parse()?).ok_or("old Drammen is grouped")?;
+    /// assert_eq!(group.number.to_string(), "3301");
+    /// // 1508 (Ålesund 2020–2023) was split in 2024: its years carried across are approximate.
+    /// assert!(h.approximate("1508".parse()?, Year::new(2021)?).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn builtin() -> Result<Harmonisation> {
         Harmonisation::from_toml(
             BUILTIN_GROUPING,

@@ -45,6 +45,17 @@ impl Ratio {
     /// # Errors
     ///
     /// [`Error::DivisionByZero`] if `den` is zero.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Error, Ratio};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// assert_eq!(Ratio::new(dec!(27.6), dec!(28.6))?, Ratio::of(276, 286)?);
+    /// assert!(matches!(Ratio::new(dec!(1), dec!(0)), Err(Error::DivisionByZero { .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn new(num: Decimal, den: Decimal) -> Result<Ratio> {
         if den.is_zero() {
             return Err(Error::DivisionByZero {
@@ -67,6 +78,17 @@ impl Ratio {
     /// # Errors
     ///
     /// [`Error::DivisionByZero`] if `whole` is zero.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Ratio;
+    ///
+    /// let share = Ratio::of(41, 57)?;
+    /// assert_eq!((share.numerator(), share.denominator()), (41.into(), 57.into()));
+    /// assert!(Ratio::of(1, 0).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn of(part: u64, whole: u64) -> Result<Ratio> {
         Ratio::new(dec::from_u64(part), dec::from_u64(whole))
     }
@@ -84,6 +106,18 @@ impl Ratio {
     /// # Errors
     ///
     /// [`Error::DivisionByZero`] if `b` is zero.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Ratio;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// // Spent 27,6 mill of a 28,6 mill budget.
+    /// let consumption = Ratio::between(dec!(27600000), dec!(28600000))?;
+    /// assert_eq!(consumption, Ratio::of(276, 286)?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn between(a: Decimal, b: Decimal) -> Result<Ratio> {
         Ratio::new(a, b)
     }
@@ -93,6 +127,18 @@ impl Ratio {
     /// # Errors
     ///
     /// [`Error::DivisionByZero`] if `from` is zero; [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Ratio;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// // From 40 to 50 settled: up 25 %.
+    /// assert_eq!(Ratio::change(dec!(40), dec!(50))?, Ratio::of(1, 4)?);
+    /// assert!(Ratio::change(dec!(0), dec!(50)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn change(from: Decimal, to: Decimal) -> Result<Ratio> {
         Ratio::new(dec::sub(to, from, "relative change")?, from)
     }
@@ -112,6 +158,18 @@ impl Ratio {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Ratio, RoundingRule};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let r = Ratio::of(2, 3)?;
+    /// assert_eq!(r.percent(RoundingRule::HalfUp, 1)?, dec!(66.7));
+    /// assert_eq!(r.percent(RoundingRule::Truncate, 0)?, dec!(66));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn percent(&self, rule: RoundingRule, decimals: u32) -> Result<Decimal> {
         let n = dec::mul(self.num, Decimal::ONE_HUNDRED, "percentage")?;
         rule.round_ratio(n, self.den, step(decimals))
@@ -122,6 +180,17 @@ impl Ratio {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Ratio, RoundingRule};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// assert_eq!(Ratio::of(1, 8)?.round(RoundingRule::HalfEven, 2)?, dec!(0.12));
+    /// assert_eq!(Ratio::of(1, 8)?.round(RoundingRule::HalfUp, 2)?, dec!(0.13));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn round(&self, rule: RoundingRule, decimals: u32) -> Result<Decimal> {
         rule.round_ratio(self.num, self.den, step(decimals))
     }
@@ -131,6 +200,16 @@ impl Ratio {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Ratio;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// assert_eq!(Ratio::of(41, 74)?.scale(dec!(2))?, Ratio::of(41, 37)?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn scale(&self, k: Decimal) -> Result<Ratio> {
         let r = Ratio::new(dec::mul(self.num, k, "ratio scale")?, self.den)?;
         Ok(reduce(r.num, r.den))
@@ -141,6 +220,17 @@ impl Ratio {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Ratio;
+    ///
+    /// // 71 % less 55 % is 16 percentage points.
+    /// let points = Ratio::of(71, 100)?.checked_sub(&Ratio::of(55, 100)?)?;
+    /// assert_eq!(points, Ratio::of(16, 100)?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn checked_sub(&self, other: &Ratio) -> Result<Ratio> {
         if self.den == other.den {
             return Ratio::new(dec::sub(self.num, other.num, "ratio difference")?, self.den);
@@ -159,6 +249,15 @@ impl Ratio {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Ratio;
+    ///
+    /// assert_eq!(Ratio::of(1, 3)?.checked_add(&Ratio::of(1, 6)?)?, Ratio::of(1, 2)?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn checked_add(&self, other: &Ratio) -> Result<Ratio> {
         if self.den == other.den {
             return Ratio::new(dec::add(self.num, other.num, "ratio sum")?, self.den);

@@ -75,6 +75,19 @@ impl RoundingRule {
     ///
     /// [`Error::DivisionByZero`] if `b` is zero; [`Error::Overflow`] if the quotient does not
     /// fit a `Decimal`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RoundingRule;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// // 2/3 rounded to a whole number: exact, whatever the decimal expansion.
+    /// assert_eq!(RoundingRule::HalfUp.round_quotient(dec!(2), dec!(3))?, dec!(1));
+    /// assert_eq!(RoundingRule::Floor.round_quotient(dec!(-2), dec!(3))?, dec!(-1));
+    /// assert!(RoundingRule::HalfUp.round_quotient(dec!(2), dec!(0)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn round_quotient(self, a: Decimal, b: Decimal) -> Result<Decimal> {
         if b.is_zero() {
             return Err(Error::DivisionByZero {
@@ -124,6 +137,19 @@ impl RoundingRule {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] if `step` is not positive; [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RoundingRule;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// assert_eq!(RoundingRule::HalfUp.round(dec!(96.55), dec!(0.1))?, dec!(96.6));
+    /// assert_eq!(RoundingRule::HalfEven.round(dec!(96.55), dec!(0.1))?, dec!(96.6));
+    /// assert_eq!(RoundingRule::HalfEven.round(dec!(96.45), dec!(0.1))?, dec!(96.4));
+    /// assert_eq!(RoundingRule::HalfUp.round(dec!(650000), dec!(100000))?, dec!(700000));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn round(self, value: Decimal, step: Decimal) -> Result<Decimal> {
         self.round_ratio(value, Decimal::ONE, step)
     }
@@ -133,6 +159,16 @@ impl RoundingRule {
     /// # Errors
     ///
     /// As [`RoundingRule::round`], and [`Error::DivisionByZero`] if `den` is zero.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RoundingRule;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// assert_eq!(RoundingRule::HalfUp.round_ratio(dec!(41), dec!(74), dec!(0.001))?, dec!(0.554));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn round_ratio(self, num: Decimal, den: Decimal, step: Decimal) -> Result<Decimal> {
         check_step(step)?;
         let d = dec::mul(den, step, "rounding")?;
@@ -146,6 +182,19 @@ impl RoundingRule {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] if `step` is not positive or `rounded` is not a multiple of it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RoundingRule;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// // "0,7 mill" rounded half up stands for 650 000 up to (not including) 750 000.
+    /// let i = RoundingRule::HalfUp.interval(dec!(700000), dec!(100000))?;
+    /// assert_eq!(i.to_string(), "[650000, 750000)");
+    /// assert!(RoundingRule::HalfUp.interval(dec!(705000), dec!(100000)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn interval(self, rounded: Decimal, step: Decimal) -> Result<Interval> {
         check_step(step)?;
         let m = dec::div(rounded, step, "rounding interval")?;

@@ -12,6 +12,17 @@ use crate::phrase::Phrase;
 use crate::provenance::Source;
 
 /// The numbers of one request or revision: the total and the part for unaccompanied minors.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Request, RequestFigures, Source, Year};
+///
+/// let original = RequestFigures { total: Some(85), em: Some(10), date: None, source: Source::new("IMDi") };
+/// let r = Request::new(Year::new(2020)?, original)?;
+/// assert_eq!((r.original_total(), r.original_em()), (Some(85), Some(10)));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "anmodning")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestFigures {
@@ -106,6 +117,16 @@ impl Request {
     ///
     /// [`Error::PartExceedsWhole`] if the EM part exceeds the total;
     /// [`Error::DateOutsidePeriod`] if it is dated outside the request window.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Error, Request, RequestFigures, Source, Year};
+    ///
+    /// let figures = RequestFigures { total: Some(20), em: Some(25), date: None, source: Source::new("IMDi") };
+    /// assert!(matches!(Request::new(Year::new(2024)?, figures), Err(Error::PartExceedsWhole { .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn new(year: Year, original: RequestFigures) -> Result<Request> {
         let r = Request {
             year,
@@ -151,6 +172,19 @@ impl Request {
     ///
     /// As [`Request::new`], and [`Error::InvalidValue`] for a revision dated before the
     /// previous dated one, or one that changes nothing.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Request, RequestFigures, Source, Year};
+    ///
+    /// let em_only = |em| RequestFigures { total: None, em: Some(em), date: None, source: Source::new("IMDi") };
+    /// let mut r = Request::new(Year::new(2017)?, RequestFigures { total: Some(110), ..em_only(30) })?;
+    /// r.revise(em_only(20))?; // the EM part revised down, the total kept
+    /// assert_eq!((r.current_total(), r.current_em(), r.original_em()), (Some(110), Some(20), Some(30)));
+    /// assert!(r.revise(RequestFigures { em: None, ..em_only(0) }).is_err()); // changes nothing
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn revise(&mut self, revision: RequestFigures) -> Result<()> {
         if revision.total.is_none() && revision.em.is_none() {
             return Err(Error::invalid(
@@ -223,6 +257,19 @@ impl Request {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if no figure has a total.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Request, RequestFigures, Source, Year};
+    ///
+    /// let src = Source::new("IMDi, anmodning 2020").quote("anmoder om å bosette 74");
+    /// let r = Request::new(Year::new(2020)?, RequestFigures { total: Some(74), em: None, date: None, source: src })?;
+    /// let e = r.explain_current()?;
+    /// assert_eq!(e.value.to_string(), "74 persons");
+    /// assert_eq!(e.sources().len(), 1);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn explain_current(&self) -> Result<Explanation> {
         self.explain_part("request", |f| f.total)
     }
@@ -304,6 +351,16 @@ impl Request {
 }
 
 /// How many places a decision gives: a number, an upper bound ("inntil 700") or a range.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Places;
+///
+/// let range = Places::Range { min: 20, max: 30 };
+/// assert_eq!((range.min(), range.max(), range.to_string()), (20, 30, "20–30".to_owned()));
+/// assert_eq!(Places::UpTo(60).min(), 0);
+/// ```
 #[doc(alias = "vedtaksplasser")]
 #[doc(alias = "inntil")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -515,6 +572,19 @@ pub enum DecisionStatus {
 ///
 /// The council decides how many, never who, and whether to take EM; family-reunified persons
 /// are never part of the number.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, Places, Source};
+///
+/// let src = Source::new("bystyresak 45/23").quote("inntil 20 flyktninger, hvorav 5 EM");
+/// let d = Decision { places: Places::UpTo(20), ..Decision::base(20, src).with_em(5) };
+/// assert_eq!(d.places.to_string(), "up to 20");
+/// assert_eq!(d.em.as_ref().map(|em| em.places), Some(5));
+/// d.validate()?;
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "vedtak")]
 #[doc(alias = "tilleggsvedtak")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -577,6 +647,15 @@ impl Decision {
     /// [`Error::PartExceedsWhole`] for an EM part larger than the places, or age bands
     /// larger than the EM part; [`Error::InvalidValue`] for a reversed range or age band,
     /// or age bands that overlap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Source};
+    ///
+    /// assert!(Decision::base(20, Source::new("vedtak")).with_em(5).validate().is_ok());
+    /// assert!(Decision::base(20, Source::new("vedtak")).with_em(25).validate().is_err());
+    /// ```
     pub fn validate(&self) -> Result<()> {
         self.places.validate()?;
         if let Some(em) = &self.em {
@@ -614,6 +693,17 @@ impl Decision {
 }
 
 /// The decisions of one year folded into what is in force.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, DecisionStatus, Source, fold_decisions};
+///
+/// let proposed = Decision { status: DecisionStatus::Proposed, ..Decision::base(40, Source::new("innstilling")) };
+/// let outcome = fold_decisions(&[proposed])?;
+/// assert!(!outcome.adopted); // a proposal is counted, and said to be one
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionOutcome {
     /// Places in force.
@@ -633,6 +723,20 @@ pub struct DecisionOutcome {
 ///
 /// [`Error::InvalidValue`] if the first decision is additional or there are none;
 /// [`Error::Overflow`] on overflow; any error of [`Decision::validate`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, DecisionKind, Places, Source, fold_decisions};
+///
+/// let src = || Source::new("Drammen bystyre");
+/// let replaced = Decision { kind: DecisionKind::Replacement, ..Decision::base(85, src()) };
+/// let folded = fold_decisions(&[Decision::base(58, src()), replaced])?;
+/// assert_eq!(folded.places, Places::Exactly(85));
+/// assert_eq!(folded.before_replacement, Some(Places::Exactly(58))); // printed "85 (58)"
+/// assert!(fold_decisions(&[]).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 pub fn fold_decisions(decisions: &[Decision]) -> Result<DecisionOutcome> {
     let mut out: Option<DecisionOutcome> = None;
     for (i, d) in decisions.iter().enumerate() {

@@ -14,6 +14,17 @@ use crate::provenance::{Fact, Source};
 use crate::ratio::Ratio;
 
 /// Which quota a settled person counts on.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Category, Fact, Origin, Settled, Source, Year};
+///
+/// let s = Settled::new(Year::new(2017)?.period())
+///     .with_origin(Category::UnaccompaniedMinor, Origin::Resettlement, Fact::new(5, Source::new("sak")));
+/// assert_eq!(s.origin_sum(Category::UnaccompaniedMinor)?.value, 5);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "enslige mindreårige")]
 #[doc(alias = "kategori")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -214,6 +225,27 @@ impl Settled {
     /// [`Error::DateOutsidePeriod`] for an event outside `period`;
     /// [`Error::PartExceedsWhole`] for an event with more escorted EM than persons, or
     /// escorted EM outside the ordinary category; [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Category, Settled, SettlementEvent, Source, Year};
+    /// use bosetting::chrono::NaiveDate;
+    ///
+    /// let year = Year::new(2024)?.period();
+    /// let event = |month, persons| -> Result<SettlementEvent, Box<dyn std::error::Error>> {
+    ///     Ok(SettlementEvent {
+    ///         date: NaiveDate::from_ymd_opt(2024, month, 15).ok_or("no such date")?,
+    ///         category: Category::Ordinary, origin: None, escorted_em: 0, group: None,
+    ///         persons, source: Source::new("bosettingslogg"),
+    ///     })
+    /// };
+    /// let s = Settled::from_events(year, vec![event(2, 5)?, event(6, 7)?])?;
+    /// assert_eq!(s.total()?.value, 12);
+    /// let by_april = NaiveDate::from_ymd_opt(2024, 4, 30).ok_or("no such date")?;
+    /// assert_eq!(s.settled_by(by_april)?.value, 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_events(period: Period, events: Vec<SettlementEvent>) -> Result<Settled> {
         let mut s = Settled::new(period);
         let mut ordinary = 0u32;
@@ -285,6 +317,18 @@ impl Settled {
     /// category do not sum to its count; [`Error::PartExceedsWhole`] if a part exceeds its
     /// whole (EM above the total, escorted EM above the ordinary count, a group above the
     /// total); [`Error::DateOutsidePeriod`] for an event outside the period.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("årsrapport");
+    /// let s = Settled::new(Year::new(2020)?.period()).with_total(Fact::new(10, src()));
+    /// assert!(s.clone().with_em(Fact::new(12, src())).validated().is_err()); // 12 EM of 10 in all
+    /// assert!(s.with_em(Fact::new(4, src())).validated().is_ok());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validated(self) -> Result<Settled> {
         self.validate()?;
         Ok(self)
@@ -295,6 +339,20 @@ impl Settled {
     /// # Errors
     ///
     /// As [`Settled::validated`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("årsrapport");
+    /// let s = Settled::new(Year::new(2020)?.period())
+    ///     .with_total(Fact::new(41, src()))
+    ///     .with_ordinary(Fact::new(30, src()))
+    ///     .with_em(Fact::new(12, src())); // 30 + 12 is not 41
+    /// assert!(s.validate().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         let get = |f: &Option<Fact<u32>>| f.as_ref().map(|f| f.value);
         if let (Some(t), Some(o), Some(e)) = (get(&self.total), get(&self.ordinary), get(&self.em))
@@ -416,6 +474,20 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither the total nor both categories are stated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("årsmelding");
+    /// let s = Settled::new(Year::new(2017)?.period())
+    ///     .with_ordinary(Fact::new(83, src()))
+    ///     .with_em(Fact::new(15, src()));
+    /// assert_eq!(s.total()?.value, 98); // derived: ordinary + EM
+    /// assert_eq!((s.ordinary_total()?.value, s.em_total()?.value), (83, 15));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn total(&self) -> Result<Derived<u32>> {
         if let Some(t) = &self.total {
             return Ok(Derived::new(t.value, t.explain("settled", Unit::Persons)));
@@ -534,6 +606,22 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if no count has that origin.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Category, Fact, Origin, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger, årsmelding 2017");
+    /// let s = Settled::new(Year::new(2017)?.period())
+    ///     .with_origin(Category::Ordinary, Origin::Resettlement, Fact::new(40, src()))
+    ///     .with_origin(Category::UnaccompaniedMinor, Origin::Resettlement, Fact::new(5, src()))
+    ///     .with_origin(Category::Ordinary, Origin::ReceptionCentre, Fact::new(38, src()));
+    /// assert_eq!(s.origin_total(Origin::Resettlement)?.value, 45);
+    /// assert_eq!(s.origin_sum(Category::Ordinary)?.value, 78);
+    /// assert!(s.origin_total(Origin::AgreedSelfSettlement).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn origin_total(&self, origin: Origin) -> Result<Derived<u32>> {
         let parts: Vec<&OriginCount> = self
             .by_origin
@@ -633,6 +721,21 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without the group or a total.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Ratio, Settled, Source, Year};
+    ///
+    /// let imdi = || Source::new("IMDi, bosatte 2023");
+    /// let s = Settled::new(Year::new(2023)?.period())
+    ///     .with_total(Fact::new(33_701, imdi()))
+    ///     .with_group("Ukraina", Fact::new(29_730, imdi()));
+    /// assert_eq!(s.group_share("Ukraina")?.value, Ratio::of(29_730, 33_701)?);
+    /// assert_eq!(s.outside_group("Ukraina")?.value, 3_971);
+    /// assert!(s.group_share("Syria").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn group_share(&self, group: &str) -> Result<Derived<Ratio>> {
         let g = self.group_count(group)?;
         let part = Derived::new(

@@ -20,6 +20,17 @@ use crate::ratio::Ratio;
 use crate::settlement::Settled;
 
 /// What a fulfilment rate is measured against.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Against;
+///
+/// // In facts files: `against = "original-request"`.
+/// let a: Against = serde_json::from_str("\"original-request\"")?;
+/// assert_eq!(a, Against::OriginalRequest);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Against {
@@ -151,6 +162,20 @@ impl SettlementYear {
     /// [`Error::InvalidValue`] for a request for another year or settled counts outside the
     /// year; [`Error::DateOutsidePeriod`] for a decision dated outside
     /// [`Decision::window`]; and any error of the parts' own validation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Municipality, SettlementYear, Source, Year};
+    /// use bosetting::chrono::NaiveDate;
+    ///
+    /// let mut y = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), Year::new(2020)?);
+    /// let mut late = Decision::base(74, Source::new("kommunestyresak"));
+    /// late.date = NaiveDate::from_ymd_opt(2021, 2, 1); // after the year it is for
+    /// y.decisions.push(late);
+    /// assert!(y.validate().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         if let Some(r) = &self.request {
             if r.year() != self.year {
@@ -198,6 +223,19 @@ impl SettlementYear {
     /// # Errors
     ///
     /// As [`fold_decisions`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, DecisionKind, Municipality, Places, SettlementYear, Source, Year};
+    ///
+    /// let mut y = SettlementYear::new(Municipality::new("3005".parse()?, "Drammen"), Year::new(2022)?);
+    /// y.decisions.push(Decision::base(58, Source::new("vedtak, desember 2021")));
+    /// let added = Decision { kind: DecisionKind::Additional, ..Decision::base(252, Source::new("tilleggsvedtak")) };
+    /// y.decisions.push(added);
+    /// assert_eq!(y.decided()?.value.places, Places::Exactly(310));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn decided(&self) -> Result<Derived<DecisionOutcome>> {
         let o = fold_decisions(&self.decisions)?;
         let e = explain_decisions(&self.decisions, &o);
@@ -209,6 +247,17 @@ impl SettlementYear {
     /// # Errors
     ///
     /// As [`fold_decisions`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Municipality, Places, SettlementYear, Source, Year};
+    ///
+    /// let mut y = SettlementYear::new(Municipality::new("1103".parse()?, "Stavanger"), Year::new(2017)?);
+    /// y.decisions.push(Decision { places: Places::UpTo(110), ..Decision::base(0, Source::new("sak")) });
+    /// assert_eq!(y.decided_places()?.value, 110);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn decided_places(&self) -> Result<Derived<u32>> {
         let d = self.decided()?;
         Ok(Derived::new(d.value.places.max(), d.explanation))
@@ -219,6 +268,19 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without settled counts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Error, Fact, Municipality, Settled, SettlementYear, Source, Year};
+    ///
+    /// let year = Year::new(2020)?;
+    /// let mut y = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), year);
+    /// assert!(matches!(y.settled_total(), Err(Error::NotComputable { .. })));
+    /// y.settled = Some(Settled::new(year.period()).with_total(Fact::new(41, Source::new("årsrapport"))));
+    /// assert_eq!(y.settled_total()?.value, 41);
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn settled_total(&self) -> Result<Derived<u32>> {
         self.settled()?.total()
     }
@@ -229,6 +291,22 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without a decision or settled counts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Fact, Municipality, Settled, SettlementYear, Source, Year};
+    ///
+    /// let year = Year::new(2020)?;
+    /// let src = || Source::new("Bodø kommune, årsrapport 2020");
+    /// let mut y = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), year);
+    /// y.decisions.push(Decision::base(74, src()));
+    /// y.settled = Some(Settled::new(year.period()).with_total(Fact::new(41, src())));
+    /// let gap = y.shortfall()?;
+    /// assert_eq!(gap.value, 33);
+    /// assert_eq!(gap.explanation.inputs.len(), 2); // decided and settled, with their sources
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn shortfall(&self) -> Result<Derived<i64>> {
         let d = self.decided_places()?;
         let s = self.settled_total()?;
@@ -261,6 +339,22 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without a request total.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Municipality, Request, RequestFigures, SettlementYear, Source, Year};
+    ///
+    /// let year = Year::new(2023)?;
+    /// let figures = |n| RequestFigures { total: Some(n), em: None, date: None, source: Source::new("IMDi") };
+    /// let mut request = Request::new(year, figures(360))?;
+    /// request.revise(figures(430))?;
+    /// let mut y = SettlementYear::new(Municipality::new("3301".parse()?, "Drammen"), year);
+    /// y.request = Some(request);
+    /// assert_eq!((y.current_request()?.value, y.original_request()?.value), (430, 360));
+    /// assert_eq!(y.request_revision()?.value, 70.into());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn current_request(&self) -> Result<Derived<u32>> {
         let r = self.request()?;
         let v = r
@@ -274,6 +368,17 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without an original total.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Municipality, SettlementYear, Year};
+    ///
+    /// // See `current_request` for a revised request.
+    /// let y = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), Year::new(2020)?);
+    /// assert!(y.original_request().is_err()); // no request recorded
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn original_request(&self) -> Result<Derived<u32>> {
         let r = self.request()?;
         let v = r
@@ -287,6 +392,20 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without the figures; [`Error::DivisionByZero`] against zero.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Against, Decision, Fact, Municipality, Ratio, Settled, SettlementYear, Source, Year};
+    ///
+    /// let year = Year::new(2020)?;
+    /// let mut y = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), year);
+    /// y.decisions.push(Decision::base(74, Source::new("vedtak")));
+    /// y.settled = Some(Settled::new(year.period()).with_total(Fact::new(41, Source::new("årsrapport"))));
+    /// assert_eq!(y.fulfilment(Against::Decision)?.value, Ratio::of(41, 74)?);
+    /// assert!(y.fulfilment(Against::Request).is_err()); // no request recorded
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn fulfilment(&self, against: Against) -> Result<Derived<Ratio>> {
         let s = self.settled_total()?;
         let (whole, label) = match against {
@@ -302,6 +421,22 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without an EM part or an EM count.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Fact, Municipality, Ratio, Settled, SettlementYear, Source, Year};
+    ///
+    /// let year = Year::new(2017)?;
+    /// let src = || Source::new("Stavanger, årsmelding 2017");
+    /// let mut y = SettlementYear::new(Municipality::new("1103".parse()?, "Stavanger"), year);
+    /// y.decisions.push(Decision::base(110, src()).with_em(20));
+    /// y.settled = Some(Settled::new(year.period()).with_total(Fact::new(98, src())).with_em(Fact::new(15, src())));
+    /// assert_eq!(y.em_fulfilment()?.value, Ratio::of(15, 20)?);
+    /// assert_eq!(y.decided_em()?.value, 20);
+    /// assert_eq!(y.decided_ordinary()?.value, 90);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn em_fulfilment(&self) -> Result<Derived<Ratio>> {
         let em = self.settled()?.em_total()?;
         let part = self.decided_em()?;
@@ -465,6 +600,22 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without a decision or settled counts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Fact, Municipality, Ratio, Settled, SettlementYear, Source, Tertial, Year};
+    ///
+    /// let year = Year::new(2017)?;
+    /// let t1 = Tertial::new(year, 1)?.period();
+    /// let mut y = SettlementYear::new(Municipality::new("0602".parse()?, "Drammen"), year);
+    /// y.decisions.push(Decision::base(165, Source::new("vedtak")));
+    /// y.settled = Some(Settled::new(t1).with_total(Fact::new(40, Source::new("1. tertial"))));
+    /// let pace = y.pace()?.value;
+    /// assert_eq!((pace.elapsed, pace.expected), (Ratio::of(1, 3)?, Ratio::of(55, 1)?));
+    /// assert_eq!(pace.ahead_by, Ratio::of(0, 1)?.checked_sub(&Ratio::of(15, 1)?)?); // 15 behind
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn pace(&self) -> Result<Derived<Pace>> {
         let settled = self.settled()?;
         let s = settled.total()?;
