@@ -1,0 +1,50 @@
+//! The public names: the ones renamed in 0.2.0 still work under their old names, and the
+//! errors keep what caused them as their `source()`.
+#![allow(
+    clippy::arithmetic_side_effects,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use bosetting_imdi::AnyExport;
+
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("bosetting-imdi-api-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+#[allow(deprecated)]
+fn old_names_read_as_the_new() {
+    let path = temp_file("long.csv", bosetting_imdi::bundled());
+    let new = bosetting_imdi::load(&path).unwrap();
+    let old: bosetting_imdi::Read = bosetting_imdi::read_file(&path).unwrap();
+    assert_eq!(old, new);
+    let bosetting_imdi::Read::Long(export) = old else {
+        panic!("the bundled export is long")
+    };
+    assert!(export.rows > 0);
+    let missing = path.with_file_name("missing.csv");
+    assert_eq!(
+        bosetting_imdi::read_file(&missing).unwrap_err(),
+        bosetting_imdi::load(&missing).unwrap_err()
+    );
+}
+
+#[test]
+fn load_reads_what_read_reads() {
+    let path = temp_file("wide.csv", bosetting_imdi::bundled_wide());
+    let AnyExport::Wide(w) = bosetting_imdi::load(&path).unwrap() else {
+        panic!("the bundled wide export is wide")
+    };
+    let read = bosetting_imdi::read(bosetting_imdi::bundled_wide(), &path.display().to_string())
+        .unwrap()
+        .into_wide()
+        .unwrap();
+    assert_eq!(w, read);
+}
