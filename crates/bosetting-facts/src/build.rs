@@ -916,18 +916,19 @@ fn fund(ctx: &Ctx<'_>, f: &FundSpec) -> Result<bosetting::FundLedger, FactsError
         ctx.model(path, bosetting::Money::parse_nb(text))
     };
     let opening = ctx.amount("fund.opening", &f.opening)?;
-    let rules = bosetting::FundRules {
-        surplus_share: f.rules.surplus_percent.map(Ratio::from_percent),
-        withdrawal_purposes: f.rules.withdrawal_purposes.clone(),
-        cap: f
-            .rules
-            .cap
-            .as_deref()
-            .map(|c| money("fund.rules.cap", c))
-            .transpose()?,
-        allow_negative: f.rules.allow_negative,
-        source: ctx.src("fund.rules", &f.rules.quote, None),
-    };
+    let mut rules = bosetting::FundRules::new(ctx.src("fund.rules", &f.rules.quote, None))
+        .with_withdrawal_purposes(f.rules.withdrawal_purposes.clone())
+        .with_allow_negative(f.rules.allow_negative);
+    if let Some(p) = f.rules.surplus_percent {
+        rules = ctx.model(
+            "fund.rules.surplus_percent",
+            rules.with_surplus_share(Ratio::from_percent(p)),
+        )?;
+    }
+    if let Some(c) = f.rules.cap.as_deref() {
+        let cap = money("fund.rules.cap", c)?;
+        rules = ctx.model("fund.rules.cap", rules.with_cap(cap))?;
+    }
     let mut ledger = bosetting::FundLedger::new(
         f.name.clone(),
         f.opened,

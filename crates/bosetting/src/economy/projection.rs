@@ -18,7 +18,7 @@
 
 use std::fmt;
 use std::marker::PhantomData;
-use std::ops::Index;
+use std::ops::{Index, IndexMut};
 
 use rust_decimal::Decimal;
 use serde::de::{self, MapAccess, Visitor};
@@ -111,6 +111,11 @@ impl<T> ByCategory<T> {
         GrantCategory::ALL.into_iter().zip(self.0.iter())
     }
 
+    /// Each category with its value to change, in [`GrantCategory::ALL`] order.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (GrantCategory, &mut T)> {
+        GrantCategory::ALL.into_iter().zip(self.0.iter_mut())
+    }
+
     /// Every value mapped by `f`.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> ByCategory<U> {
         ByCategory(self.0.map(f))
@@ -126,6 +131,41 @@ impl<T: Clone> ByCategory<T> {
     /// The same value for every category.
     pub fn all(value: T) -> ByCategory<T> {
         ByCategory::from_fn(|_| value.clone())
+    }
+}
+
+impl<T> IndexMut<GrantCategory> for ByCategory<T> {
+    fn index_mut(&mut self, category: GrantCategory) -> &mut T {
+        self.get_mut(category)
+    }
+}
+
+/// Each category with its value, in [`GrantCategory::ALL`] order.
+impl<T> IntoIterator for ByCategory<T> {
+    type Item = (GrantCategory, T);
+    type IntoIter =
+        std::iter::Zip<std::array::IntoIter<GrantCategory, 4>, std::array::IntoIter<T, 4>>;
+    fn into_iter(self) -> Self::IntoIter {
+        GrantCategory::ALL.into_iter().zip(self.0)
+    }
+}
+
+/// Each category with its value, in [`GrantCategory::ALL`] order.
+impl<'a, T> IntoIterator for &'a ByCategory<T> {
+    type Item = (GrantCategory, &'a T);
+    type IntoIter = std::iter::Zip<std::array::IntoIter<GrantCategory, 4>, std::slice::Iter<'a, T>>;
+    fn into_iter(self) -> Self::IntoIter {
+        GrantCategory::ALL.into_iter().zip(self.0.iter())
+    }
+}
+
+/// Each category with its value to change, in [`GrantCategory::ALL`] order.
+impl<'a, T> IntoIterator for &'a mut ByCategory<T> {
+    type Item = (GrantCategory, &'a mut T);
+    type IntoIter =
+        std::iter::Zip<std::array::IntoIter<GrantCategory, 4>, std::slice::IterMut<'a, T>>;
+    fn into_iter(self) -> Self::IntoIter {
+        GrantCategory::ALL.into_iter().zip(self.0.iter_mut())
     }
 }
 
@@ -364,7 +404,7 @@ impl RateAssumption {
         Ok(RateAssumption { rule, source })
     }
 
-    /// The latest known table carried forward.
+    /// The latest known table carried forward (also [`RateAssumption::default`]).
     pub fn carry_forward() -> RateAssumption {
         RateAssumption {
             rule: FutureRates::CarryForward,
@@ -441,8 +481,18 @@ impl RateAssumption {
     }
 }
 
+/// The latest known table carried forward: the assumption that adds nothing to what was
+/// published.
+impl Default for RateAssumption {
+    fn default() -> RateAssumption {
+        RateAssumption::carry_forward()
+    }
+}
+
 /// A rate the projection uses: from the table, or assumed from the latest known one.
+/// [`CohortRates::from_grant_rates`] records it; `#[non_exhaustive]`, read it, do not build it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RateOrigin {
     /// The cohort (first-settlement) year.
     pub cohort: Year,
@@ -460,8 +510,9 @@ pub struct RateOrigin {
     pub known: Option<KnownRate>,
 }
 
-/// The latest known rate an assumed rate is carried from.
+/// The latest known rate an assumed rate is carried from (part of a [`RateOrigin`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct KnownRate {
     /// The last year it was in force.
     pub year: Year,
@@ -473,7 +524,29 @@ pub struct KnownRate {
 
 /// Integration grant rates by cohort (first-settlement) year, category and grant year, as
 /// the engine uses them.
+///
+/// Built by [`CohortRates::from_grant_rates`] (from a rate table, with a stated assumption
+/// for the years it does not hold), [`CohortRates::uniform`] or [`CohortRates::new`]
+/// (rates set by hand); `#[non_exhaustive]`, since it may gain fields.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::projection::{ByCategory, CohortRates};
+/// use bosetting::{GrantCategory, GrantYear, Money, Source, Year};
+///
+/// let y0 = Year::new(2023)?;
+/// let rate = |kr| ByCategory::all([Money::kroner(kr); 5]);
+/// let rates = CohortRates::new(y0, vec![rate(200_000), rate(210_000)], Source::new("plan"))?;
+/// let y1 = GrantYear::new(1)?;
+/// assert_eq!(rates.rate(Year::new(2024)?, GrantCategory::Child, y1), Some(Money::kroner(210_000)));
+///
+/// let e = CohortRates::new(y0, vec![rate(-1)], Source::new("plan")).unwrap_err();
+/// assert_eq!(e.to_string(), "invalid projection rate -1 kr: must not be negative");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CohortRates {
     /// The first cohort year.
     pub first_year: Year,
@@ -490,6 +563,34 @@ pub struct CohortRates {
 }
 
 impl CohortRates {
+    /// Rates set by hand: `rates[i]` holds, per category, the rates of grant years 1–5 for
+    /// the cohort of `first_year + i`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] naming the first rate that is negative or not a whole
+    /// number of øre.
+    pub fn new(
+        first_year: Year,
+        rates: Vec<ByCategory<[Money; 5]>>,
+        source: Source,
+    ) -> Result<CohortRates> {
+        for row in &rates {
+            for (_, by_grant_year) in row.iter() {
+                for r in by_grant_year {
+                    rate_ore(*r)?;
+                }
+            }
+        }
+        Ok(CohortRates {
+            first_year,
+            rates,
+            source,
+            origins: Vec::new(),
+            assumption: None,
+        })
+    }
+
     /// Rates set by hand, the same for every cohort year.
     pub fn uniform(
         first_year: Year,
@@ -632,7 +733,32 @@ impl CohortRates {
 
 /// Service costs: a fixed part that moves toward a target set by the number of active
 /// persons only with a lag, and a variable part per active person that follows at once.
+///
+/// Built by [`CostModel::new`] with the required parts, then `with_*` for the optional ones
+/// (both 0 kr unless set); each checks what it is given. `#[non_exhaustive]`: it may gain
+/// parts, each with a default and a setter.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::projection::CostModel;
+/// use bosetting::{Money, Ratio, Source};
+///
+/// // 450 000 kr over five years per active person; half the gap closed each year.
+/// let cost = CostModel::new(5, Ratio::of(450_000, 5)?, Ratio::of(1, 2)?, Source::new("plan"))?
+///     .with_initial_fixed(Money::kroner(2_000_000))?
+///     .with_variable_per_active_person(Money::kroner(15_000))?;
+/// assert_eq!(cost.initial_fixed, Money::kroner(2_000_000));
+///
+/// let e = CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(3, 2)?, Source::new("plan")).unwrap_err();
+/// assert_eq!(
+///     e.to_string(),
+///     "invalid cost adjustment 3/2: a lag closes at most the whole gap (a share from 0 to 1)"
+/// );
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CostModel {
     /// Persons settled in the last `window_years` years (this year included) are active.
     pub window_years: usize,
@@ -649,8 +775,80 @@ pub struct CostModel {
     pub source: Source,
 }
 
+impl CostModel {
+    /// Costs over a window of `window_years` (at least 1), with a fixed-cost target of
+    /// `fixed_per_active_person` kroner a year, of whose gap `adjustment` (0 to 1) is closed
+    /// each year; no fixed costs before the projection and no variable costs unless set.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a window of 0 years, a fixed cost that is not a
+    /// non-negative ratio of whole numbers, or an adjustment above 1.
+    pub fn new(
+        window_years: usize,
+        fixed_per_active_person: Ratio,
+        adjustment: Ratio,
+        source: Source,
+    ) -> Result<CostModel> {
+        if window_years == 0 {
+            return Err(Error::invalid(
+                "cost window",
+                "0 years",
+                "persons are active for at least the year they are settled",
+            ));
+        }
+        ratio_parts(&fixed_per_active_person, "fixed cost per person")?;
+        adjustment_parts(&adjustment)?;
+        Ok(CostModel {
+            window_years,
+            fixed_per_active_person,
+            adjustment,
+            initial_fixed: Money::ZERO,
+            variable_per_active_person: Money::ZERO,
+            source,
+        })
+    }
+
+    /// With fixed costs of `amount` in the year before the projection starts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a negative amount or one that is not whole øre.
+    pub fn with_initial_fixed(mut self, amount: Money) -> Result<CostModel> {
+        not_negative(amount, "initial fixed costs")?;
+        self.initial_fixed = amount;
+        Ok(self)
+    }
+
+    /// With a variable cost of `amount` per active person per year.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a negative amount or one that is not whole øre.
+    pub fn with_variable_per_active_person(mut self, amount: Money) -> Result<CostModel> {
+        not_negative(amount, "variable cost per person")?;
+        self.variable_per_active_person = amount;
+        Ok(self)
+    }
+}
+
 /// The refugee fund in the projection.
+///
+/// Built by [`FundModel::new`] and [`FundModel::with_floor`]; `#[non_exhaustive]`: it may
+/// gain parts, each with a default and a setter.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::projection::FundModel;
+/// use bosetting::{Money, Source};
+///
+/// let fund = FundModel::new(Money::kroner(30_000_000), Source::new("årsregnskap 2023"))
+///     .with_floor(Money::kroner(5_000_000));
+/// assert_eq!(fund.floor, Some(Money::kroner(5_000_000)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FundModel {
     /// Balance before the first projected year.
     pub opening: Money,
@@ -663,8 +861,32 @@ pub struct FundModel {
     pub source: Source,
 }
 
+impl FundModel {
+    /// A fund that opens at `opening` (a negative balance is a deficit carried in) with no
+    /// floor.
+    pub fn new(opening: Money, source: Source) -> FundModel {
+        FundModel {
+            opening,
+            floor: None,
+            source,
+        }
+    }
+
+    /// With a floor the fund may not go below (any amount: a negative floor allows that
+    /// much deficit before it is uncovered).
+    pub fn with_floor(mut self, floor: Money) -> FundModel {
+        self.floor = Some(floor);
+        self
+    }
+}
+
 /// Everything the engine needs besides the settled persons.
+///
+/// Built by [`ProjectionParams::new`], which checks that the parts agree (the rates start
+/// with the history and cover every year); [`Engine::new`] checks the rest.
+/// `#[non_exhaustive]`: it may gain parts, each with a default and a setter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ProjectionParams {
     /// The first history year.
     pub first_year: Year,
@@ -681,6 +903,69 @@ pub struct ProjectionParams {
     pub cost: CostModel,
     /// The fund.
     pub fund: FundModel,
+}
+
+impl ProjectionParams {
+    /// The parameters of a projection of `future_years` after `history_years` (at least
+    /// 1) of known settlement from `first_year`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for no history years or rates that do not start in
+    /// `first_year`; [`Error::MissingRate`] naming the first cohort year the rates do not
+    /// cover.
+    pub fn new(
+        first_year: Year,
+        history_years: usize,
+        future_years: usize,
+        category_shares: CategoryShares,
+        rates: CohortRates,
+        cost: CostModel,
+        fund: FundModel,
+    ) -> Result<ProjectionParams> {
+        let params = ProjectionParams {
+            first_year,
+            history_years,
+            future_years,
+            category_shares,
+            rates,
+            cost,
+            fund,
+        };
+        params.check_years()?;
+        Ok(params)
+    }
+
+    /// The years agree: a history, rates that start with it and cover every year.
+    fn check_years(&self) -> Result<()> {
+        let h = self.history_years;
+        let w = self.cost.window_years;
+        if h == 0 || w == 0 {
+            return Err(Error::invalid(
+                "projection",
+                format!("history {h} years, window {w} years"),
+                "needs at least one history year and a window of at least one year",
+            ));
+        }
+        if self.rates.first_year != self.first_year {
+            return Err(Error::invalid(
+                "projection rates first year",
+                self.rates.first_year,
+                format!("the history starts in {}", self.first_year),
+            ));
+        }
+        let years = h.saturating_add(self.future_years);
+        if self.rates.rates.len() < years {
+            let missing = self
+                .first_year
+                .offset(i32::try_from(self.rates.rates.len()).unwrap_or(i32::MAX))?;
+            return Err(Error::MissingRate {
+                table: "projection cohort rates",
+                key: format!("cohort year {missing}"),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// The old name of [`SettlementPath`] (it shadowed `std::path::Path` in programs that use
@@ -775,22 +1060,15 @@ pub struct ScenarioComparison {
 ///
 /// let y0 = Year::new(2019)?;
 /// let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
-/// let params = ProjectionParams {
-///     first_year: y0,
-///     history_years: 2,
-///     future_years: 3,
-///     category_shares: CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
-///     rates: CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
-///     cost: CostModel {
-///         window_years: 5,
-///         fixed_per_active_person: Ratio::of(90_000, 1)?,
-///         adjustment: Ratio::of(1, 2)?,
-///         initial_fixed: Money::ZERO,
-///         variable_per_active_person: Money::ZERO,
-///         source: Source::new("example"),
-///     },
-///     fund: FundModel { opening: Money::ZERO, floor: Some(Money::ZERO), source: Source::new("example") },
-/// };
+/// let params = ProjectionParams::new(
+///     y0,
+///     2,
+///     3,
+///     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+///     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+///     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+///     FundModel::new(Money::ZERO, Source::new("example")).with_floor(Money::ZERO),
+/// )?;
 /// let engine = Engine::new(params)?;
 /// let path = SettlementPath::Persons(vec![40, 20, 0]);
 /// let years = engine.project(&[40, 40], &path)?;
@@ -953,6 +1231,28 @@ fn ore(m: Money, what: &str) -> Result<i64> {
         .ok_or_else(|| Error::invalid(what.to_owned(), m, "not a whole number of øre within range"))
 }
 
+/// A grant rate in øre.
+fn rate_ore(r: Money) -> Result<i64> {
+    let v = ore(r, "projection rate")?;
+    if v < 0 {
+        return Err(Error::invalid("projection rate", r, "must not be negative"));
+    }
+    Ok(v)
+}
+
+/// The cost adjustment's parts: a share from 0 to 1.
+fn adjustment_parts(adjustment: &Ratio) -> Result<(u64, u64)> {
+    let (n, d) = ratio_parts(adjustment, "cost adjustment")?;
+    if n > d {
+        return Err(Error::invalid(
+            "cost adjustment",
+            adjustment,
+            "a lag closes at most the whole gap (a share from 0 to 1)",
+        ));
+    }
+    Ok((n, d))
+}
+
 /// A cost in øre; a negative cost would be income the model has no source for.
 fn not_negative(m: Money, what: &str) -> Result<i64> {
     if m.is_negative() {
@@ -992,43 +1292,19 @@ impl Engine {
     /// negative costs or rates, or an adjustment above 1;
     /// [`Error::MissingRate`] if the rates do not cover every cohort year.
     pub fn new(params: ProjectionParams) -> Result<Engine> {
+        // Checked again: the fields are public, and a file's parameters come through serde.
+        params.check_years()?;
         let h = params.history_years;
         let f = params.future_years;
         let w = params.cost.window_years;
-        if h == 0 || w == 0 {
-            return Err(Error::invalid(
-                "projection",
-                format!("history {h} years, window {w} years"),
-                "needs at least one history year and a window of at least one year",
-            ));
-        }
-        if params.rates.first_year != params.first_year {
-            return Err(Error::invalid(
-                "projection rates first year",
-                params.rates.first_year,
-                format!("the history starts in {}", params.first_year),
-            ));
-        }
         let years = h.saturating_add(f);
-        if params.rates.rates.len() < years {
-            let missing = params
-                .first_year
-                .offset(i32::try_from(params.rates.rates.len()).unwrap_or(i32::MAX))?;
-            return Err(Error::MissingRate {
-                table: "projection cohort rates",
-                key: format!("cohort year {missing}"),
-            });
-        }
         let mut rates = Vec::with_capacity(years);
         let mut max_rate: i128 = 0;
         for row in params.rates.rates.iter().take(years) {
             let mut out = [[0i64; 5]; 4];
             for ((_, cat), out_cat) in row.iter().zip(out.iter_mut()) {
                 for (r, slot) in cat.iter().zip(out_cat.iter_mut()) {
-                    let v = ore(*r, "projection rate")?;
-                    if v < 0 {
-                        return Err(Error::invalid("projection rate", r, "must not be negative"));
-                    }
+                    let v = rate_ore(*r)?;
                     max_rate = max_rate.max(i128::from(v));
                     *slot = v;
                 }
@@ -1054,14 +1330,7 @@ impl Engine {
         // The fixed-cost target in øre: active × per-person kroner × 100, floored.
         let fixed_num = i64::try_from(u128::from(fn_).saturating_mul(100))
             .map_err(|_| Error::overflow("fixed cost per person"))?;
-        let (an, adj_d) = ratio_parts(&params.cost.adjustment, "cost adjustment")?;
-        if an > adj_d {
-            return Err(Error::invalid(
-                "cost adjustment",
-                params.cost.adjustment,
-                "a lag closes at most the whole gap (a share from 0 to 1)",
-            ));
-        }
+        let (an, adj_d) = adjustment_parts(&params.cost.adjustment)?;
         let initial_fixed = not_negative(params.cost.initial_fixed, "initial fixed costs")?;
         let variable = not_negative(
             params.cost.variable_per_active_person,
@@ -2009,6 +2278,150 @@ mod tests {
 
     fn shares_of(positional: [Ratio; 4]) -> CategoryShares {
         CategoryShares::new(ByCategory::from_array(positional), Source::new("test")).unwrap()
+    }
+
+    /// The constructors build what the literal the tests use builds, and refuse what
+    /// `Engine::new` refuses, with the same words.
+    #[test]
+    fn constructors_build_the_parameters_and_check_each_part() {
+        let literal = params(5, 10, Some(0));
+        let built = ProjectionParams::new(
+            literal.first_year,
+            5,
+            10,
+            literal.category_shares.clone(),
+            CohortRates::new(
+                literal.first_year,
+                literal.rates.rates.clone(),
+                Source::new("test"),
+            )
+            .unwrap(),
+            CostModel::new(
+                5,
+                Ratio::of(450_000, 5).unwrap(),
+                Ratio::of(1, 2).unwrap(),
+                Source::new("test"),
+            )
+            .unwrap(),
+            FundModel::new(Money::ZERO, Source::new("test")).with_floor(Money::ZERO),
+        )
+        .unwrap();
+        assert_eq!(built, literal);
+        // And it reads back from the JSON the literal writes.
+        let json = serde_json::to_string(&literal).unwrap();
+        assert_eq!(
+            serde_json::from_str::<ProjectionParams>(&json).unwrap(),
+            built
+        );
+
+        let cost = || {
+            CostModel::new(
+                5,
+                Ratio::of(1, 1).unwrap(),
+                Ratio::of(1, 2).unwrap(),
+                Source::new("t"),
+            )
+            .unwrap()
+        };
+        let e = |r: Result<CostModel>| r.unwrap_err().to_string();
+        assert_eq!(
+            e(CostModel::new(
+                0,
+                Ratio::of(1, 1).unwrap(),
+                Ratio::of(1, 2).unwrap(),
+                Source::new("t")
+            )),
+            "invalid cost window 0 years: persons are active for at least the year they are settled"
+        );
+        assert!(
+            e(cost().with_initial_fixed(Money::kroner(-1)))
+                .starts_with("invalid initial fixed costs -1 kr:"),
+        );
+        assert!(
+            e(cost().with_variable_per_active_person(Money::kroner(-5)))
+                .starts_with("invalid variable cost per person -5 kr:"),
+        );
+        assert_eq!(
+            cost()
+                .with_variable_per_active_person(Money::kroner(5))
+                .unwrap()
+                .variable_per_active_person,
+            Money::kroner(5)
+        );
+        let rates = |n: usize| {
+            CohortRates::new(
+                literal.first_year,
+                literal.rates.rates[..n].to_vec(),
+                Source::new("t"),
+            )
+            .unwrap()
+        };
+        let with_rates = |r: CohortRates, first: Year| {
+            ProjectionParams::new(
+                first,
+                5,
+                10,
+                literal.category_shares.clone(),
+                r,
+                cost(),
+                literal.fund.clone(),
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        assert_eq!(
+            with_rates(rates(14), literal.first_year),
+            "no projection cohort rates rate for cohort year 2033"
+        );
+        assert_eq!(
+            with_rates(rates(15), Year::new(2018).unwrap()),
+            "invalid projection rates first year 2019: the history starts in 2018"
+        );
+    }
+
+    #[test]
+    fn by_category_is_indexed_changed_and_iterated_by_category() {
+        let mut b = ByCategory::from_array([1u32, 2, 3, 4]);
+        b[GrantCategory::Child] += 10;
+        for (c, v) in b.iter_mut() {
+            if c == GrantCategory::SingleAdult {
+                *v = 100;
+            }
+        }
+        for (c, v) in &mut b {
+            if c == GrantCategory::UnaccompaniedMinor {
+                *v += 1;
+            }
+        }
+        assert_eq!(b.into_array(), [100, 2, 13, 5]);
+        let by_ref: Vec<(GrantCategory, u32)> = (&b).into_iter().map(|(c, v)| (c, *v)).collect();
+        let owned: Vec<(GrantCategory, u32)> = b.into_iter().collect();
+        assert_eq!(by_ref, owned);
+        assert_eq!(
+            owned,
+            vec![
+                (GrantCategory::SingleAdult, 100),
+                (GrantCategory::OtherAdult, 2),
+                (GrantCategory::Child, 13),
+                (GrantCategory::UnaccompaniedMinor, 5),
+            ]
+        );
+        let names: Vec<String> = ByCategory::all(String::from("x"))
+            .into_iter()
+            .map(|(c, s)| format!("{}{s}", category_name(c)))
+            .collect();
+        assert_eq!(names[3], "unaccompanied-minorx");
+    }
+
+    #[test]
+    fn the_default_rate_assumption_carries_the_latest_rate_forward() {
+        let a = RateAssumption::default();
+        assert_eq!(a, RateAssumption::carry_forward());
+        assert_eq!(a.rule(), FutureRates::CarryForward);
+        assert_eq!(
+            a.apply(Money::kroner(230_000), 3).unwrap(),
+            Money::kroner(230_000)
+        );
     }
 
     /// A direct transcription of the reference workload (bench-peers/README.md), in i128.
