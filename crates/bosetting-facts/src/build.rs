@@ -72,12 +72,7 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn err(&self, path: &str, message: impl Into<String>) -> FactsError {
-        FactsError::Invalid {
-            file: self.file.to_owned(),
-            line: self.line(path),
-            field: path.to_owned(),
-            message: message.into(),
-        }
+        FactsError::invalid(self.file, self.line(path), path, message)
     }
 
     pub(crate) fn model<T>(&self, path: &str, r: bosetting::Result<T>) -> Result<T, FactsError> {
@@ -96,7 +91,7 @@ impl Ctx<'_> {
                 Some(rest) if !last.is_empty() => rest.to_owned(),
                 _ => msg,
             };
-            self.err(path, msg)
+            self.err(path, msg).caused_by(e)
         })
     }
 
@@ -1011,20 +1006,7 @@ fn checks(
                     &c.quote,
                     c.source.as_deref(),
                 )
-                .map_err(|e| match e {
-                    FactsError::Invalid {
-                        file,
-                        line,
-                        message,
-                        ..
-                    } => FactsError::Invalid {
-                        file,
-                        line,
-                        field: format!("{p}.published[{j}]"),
-                        message,
-                    },
-                    other => other,
-                })?;
+                .map_err(|e| e.at_field(format!("{p}.published[{j}]")))?;
             if let Some(q) = c.qualifier {
                 fig = fig.with_qualifier(q);
             }

@@ -149,7 +149,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<AnyExport, ImportError> {
     let origin = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
         file: origin.clone(),
-        message: e.to_string(),
+        source: e.into(),
     })?;
     read(&bytes, &origin)
 }

@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use bosetting_imdi::AnyExport;
+use bosetting_imdi::{AnyExport, ImportError};
 
 fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("bosetting-imdi-api-{}", std::process::id()));
@@ -47,4 +47,27 @@ fn load_reads_what_read_reads() {
         .into_wide()
         .unwrap();
     assert_eq!(w, read);
+}
+
+#[test]
+fn a_file_that_cannot_be_read_keeps_the_io_error_as_its_source() {
+    use std::error::Error as _;
+    let missing = std::env::temp_dir().join("bosetting-imdi-no-such-dir/none.csv");
+    let e = bosetting_imdi::load(&missing).unwrap_err();
+    let io = e.source().and_then(|s| s.downcast_ref::<std::io::Error>());
+    assert_eq!(
+        io.map(std::io::Error::kind),
+        Some(std::io::ErrorKind::NotFound)
+    );
+    assert_eq!(
+        e.to_string(),
+        format!("cannot read {}: {}", missing.display(), io.unwrap())
+    );
+    assert!(matches!(&e, ImportError::Io { file, .. } if *file == missing.display().to_string()));
+    assert_eq!(e.clone(), e);
+    // A row error is the reader's own: no source beneath it.
+    let row = bosetting_imdi::read_long(b"Enhet;Ar\n", "t.csv").unwrap_err();
+    assert!(row.source().is_none(), "{row}");
+    fn is_error<E: std::error::Error + Send + Sync + Clone + PartialEq + 'static>() {}
+    is_error::<ImportError>();
 }

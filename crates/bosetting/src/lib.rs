@@ -261,7 +261,7 @@ pub use dossier::{
     CheckKind, CheckResult, CheckSpec, FigureRef, IndexedYear, MunicipalityYear, National,
     Programme, Project, PublishedRate, RuleStatement, SeriesField,
 };
-pub use error::{Error, Result};
+pub use error::{Error, IoError, Result};
 pub use explain::{Derived, Explanation, Quantity, Unit, Value};
 pub use family::{FamilyCase, FamilyGrant, FamilyGrantRule, FamilyReunification, Sponsor};
 pub use fund::{EntryKind, FundEntry, FundLedger, FundRules};
