@@ -10,7 +10,7 @@ use bosetting::{
 use crate::long::Export;
 
 /// Which numbering a series is wanted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Numbering {
     /// As IMDi published it: the number in force each year (Halden is 0101, then 3001).
     #[default]

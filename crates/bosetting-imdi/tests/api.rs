@@ -71,3 +71,9 @@ fn a_file_that_cannot_be_read_keeps_the_io_error_as_its_source() {
     fn is_error<E: std::error::Error + Send + Sync + Clone + PartialEq + 'static>() {}
     is_error::<ImportError>();
 }
+
+#[test]
+fn numbering_is_an_ordered_hashed_key() {
+    fn key<T: Copy + Ord + std::hash::Hash>() {}
+    key::<bosetting_imdi::Numbering>();
+}

@@ -59,7 +59,7 @@ pub fn status_name(locale: Locale, status: RowStatus) -> &'static str {
 }
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Format {
     /// Markdown.

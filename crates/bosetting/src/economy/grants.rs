@@ -284,7 +284,9 @@ impl Rate {
 /// to say that the settlement year's rates apply throughout ([`RateYear::FirstSettlement`]);
 /// a table built on that reading can say so.
 #[doc(alias = "budsjettår")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum RateYear {
     /// The payment (budget) year's table: the year-Y rate for grant year Y − S + 1.

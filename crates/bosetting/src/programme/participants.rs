@@ -714,7 +714,7 @@ impl fmt::Display for Outcome {
 /// Which of two indicators a set of outcomes measures. They must not be mixed.
 #[doc(alias = "direkte overgang")]
 #[doc(alias = "status ett år etter")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Measure {
     /// Status on leaving the programme, registered by the municipality (*direkte

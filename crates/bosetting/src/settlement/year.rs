@@ -20,7 +20,7 @@ use crate::ratio::Ratio;
 use crate::settlement::Settled;
 
 /// What a fulfilment rate is measured against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Against {
     /// The council's decision (places in force).
