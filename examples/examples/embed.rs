@@ -100,8 +100,11 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
         &assumption.phrase(),
         locale,
     ));
-    r.sections
-        .push(bosetting_report::risk_section(&risk, 2025, locale));
+    r.sections.push(bosetting_report::risk_section(
+        &risk,
+        Year::new(2025)?,
+        locale,
+    ));
     let mut out = Vec::new();
     bosetting_report::render(&r, format, &mut out)?;
     Ok(String::from_utf8(out)?)

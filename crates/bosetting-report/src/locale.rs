@@ -191,7 +191,13 @@ impl Locale {
     }
 
     /// A year (never grouped).
-    pub fn year(self, y: i32) -> String {
+    pub fn year(self, y: bosetting::Year) -> String {
+        self.year_number(y.get())
+    }
+
+    /// A year a phrase names ([`Arg::Year`] holds the number, which may lie outside
+    /// [`bosetting::Year`]'s range).
+    pub(crate) fn year_number(self, y: i32) -> String {
         y.to_string()
     }
 
@@ -321,7 +327,7 @@ impl Locale {
             }
             Arg::Verbatim(t) => t.clone(),
             Arg::Date(d) => self.date(*d),
-            Arg::Year(y) => self.year(*y),
+            Arg::Year(y) => self.year_number(*y),
             Arg::Phrase(p) => self.say(p),
             Arg::List(items) => join(items, ", "),
             Arg::Clauses(items) => join(items, "; "),
