@@ -83,38 +83,29 @@ pub fn params_for(future: usize) -> ProjectionParams {
         })
         .collect();
     let ratio = |n: u64, d: u64| Ratio::of(n, d).expect("a positive denominator");
-    ProjectionParams {
-        first_year: y0,
-        history_years: HISTORY,
-        future_years: future,
-        // The peer floors each category's persons (its step 3).
-        category_shares: CategoryShares::new(
+    let source = || Source::new("bench-peers/README.md");
+    ProjectionParams::new(
+        y0,
+        HISTORY,
+        future,
+        CategoryShares::new(
             ByCategory::from_array(SHARES.map(|p| ratio(p, 100))),
-            Source::new("bench-peers/README.md"),
+            source(),
         )
         .expect("the peer's shares sum to 100 %")
+        // The peer floors each category's persons (its step 3).
         .with_apportionment(Apportionment::FloorEach),
-        rates: CohortRates {
-            first_year: y0,
+        CohortRates::new(
+            y0,
             rates,
-            source: Source::new("bench-peers/README.md (synthetic rates for benchmarking)"),
-            origins: Vec::new(),
-            assumption: None,
-        },
-        cost: CostModel {
-            window_years: 5,
-            fixed_per_active_person: ratio(450_000, 5),
-            adjustment: ratio(1, 2),
-            initial_fixed: Money::ZERO,
-            variable_per_active_person: Money::ZERO,
-            source: Source::new("bench-peers/README.md"),
-        },
-        fund: FundModel {
-            opening: Money::ZERO,
-            floor: Some(Money::ZERO),
-            source: Source::new("bench-peers/README.md"),
-        },
-    }
+            Source::new("bench-peers/README.md (synthetic rates for benchmarking)"),
+        )
+        .expect("the peer's rates are whole non-negative øre"),
+        CostModel::new(5, ratio(450_000, 5), ratio(1, 2), source())
+            .expect("the peer's costs are valid"),
+        FundModel::new(Money::ZERO, source()).with_floor(Money::ZERO),
+    )
+    .expect("the peer's rates cover every year")
 }
 
 /// The bundled IMDi export.

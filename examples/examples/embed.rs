@@ -49,32 +49,23 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
         .with(GrantCategory::OtherAdult, Ratio::of(40, 100)?)
         .with(GrantCategory::Child, Ratio::of(25, 100)?)
         .with(GrantCategory::UnaccompaniedMinor, Ratio::of(5, 100)?);
-    let params = ProjectionParams {
-        first_year: first,
-        history_years: 5,
-        future_years: 10,
-        category_shares: CategoryShares::new(shares, doc())?,
-        rates: CohortRates::from_grant_rates(
+    let params = ProjectionParams::new(
+        first,
+        5,
+        10,
+        CategoryShares::new(shares, doc())?,
+        CohortRates::from_grant_rates(
             &GrantRates::builtin()?,
             first,
             15,
             Year::new(2025)?,
             &assumption,
         )?,
-        cost: CostModel {
-            window_years: 5,
-            fixed_per_active_person: Ratio::of(90_000, 1)?,
-            adjustment: Ratio::of(1, 2)?,
-            initial_fixed: Money::kroner(3_000_000),
-            variable_per_active_person: Money::kroner(60_000),
-            source: doc(),
-        },
-        fund: FundModel {
-            opening: Money::kroner(15_000_000),
-            floor: Some(Money::ZERO),
-            source: doc(),
-        },
-    };
+        CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, doc())?
+            .with_initial_fixed(Money::kroner(3_000_000))?
+            .with_variable_per_active_person(Money::kroner(60_000))?,
+        FundModel::new(Money::kroner(15_000_000), doc()).with_floor(Money::ZERO),
+    )?;
     let history = [40, 35, 90, 70, 48];
     let scenarios = vec![
         (
@@ -109,8 +100,11 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
         &assumption.phrase(),
         locale,
     ));
-    r.sections
-        .push(bosetting_report::risk_section(&risk, 2025, locale));
+    r.sections.push(bosetting_report::risk_section(
+        &risk,
+        Year::new(2025)?,
+        locale,
+    ));
     let mut out = Vec::new();
     bosetting_report::render(&r, format, &mut out)?;
     Ok(String::from_utf8(out)?)

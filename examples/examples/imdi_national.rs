@@ -48,7 +48,7 @@ fn args() -> Result<Args, String> {
 
 fn load(file: Option<&str>) -> Result<Export, Box<dyn std::error::Error>> {
     let read = match file {
-        Some(f) => bosetting_imdi::read_file(std::path::Path::new(f))?,
+        Some(f) => bosetting_imdi::load(std::path::Path::new(f))?,
         None => bosetting_imdi::read(bosetting_imdi::bundled(), "bosetting-kommune-1995-2023.csv")?,
     };
     read.into_long().ok_or_else(|| {

@@ -119,35 +119,35 @@ fn project() -> Result<Projection, Box<dyn Error>> {
         .with(GrantCategory::Child, share(25)?)
         .with(GrantCategory::UnaccompaniedMinor, share(5)?);
     let active_2016_2020: u32 = history.iter().map(|(n, _)| n).sum();
-    let params = ProjectionParams {
-        first_year: first,
-        history_years: HISTORY,
-        future_years: FUTURE,
-        category_shares: CategoryShares::new(
+    let params = ProjectionParams::new(
+        first,
+        HISTORY,
+        FUTURE,
+        CategoryShares::new(
             shares,
             assumed(
-                "the annual report does not split the settled by grant category; a split of 30/40/25/5 % is assumed, whole persons placed by the largest remainder method",
+                "the annual report does not split the settled by grant category; a split of 30/40/25/5 % is assumed, whole persons placed by Sainte-Laguë's method",
             ),
         )?,
         rates,
-        cost: CostModel {
-            window_years: 5,
-            fixed_per_active_person: Ratio::of(60_000, 1)?,
-            adjustment: Ratio::of(1, 2)?,
-            initial_fixed: Money::kroner(i64::from(active_2016_2020) * 60_000),
-            variable_per_active_person: Money::kroner(30_000),
-            source: assumed(
+        CostModel::new(
+            5,
+            Ratio::of(60_000, 1)?,
+            Ratio::of(1, 2)?,
+            assumed(
                 "the annual report states no costs per person: 60 000 kr fixed (half the gap to its level closed each year, at its level for 2016–2020's persons in 2020) and 30 000 kr variable per person settled in the last five years are assumed",
             ),
-        },
-        fund: FundModel {
-            opening: Money::kroner(10_000_000),
-            floor: Some(Money::ZERO),
-            source: assumed(
+        )?
+        .with_initial_fixed(Money::kroner(i64::from(active_2016_2020) * 60_000))?
+        .with_variable_per_active_person(Money::kroner(30_000))?,
+        FundModel::new(
+            Money::kroner(10_000_000),
+            assumed(
                 "the annual report states a transfer of 11,2 mill kr from Flyktningfondet in 2020, not the balance; 10 mill kr at the end of 2020 is assumed, and the fund may not go below zero",
             ),
-        },
-    };
+        )
+        .with_floor(Money::ZERO),
+    )?;
     let engine = Engine::new(params)?;
     let decided = year
         .settlement
@@ -314,9 +314,9 @@ mod tests {
                 assert_eq!(money(&why), y.fund);
             }
         }
-        // The largest remainder method places all 74 a year: 22,2 + 29,6 + 18,5 + 3,7 floor
-        // to 72, and the two left over go to the largest remainders (EM 0,7, other adults
-        // 0,6): 22 + 30 + 18 + 4.
+        // Sainte-Laguë's method places all 74 a year: 22,2 + 29,6 + 18,5 + 3,7 round to
+        // 22 + 30 + 19 + 4 = 75, and the last person placed (the child, at 0,25 / 18,5, the
+        // lowest priority) is taken back: 22 + 30 + 18 + 4.
         assert!(
             p.compared
                 .iter()

@@ -4,7 +4,7 @@
 //! what a strict read of the same file without the rejected rows keeps: the same series,
 //! the same names, the same row count, no trace of a rejected row.
 
-use bosetting_imdi::{Read, Reader};
+use bosetting_imdi::{AnyExport, Reader};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -38,8 +38,8 @@ fuzz_target!(|data: &[u8]| {
     let strict = bosetting_imdi::read(&filtered, "fuzz.csv")
         .expect("the file without the rejected rows reads strictly");
     match (&lenient, &strict) {
-        (Read::Long(l), Read::Long(s)) => assert_eq!(l, s),
-        (Read::Wide(l), Read::Wide(s)) => assert_eq!(l, s),
+        (AnyExport::Long(l), AnyExport::Long(s)) => assert_eq!(l, s),
+        (AnyExport::Wide(l), AnyExport::Wide(s)) => assert_eq!(l, s),
         _ => panic!("the format changed when rejected rows were dropped"),
     }
     if errors.is_empty() {

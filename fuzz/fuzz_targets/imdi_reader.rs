@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         .lenient()
         .read_all(data)
     {
-        if let (Ok(bosetting_imdi::Read::Long(s)), bosetting_imdi::Read::Long(l)) = (&strict, &read)
+        if let (Ok(bosetting_imdi::AnyExport::Long(s)), bosetting_imdi::AnyExport::Long(l)) = (&strict, &read)
         {
             assert!(errors.is_empty());
             assert_eq!(s.rows, l.rows);

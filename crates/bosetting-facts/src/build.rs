@@ -72,12 +72,7 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn err(&self, path: &str, message: impl Into<String>) -> FactsError {
-        FactsError::Invalid {
-            file: self.file.to_owned(),
-            line: self.line(path),
-            field: path.to_owned(),
-            message: message.into(),
-        }
+        FactsError::invalid(self.file, self.line(path), path, message)
     }
 
     pub(crate) fn model<T>(&self, path: &str, r: bosetting::Result<T>) -> Result<T, FactsError> {
@@ -96,7 +91,7 @@ impl Ctx<'_> {
                 Some(rest) if !last.is_empty() => rest.to_owned(),
                 _ => msg,
             };
-            self.err(path, msg)
+            self.err(path, msg).caused_by(e)
         })
     }
 
@@ -916,18 +911,19 @@ fn fund(ctx: &Ctx<'_>, f: &FundSpec) -> Result<bosetting::FundLedger, FactsError
         ctx.model(path, bosetting::Money::parse_nb(text))
     };
     let opening = ctx.amount("fund.opening", &f.opening)?;
-    let rules = bosetting::FundRules {
-        surplus_share: f.rules.surplus_percent.map(Ratio::from_percent),
-        withdrawal_purposes: f.rules.withdrawal_purposes.clone(),
-        cap: f
-            .rules
-            .cap
-            .as_deref()
-            .map(|c| money("fund.rules.cap", c))
-            .transpose()?,
-        allow_negative: f.rules.allow_negative,
-        source: ctx.src("fund.rules", &f.rules.quote, None),
-    };
+    let mut rules = bosetting::FundRules::new(ctx.src("fund.rules", &f.rules.quote, None))
+        .with_withdrawal_purposes(f.rules.withdrawal_purposes.clone())
+        .with_allow_negative(f.rules.allow_negative);
+    if let Some(p) = f.rules.surplus_percent {
+        rules = ctx.model(
+            "fund.rules.surplus_percent",
+            rules.with_surplus_share(Ratio::from_percent(p)),
+        )?;
+    }
+    if let Some(c) = f.rules.cap.as_deref() {
+        let cap = money("fund.rules.cap", c)?;
+        rules = ctx.model("fund.rules.cap", rules.with_cap(cap))?;
+    }
     let mut ledger = bosetting::FundLedger::new(
         f.name.clone(),
         f.opened,
@@ -1010,20 +1006,7 @@ fn checks(
                     &c.quote,
                     c.source.as_deref(),
                 )
-                .map_err(|e| match e {
-                    FactsError::Invalid {
-                        file,
-                        line,
-                        message,
-                        ..
-                    } => FactsError::Invalid {
-                        file,
-                        line,
-                        field: format!("{p}.published[{j}]"),
-                        message,
-                    },
-                    other => other,
-                })?;
+                .map_err(|e| e.at_field(format!("{p}.published[{j}]")))?;
             if let Some(q) = c.qualifier {
                 fig = fig.with_qualifier(q);
             }

@@ -206,16 +206,12 @@ fn reader_error(
 }
 
 fn parse_error(origin: &str, line: Option<usize>, path: &str, message: String) -> FactsError {
-    FactsError::Invalid {
-        file: origin.to_owned(),
-        line,
-        field: if path.is_empty() || path == "." {
-            "(file)".to_owned()
-        } else {
-            path.to_owned()
-        },
-        message,
-    }
+    let field = if path.is_empty() || path == "." {
+        "(file)"
+    } else {
+        path
+    };
+    FactsError::invalid(origin, line, field, message)
 }
 
 impl Facts {
@@ -345,7 +341,7 @@ impl Facts {
         let origin = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| FactsError::Io {
             file: origin.clone(),
-            message: e.to_string(),
+            source: e.into(),
         })?;
         if path.extension().is_some_and(|e| e == "json") {
             Facts::from_json_str(&text, &origin)
@@ -452,11 +448,8 @@ impl Facts {
     /// # Ok::<(), bosetting_facts::FactsError>(())
     /// ```
     pub fn check(&self) -> Result<Vec<CheckResult>, FactsError> {
-        let fail = |field: String, e: bosetting::Error| FactsError::Invalid {
-            file: self.origin.clone(),
-            line: None,
-            field,
-            message: e.to_string(),
+        let fail = |field: String, e: bosetting::Error| {
+            FactsError::invalid(&self.origin, None, field, e.to_string()).caused_by(e)
         };
         let mut out = Vec::new();
         if let Some(y) = self.year() {

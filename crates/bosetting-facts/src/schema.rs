@@ -141,7 +141,7 @@ pub struct BodySpec {
 }
 
 /// A body's kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BodyKindSpec {
     /// A municipality.

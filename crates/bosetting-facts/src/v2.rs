@@ -313,20 +313,7 @@ pub(crate) fn build(
 }
 
 fn relabel(e: FactsError, field: &str) -> FactsError {
-    match e {
-        FactsError::Invalid {
-            file,
-            line,
-            message,
-            ..
-        } => FactsError::Invalid {
-            file,
-            line,
-            field: field.to_owned(),
-            message,
-        },
-        other => other,
-    }
+    e.at_field(field)
 }
 
 fn table(ctx: &Ctx<'_>, m: &Main<'_>, p: &str, t: &TableSpec) -> Result<PrintedTable, FactsError> {

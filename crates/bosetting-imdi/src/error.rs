@@ -2,12 +2,15 @@
 
 /// What went wrong reading an IMDi export.
 ///
-/// Messages start with `file:line:` so that an editor can jump to the place.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Messages are lowercase and start with `file:line:` so that an editor can jump to the
+/// place. A file that cannot be read keeps the operating system's [`std::io::Error`] as its
+/// [`source`](std::error::Error::source). The enum and its variants are `#[non_exhaustive]`:
+/// match with `..` and a catch-all arm.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ImportError {
     /// A field whose value cannot be read.
-    #[error("{file}:{line}: {field} {value:?}: {reason}")]
+    #[non_exhaustive]
     Field {
         /// The file.
         file: String,
@@ -21,7 +24,7 @@ pub enum ImportError {
         reason: String,
     },
     /// A row that cannot be read as a whole (wrong number of fields, an empty line).
-    #[error("{file}:{line}: {reason}")]
+    #[non_exhaustive]
     Row {
         /// The file.
         file: String,
@@ -31,7 +34,7 @@ pub enum ImportError {
         reason: String,
     },
     /// A second row for the same municipality, year, unit and figure.
-    #[error("{file}:{line}: a second row for {key} (the first is on line {first})")]
+    #[non_exhaustive]
     Duplicate {
         /// The file.
         file: String,
@@ -43,7 +46,7 @@ pub enum ImportError {
         key: String,
     },
     /// A problem with the file as a whole (empty, an unknown header, the wrong encoding).
-    #[error("{file}: {reason}")]
+    #[non_exhaustive]
     File {
         /// The file.
         file: String,
@@ -51,12 +54,13 @@ pub enum ImportError {
         reason: String,
     },
     /// The file could not be read from disk.
-    #[error("cannot read {file}: {message}")]
+    #[non_exhaustive]
     Io {
         /// The file.
         file: String,
-        /// The operating system's message.
-        message: String,
+        /// The operating system's error, which is also the error's
+        /// [`source`](std::error::Error::source).
+        source: bosetting::IoError,
     },
 }
 
@@ -67,6 +71,41 @@ impl ImportError {
             ImportError::Field { line, .. }
             | ImportError::Row { line, .. }
             | ImportError::Duplicate { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Field {
+                file,
+                line,
+                field,
+                value,
+                reason,
+            } => write!(f, "{file}:{line}: {field} {value:?}: {reason}"),
+            ImportError::Row { file, line, reason } => write!(f, "{file}:{line}: {reason}"),
+            ImportError::Duplicate {
+                file,
+                line,
+                first,
+                key,
+            } => write!(
+                f,
+                "{file}:{line}: a second row for {key} (the first is on line {first})"
+            ),
+            ImportError::File { file, reason } => write!(f, "{file}: {reason}"),
+            ImportError::Io { file, source } => write!(f, "cannot read {file}: {source}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Io { source, .. } => Some(source.get()),
             _ => None,
         }
     }

@@ -26,7 +26,7 @@ use crate::long::Export;
 /// assert_eq!(y2017, Some(141 + 55 + 15)); // Drammen, Nedre Eiker and Svelvik
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Numbering {
     /// As IMDi published it: the number in force each year (Halden is 0101, then 3001).
     #[default]

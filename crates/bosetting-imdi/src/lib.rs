@@ -70,7 +70,10 @@ pub fn bundled_wide() -> &'static [u8] {
     include_bytes!("../data/enslige-mindrearige-telemark-2014-2022.csv")
 }
 
-/// Either format.
+/// An export as read, in whichever of the two formats it was written.
+///
+/// Named `AnyExport` rather than `Read` so that `use bosetting_imdi::*` does not shadow
+/// [`std::io::Read`].
 ///
 /// # Example
 ///
@@ -83,27 +86,34 @@ pub fn bundled_wide() -> &'static [u8] {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Read {
+pub enum AnyExport {
     /// A long-format export.
     Long(Export),
     /// A wide-format export.
     Wide(WideExport),
 }
 
-impl Read {
+/// The old name of [`AnyExport`]: glob-imported, it shadowed [`std::io::Read`].
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed to `AnyExport`, which does not shadow `std::io::Read`"
+)]
+pub type Read = AnyExport;
+
+impl AnyExport {
     /// The long export, if that is what was read.
     pub fn into_long(self) -> Option<Export> {
         match self {
-            Read::Long(e) => Some(e),
-            Read::Wide(_) => None,
+            AnyExport::Long(e) => Some(e),
+            AnyExport::Wide(_) => None,
         }
     }
 
     /// The wide export, if that is what was read.
     pub fn into_wide(self) -> Option<WideExport> {
         match self {
-            Read::Wide(e) => Some(e),
-            Read::Long(_) => None,
+            AnyExport::Wide(e) => Some(e),
+            AnyExport::Long(_) => None,
         }
     }
 }
@@ -134,7 +144,7 @@ fn is_wide(bytes: &[u8]) -> bool {
 /// assert!(err.to_string().starts_with("other.csv"));
 /// # Ok::<(), ImportError>(())
 /// ```
-pub fn read(bytes: &[u8], origin: &str) -> Result<Read, ImportError> {
+pub fn read(bytes: &[u8], origin: &str) -> Result<AnyExport, ImportError> {
     Reader::new(origin).read(bytes)
 }
 
@@ -181,7 +191,20 @@ pub fn read_wide(bytes: &[u8], origin: &str) -> Result<WideExport, ImportError> 
     wide::read(bytes, origin, false, &mut Vec::new())
 }
 
-/// Reads an export from disk.
+/// The old name of [`load`].
+///
+/// # Errors
+///
+/// As [`load`].
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed to `load`: bytes are read by `read`, files by `load`"
+)]
+pub fn read_file(path: impl AsRef<Path>) -> Result<AnyExport, ImportError> {
+    load(path)
+}
+
+/// Reads an export from disk, in either format.
 ///
 /// # Errors
 ///
@@ -190,18 +213,18 @@ pub fn read_wide(bytes: &[u8], origin: &str) -> Result<WideExport, ImportError> 
 /// # Example
 ///
 /// ```
-/// let read = bosetting_imdi::read_file("data/bosetting-kommune-1995-2023.csv")?;
+/// let read = bosetting_imdi::load("data/bosetting-kommune-1995-2023.csv")?;
 /// assert!(read.into_long().is_some());
-/// let missing = bosetting_imdi::read_file("data/no-such-export.csv");
+/// let missing = bosetting_imdi::load("data/no-such-export.csv");
 /// assert!(matches!(missing, Err(bosetting_imdi::ImportError::Io { .. })));
 /// # Ok::<(), bosetting_imdi::ImportError>(())
 /// ```
-pub fn read_file(path: impl AsRef<Path>) -> Result<Read, ImportError> {
+pub fn load(path: impl AsRef<Path>) -> Result<AnyExport, ImportError> {
     let path = path.as_ref();
     let origin = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
         file: origin.clone(),
-        message: e.to_string(),
+        source: e.into(),
     })?;
     read(&bytes, &origin)
 }
@@ -254,7 +277,7 @@ impl Reader {
     /// # Errors
     ///
     /// As [`read`].
-    pub fn read(&self, bytes: &[u8]) -> Result<Read, ImportError> {
+    pub fn read(&self, bytes: &[u8]) -> Result<AnyExport, ImportError> {
         self.read_all(bytes).map(|(r, _)| r)
     }
 
@@ -264,12 +287,12 @@ impl Reader {
     ///
     /// File-level errors (an empty file, an unknown header), and in strict mode the first
     /// row error.
-    pub fn read_all(&self, bytes: &[u8]) -> Result<(Read, Vec<ImportError>), ImportError> {
+    pub fn read_all(&self, bytes: &[u8]) -> Result<(AnyExport, Vec<ImportError>), ImportError> {
         let mut errors = Vec::new();
         let r = if is_wide(bytes) {
-            Read::Wide(wide::read(bytes, &self.origin, self.lenient, &mut errors)?)
+            AnyExport::Wide(wide::read(bytes, &self.origin, self.lenient, &mut errors)?)
         } else {
-            Read::Long(long::read(bytes, &self.origin, self.lenient, &mut errors)?)
+            AnyExport::Long(long::read(bytes, &self.origin, self.lenient, &mut errors)?)
         };
         Ok((r, errors))
     }

@@ -132,26 +132,16 @@ pub(crate) fn read(
     // and are skipped without a word.
     let reports: Vec<ImportError> = unknown
         .into_iter()
-        .filter_map(|(i, e)| {
+        .filter_map(|(i, mut e)| {
             let n = filled.get(i).copied().unwrap_or(0);
-            (n > 0).then(|| match e {
-                ImportError::Field {
-                    file,
-                    line,
-                    field,
-                    value,
-                    reason,
-                } => ImportError::Field {
-                    file,
-                    line,
-                    field,
-                    value,
-                    reason: format!(
+            (n > 0).then(|| {
+                if let ImportError::Field { reason, .. } = &mut e {
+                    *reason = format!(
                         "{reason}; the column is skipped, with figures in {n} row{}",
                         if n == 1 { "" } else { "s" }
-                    ),
-                },
-                other => other,
+                    );
+                }
+                e
             })
         })
         .collect();

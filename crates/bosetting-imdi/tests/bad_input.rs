@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use bosetting_imdi::{Read, Reader};
+use bosetting_imdi::{AnyExport, Reader};
 
 const HEAD: &str = "Enhet;År;Kommunenummer;Kommune;Bosetting;Antall\n";
 const GOOD_BEFORE: &str = "Personer;2020;1804;Bodø;Vedtak om bosetting;74\n";
@@ -103,7 +103,7 @@ fn long_format_rows() {
         let (read, errors) = Reader::new("t.csv").lenient().read_all(&text).unwrap();
         assert_eq!(errors.len(), 1, "{what}");
         assert_eq!(&errors[0].to_string(), want, "{what}");
-        let Read::Long(export) = read else {
+        let AnyExport::Long(export) = read else {
             panic!("{what}: not long")
         };
         assert_eq!(
@@ -174,7 +174,7 @@ fn wide_format() {
         assert_eq!(&err.to_string(), want, "{what}");
         let (read, errors) = Reader::new("t.csv").lenient().read_all(&text).unwrap();
         assert_eq!(errors.len(), 1, "{what}");
-        let Read::Wide(w) = read else {
+        let AnyExport::Wide(w) = read else {
             panic!("not wide")
         };
         assert_eq!(w.rows, 1, "{what}: the valid row before is kept");

@@ -9,7 +9,7 @@
 )]
 
 use bosetting::Year;
-use bosetting_imdi::{ImportError, Read, Reader};
+use bosetting_imdi::{AnyExport, ImportError, Reader};
 
 const WIDE: &[u8] = include_bytes!("fixtures/bosetting-wide-2016-2022.csv");
 const GROUP: &str = "Bosetting av flyktninger";
@@ -20,7 +20,7 @@ fn wide_and_long_reads_of_the_same_figures_give_the_same_series() {
     // Lenient: the 56 empty unknown columns are skipped without a word.
     let (read, errors) = Reader::new("wide.csv").lenient().read_all(WIDE).unwrap();
     assert!(errors.is_empty(), "{errors:?}");
-    let Read::Wide(wide) = read else {
+    let AnyExport::Wide(wide) = read else {
         panic!("not read as wide")
     };
     assert_eq!(wide.rows, 6);

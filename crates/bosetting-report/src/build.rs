@@ -403,7 +403,7 @@ fn said_quantity(l: Locale, q: bosetting::Quantity) -> bosetting::Quantity {
 ///
 /// ```
 /// use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
-/// use bosetting::{Money, Source};
+/// use bosetting::{Money, Source, Year};
 /// use bosetting_report::{Lang, Locale};
 ///
 /// let params = RiskParams {
@@ -416,20 +416,31 @@ fn said_quantity(l: Locale, q: bosetting::Quantity) -> bosetting::Quantity {
 ///     source: Source::new("example"),
 /// };
 /// let r = fund_risk(&params, &ArrivalPaths::triangular(1, 500, 5, 20, 40, 100)?)?;
-/// let s = bosetting_report::risk_section(&r, 2025, Locale::new(Lang::Nb));
+/// let s = bosetting_report::risk_section(&r, Year::new(2025)?, Locale::new(Lang::Nb));
 /// assert_eq!(s.tables[0].rows.len(), 5);
 /// # Ok::<(), bosetting::Error>(())
 /// ```
-pub fn risk_section(r: &bosetting::risk::RiskResult, first_year: i32, locale: Locale) -> Section {
+pub fn risk_section(
+    r: &bosetting::risk::RiskResult,
+    first_year: bosetting::Year,
+    locale: Locale,
+) -> Section {
     let l = locale;
-    let year = |i: usize| first_year.saturating_add(i32::try_from(i).unwrap_or(i32::MAX));
+    // Counted in i32, not `Year::offset`: a path may run past the model's last year.
+    let year = |i: usize| {
+        l.year_number(
+            first_year
+                .get()
+                .saturating_add(i32::try_from(i).unwrap_or(i32::MAX)),
+        )
+    };
     let money = |m: bosetting::Money| l.money(m);
     let rows = r
         .years
         .iter()
         .map(|y| {
             vec![
-                l.year(year(y.index)),
+                year(y.index),
                 l.share(&y.probability),
                 money(y.p5),
                 money(y.p50),
@@ -481,7 +492,7 @@ pub fn risk_section(r: &bosetting::risk::RiskResult, first_year: i32, locale: Lo
                 )
                 .to_owned(),
             kind: ChartKind::Fan,
-            categories: r.years.iter().map(|y| l.year(year(y.index))).collect(),
+            categories: r.years.iter().map(|y| year(y.index)).collect(),
             series: vec![
                 series(l.pick("5. persentil", "5th percentile"), &|y| y.p5),
                 series(l.pick("Median", "Median"), &|y| y.p50),
@@ -544,7 +555,7 @@ pub fn projection_section(
         .iter()
         .enumerate()
         .map(|(i, y)| {
-            let mut row = vec![l.year(y.get())];
+            let mut row = vec![l.year(*y)];
             for c in scenarios {
                 match c.years.get(i) {
                     Some(p) => {
@@ -588,7 +599,7 @@ pub fn projection_section(
                 .iter()
                 .any(|c| c.years.get(*i).is_some_and(|y| y.rates_assumed))
         })
-        .map(|(_, y)| l.year(y.get()))
+        .map(|(_, y)| l.year(*y))
         .collect();
     if !assumed.is_empty() {
         notes.push(format!(
@@ -640,7 +651,7 @@ pub fn projection_section(
                 )
                 .to_owned(),
             kind: ChartKind::Line,
-            categories: years.iter().map(|y| l.year(y.get())).collect(),
+            categories: years.iter().map(|y| l.year(*y)).collect(),
             series,
             unit: "kr".to_owned(),
             x: Vec::new(),
@@ -854,7 +865,7 @@ impl Builder<'_> {
             .iter()
             .map(|(y, q)| {
                 vec![
-                    self.l.year(y.get()),
+                    self.l.year(*y),
                     cell(q.original_request, q.request),
                     cell(q.original_decision, q.decision),
                     cell(None, q.settled),
@@ -917,7 +928,7 @@ impl Builder<'_> {
                 )
                 .to_owned(),
             kind: ChartKind::Bars,
-            categories: years.iter().map(|y| self.l.year(y.get())).collect(),
+            categories: years.iter().map(|y| self.l.year(**y)).collect(),
             series,
             unit: self.l.unit(Unit::Persons).to_owned(),
             x: Vec::new(),

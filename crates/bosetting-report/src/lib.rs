@@ -80,7 +80,7 @@ pub fn status_name(locale: Locale, status: RowStatus) -> &'static str {
 /// assert_eq!("html".parse::<Format>()?.to_string(), "html");
 /// # Ok::<(), bosetting_report::FormatError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Format {
     /// Markdown.

@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(Locale::new(Lang::Nb).int(-1_250), "\u{2212}1\u{a0}250");
 /// assert_eq!(Locale::new(Lang::En).int(-1_250), "\u{2212}1,250");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Lang {
     /// Norwegian bokmål: "33 701", "0,7 mill. kr", "71 %", "31.01.2024".
@@ -286,7 +288,13 @@ impl Locale {
     }
 
     /// A year (never grouped).
-    pub fn year(self, y: i32) -> String {
+    pub fn year(self, y: bosetting::Year) -> String {
+        self.year_number(y.get())
+    }
+
+    /// A year a phrase names ([`Arg::Year`] holds the number, which may lie outside
+    /// [`bosetting::Year`]'s range).
+    pub(crate) fn year_number(self, y: i32) -> String {
         y.to_string()
     }
 
@@ -442,7 +450,7 @@ impl Locale {
             }
             Arg::Verbatim(t) => t.clone(),
             Arg::Date(d) => self.date(*d),
-            Arg::Year(y) => self.year(*y),
+            Arg::Year(y) => self.year_number(*y),
             Arg::Phrase(p) => self.say(p),
             Arg::List(items) => join(items, ", "),
             Arg::Clauses(items) => join(items, "; "),

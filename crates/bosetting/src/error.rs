@@ -1,6 +1,7 @@
 //! The crate's one error type.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// Everything that can go wrong when building or querying the model.
 ///
@@ -197,4 +198,44 @@ pub(crate) fn sum_u32<I: IntoIterator<Item = u32>>(items: I, what: &str) -> Resu
     items
         .into_iter()
         .try_fold(0u32, |acc, x| add_u32(acc, x, what))
+}
+
+/// An [`std::io::Error`] that can be cloned and compared (by kind and message), as the
+/// errors of the crates that read files (`bosetting-facts`, `bosetting-imdi`) are. The
+/// [`std::error::Error::source`] of an error that holds one is the [`std::io::Error`]
+/// itself, so that a program can downcast to it.
+#[derive(Debug, Clone)]
+pub struct IoError(Arc<std::io::Error>);
+
+impl IoError {
+    /// The operating system's error.
+    pub fn get(&self) -> &std::io::Error {
+        &self.0
+    }
+}
+
+impl From<std::io::Error> for IoError {
+    fn from(e: std::io::Error) -> IoError {
+        IoError(Arc::new(e))
+    }
+}
+
+impl PartialEq for IoError {
+    fn eq(&self, other: &IoError) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for IoError {}
+
+impl fmt::Display for IoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for IoError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
 }

@@ -164,9 +164,32 @@
 //!   A few builders read as the provenance they record and keep their short names:
 //!   [`Source::quote`], [`Source::dated`], [`Source::at`], [`Source::assumed`],
 //!   [`Municipality::formerly`] and [`Body::part_of`].
+//! - Parameters of a computation ([`projection::ProjectionParams`],
+//!   [`projection::CostModel`], [`projection::FundModel`], [`projection::CohortRates`],
+//!   [`FundRules`]) are `#[non_exhaustive]` with public fields to read: `new` takes what is
+//!   required, `with_*` sets each optional part to something other than its documented
+//!   default, and both check what can be checked alone and return `Result` where there is
+//!   something to check (`CostModel::new(5, target, lag, source)?.with_initial_fixed(..)?`);
+//!   [`projection::Engine::new`] checks them together. Where a default is sensible it is
+//!   `Default` and says what it assumes ([`FundRules::default`],
+//!   [`projection::RateAssumption::default`], the latest known rate carried forward). They
+//!   may gain parts, each with a default and a setter, so code that builds them keeps
+//!   compiling.
 //! - Results the model hands back (check results, projection and risk years, goal
-//!   evaluations, relation verdicts) are `#[non_exhaustive]`: read their fields, do not build
-//!   them; they may gain fields.
+//!   evaluations, relation verdicts, [`projection::RateOrigin`]) are `#[non_exhaustive]`:
+//!   read their fields, do not build them; they may gain fields.
+//! - Text and files are read by one convention: `from_toml_str(text, origin)` (and
+//!   `from_json_str`) for text in memory, `load(path)` for a file
+//!   ([`GrantRates::from_toml_str`], `bosetting_facts::Facts::load`, `bosetting_imdi::load`);
+//!   `origin` names the text in errors. Names replaced in 0.2.0 (`from_toml`,
+//!   `projection::Path`, `bosetting_imdi::Read` and `read_file`) remain as deprecated
+//!   aliases.
+//! - Errors are one enum per crate, named after what fails ([`Error`] here,
+//!   `bosetting_facts::FactsError`, `bosetting_imdi::ImportError`, so that glob imports of
+//!   several crates do not collide), `#[non_exhaustive]`, `Clone + PartialEq + Send + Sync`,
+//!   with lowercase messages that name the field and value; an error caused by another keeps
+//!   it as its `source()` ([`IoError`] for the operating system's).
+//! - Fieldless enums are `Copy + Ord + Hash` (ordered as declared), to serve as keys.
 //! - Data-heavy records (`Document`, `MunicipalityYear`, `Observation`, tables, relations)
 //!   have public fields for the facts they hold and are checked where they are used:
 //!   [`Document::validate`], [`MunicipalityYear::validate`], and every `serde` read goes
@@ -261,7 +284,7 @@ pub use dossier::{
     CheckKind, CheckResult, CheckSpec, FigureRef, IndexedYear, MunicipalityYear, National,
     Programme, Project, PublishedRate, RuleStatement, SeriesField,
 };
-pub use error::{Error, Result};
+pub use error::{Error, IoError, Result};
 pub use explain::{Derived, Explanation, Quantity, Unit, Value};
 pub use family::{FamilyCase, FamilyGrant, FamilyGrantRule, FamilyReunification, Sponsor};
 pub use fund::{EntryKind, FundEntry, FundLedger, FundRules};

@@ -109,17 +109,18 @@ fn disagreeing_sources_are_picked_by_standing_and_the_other_is_recorded() {
             "[[integration]]\nyear = 2024\ncategory = \"child\"\ngrant_year = 1\namount = \"{amount}\"\nstanding = \"{standing}\"\n{note}source = {{ document = \"a\" }}\nother = [{{ amount = \"2\", standing = \"{other}\", source = {{ document = \"b\" }} }}]\n"
         )
     };
-    let e = GrantRates::from_toml(&row("1", "proposed", "adopted", ""), "r.toml").unwrap_err();
+    let e = GrantRates::from_toml_str(&row("1", "proposed", "adopted", ""), "r.toml").unwrap_err();
     assert_eq!(
         e.to_string(),
         "rule table r.toml: invalid integration grant rate 1 kr: another source gives 2 kr at a higher standing (adopted) than this one (proposed); use the value of the higher standing and record this one beside it"
     );
-    let e = GrantRates::from_toml(&row("1", "secondary", "secondary", ""), "r.toml").unwrap_err();
+    let e =
+        GrantRates::from_toml_str(&row("1", "secondary", "secondary", ""), "r.toml").unwrap_err();
     assert_eq!(
         e.to_string(),
         "rule table r.toml: invalid integration grant rate 1 kr: another source of the same standing gives 2 kr; say in `note` why this value is used"
     );
-    GrantRates::from_toml(
+    GrantRates::from_toml_str(
         &row(
             "1",
             "secondary",
@@ -129,7 +130,7 @@ fn disagreeing_sources_are_picked_by_standing_and_the_other_is_recorded() {
         "r.toml",
     )
     .unwrap();
-    GrantRates::from_toml(&row("1", "adopted", "proposed", ""), "r.toml").unwrap();
+    GrantRates::from_toml_str(&row("1", "adopted", "proposed", ""), "r.toml").unwrap();
 }
 
 #[test]
@@ -152,8 +153,8 @@ fn quoted_totals_are_checked_against_the_years_table() {
         }
         t
     };
-    GrantRates::from_toml(&table("736500"), "r.toml").unwrap();
-    let e = GrantRates::from_toml(&table("669600"), "r.toml").unwrap_err();
+    GrantRates::from_toml_str(&table("736500"), "r.toml").unwrap();
+    let e = GrantRates::from_toml_str(&table("669600"), "r.toml").unwrap_err();
     assert_eq!(
         e.to_string(),
         "rule table r.toml: invalid integration grant total 669600 kr: the quoted five-year total for child, 2017, is not the sum of that year's table for grant years 1–5 (736500 kr)"

@@ -56,11 +56,11 @@ fn grant_rates() {
         ),
     ];
     for (what, text, want) in cases {
-        let e = GrantRates::from_toml(text, "r.toml").unwrap_err();
+        let e = GrantRates::from_toml_str(text, "r.toml").unwrap_err();
         assert_eq!(&e.to_string(), want, "{what}");
     }
     // An empty table is valid, and every lookup in it is an error.
-    let empty = GrantRates::from_toml("", "r.toml").unwrap();
+    let empty = GrantRates::from_toml_str("", "r.toml").unwrap();
     assert!(
         empty
             .integration(
@@ -74,12 +74,12 @@ fn grant_rates() {
 
 #[test]
 fn regimes_and_renumbering() {
-    let e = RegimeTable::from_toml("[[regime]]\nid = \"a\"\n", "g.toml").unwrap_err();
+    let e = RegimeTable::from_toml_str("[[regime]]\nid = \"a\"\n", "g.toml").unwrap_err();
     assert_eq!(
         e.to_string(),
         "rule table g.toml: line 1: missing field `name`"
     );
-    let e = Renumbering::from_toml(
+    let e = Renumbering::from_toml_str(
         "[[change]]\nfrom = \"602\"\nto = \"3005\"\nfirst_year = 2020\nsource = { document = \"x\" }\n",
         "n.toml",
     )
@@ -87,5 +87,36 @@ fn regimes_and_renumbering() {
     assert_eq!(
         e.to_string(),
         "rule table n.toml: line 2: invalid municipality number \"602\": expected exactly four digits"
+    );
+}
+
+/// The names before 0.2.0 still read the same tables, and refuse the same bad ones.
+#[test]
+#[allow(deprecated)]
+fn old_names_read_as_the_new() {
+    let good = RATE;
+    let bad = RATE.replace("child", "infant");
+    assert_eq!(
+        GrantRates::from_toml(good, "r.toml").unwrap(),
+        GrantRates::from_toml_str(good, "r.toml").unwrap()
+    );
+    assert_eq!(
+        GrantRates::from_toml(&bad, "r.toml").unwrap_err(),
+        GrantRates::from_toml_str(&bad, "r.toml").unwrap_err()
+    );
+    let regime = "[[regime]]\nid = \"a\"\n";
+    assert_eq!(
+        RegimeTable::from_toml(regime, "g.toml").unwrap_err(),
+        RegimeTable::from_toml_str(regime, "g.toml").unwrap_err()
+    );
+    let change = "[[change]]\nfrom = \"0602\"\nto = \"3005\"\nfirst_year = 2020\nsource = { document = \"x\" }\n";
+    assert_eq!(
+        Renumbering::from_toml(change, "n.toml").unwrap(),
+        Renumbering::from_toml_str(change, "n.toml").unwrap()
+    );
+    let grouping = "source = { document = \"x\" }\n[[municipality]]\nnumber = \"3005\"\n";
+    assert_eq!(
+        bosetting::Harmonisation::from_toml(grouping, "h.toml", Vec::new()).unwrap_err(),
+        bosetting::Harmonisation::from_toml_str(grouping, "h.toml", Vec::new()).unwrap_err()
     );
 }

@@ -5,7 +5,7 @@
 use crate::explain::Unit;
 
 /// How a measure adds up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Adds {
     /// Not at all (a rate, a balance on a date).

@@ -615,6 +615,25 @@ impl Document {
 }
 
 /// A [`Document`] with its lookups built once ([`Document::indexed`]).
+///
+/// # Threads
+///
+/// It is [`Send`] but not [`Sync`]: while it resolves a figure it keeps the figures being
+/// derived further up (so that a figure derived from itself stops, rather than recursing
+/// for ever) in a `RefCell`, and two threads resolving through one index at once would see
+/// each other's. To check one document on several threads, give each thread its own index
+/// (`doc.indexed()`, whose lookups borrow the document rather than copy it); moving an
+/// index to another thread is fine.
+///
+/// ```
+/// fn send<T: Send>() {}
+/// send::<bosetting::IndexedDocument<'static>>();
+/// ```
+///
+/// ```compile_fail,E0277
+/// fn sync<T: Sync>() {}
+/// sync::<bosetting::IndexedDocument<'static>>();
+/// ```
 pub struct IndexedDocument<'a> {
     doc: &'a Document,
     resolver: resolve::Resolver<'a>,

@@ -673,7 +673,7 @@ fn default_against() -> Against {
 }
 
 /// A column of the multi-year table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SeriesField {
     /// The original request.
@@ -689,7 +689,9 @@ pub enum SeriesField {
 }
 
 /// Whether a check's figure is a fact fed into the model or a figure it derives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum CheckKind {
     /// Derived by the model and compared with the published figure.

@@ -13,9 +13,33 @@ use crate::rounding::RoundingRule;
 
 /// The municipality's rules for its fund. No national statute governs these funds, so every
 /// rule is a parameter with the council decision (or statutes) it comes from.
+///
+/// Built by [`FundRules::new`] with the source of the rules, then `with_*` for each rule
+/// the source states; a rule not set is the default: no share of a surplus goes in by
+/// rule, a withdrawal may cover any purpose, there is no cap, and the balance may not go
+/// below zero. [`FundRules::default`] is those rules with a source that says they are
+/// assumed. `#[non_exhaustive]`: it may gain rules, each with a default and a setter.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{FundRules, Money, Ratio, Source};
+///
+/// let rules = FundRules::new(Source::new("vedtekter for Flyktningfondet"))
+///     .with_surplus_share(Ratio::of(1, 2)?)?
+///     .with_cap(Money::kroner(40_000_000))?
+///     .with_withdrawal_purposes(vec!["cover lost grant income".into()]);
+/// assert!(!rules.allow_negative);
+///
+/// let e = FundRules::default().with_surplus_share(Ratio::of(3, 2)?).unwrap_err();
+/// assert_eq!(e.to_string(), "invalid fund surplus share 3/2: a share from 0 to 1 of the surplus");
+/// assert!(FundRules::default().source.assumption.is_some());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "flyktningfond")]
 #[doc(alias = "vedtekter")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FundRules {
     /// The share of a year's surplus that goes into the fund.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -33,8 +57,77 @@ pub struct FundRules {
     pub source: Source,
 }
 
+impl FundRules {
+    /// The rules decided in `source`, each at its default until set.
+    pub fn new(source: Source) -> FundRules {
+        FundRules {
+            surplus_share: None,
+            withdrawal_purposes: Vec::new(),
+            cap: None,
+            allow_negative: false,
+            source,
+        }
+    }
+
+    /// With `share` (0 to 1) of a year's surplus going into the fund.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a share below 0 or above 1.
+    pub fn with_surplus_share(mut self, share: Ratio) -> Result<FundRules> {
+        if share.numerator().is_sign_negative() || share.numerator() > share.denominator() {
+            return Err(Error::invalid(
+                "fund surplus share",
+                share,
+                "a share from 0 to 1 of the surplus",
+            ));
+        }
+        self.surplus_share = Some(share);
+        Ok(self)
+    }
+
+    /// With withdrawals allowed only for `purposes` (empty: any purpose).
+    pub fn with_withdrawal_purposes(mut self, purposes: Vec<String>) -> FundRules {
+        self.withdrawal_purposes = purposes;
+        self
+    }
+
+    /// With the most the fund may hold.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a negative cap.
+    pub fn with_cap(mut self, cap: Money) -> Result<FundRules> {
+        if cap.is_negative() {
+            return Err(Error::invalid(
+                "fund cap",
+                cap,
+                "the most a fund may hold cannot be negative",
+            ));
+        }
+        self.cap = Some(cap);
+        Ok(self)
+    }
+
+    /// With whether the balance may go below zero.
+    pub fn with_allow_negative(mut self, allow: bool) -> FundRules {
+        self.allow_negative = allow;
+        self
+    }
+}
+
+/// No rules stated: the defaults of [`FundRules::new`] (no surplus share by rule, any
+/// purpose, no cap, no negative balance) with a source that says they are assumed.
+impl Default for FundRules {
+    fn default() -> FundRules {
+        FundRules::new(Source::new("no fund rules stated").assumed(
+            "the fund's rules are not given: no share of a surplus by rule, withdrawals for any purpose, no cap, and no negative balance",
+        ))
+    }
+}
+
 /// Into or out of the fund.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntryKind {
     /// Money into the fund.
@@ -166,13 +259,8 @@ impl FundEntry {
 /// use chrono::NaiveDate;
 ///
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// let rules = FundRules {
-///     surplus_share: None,
-///     withdrawal_purposes: vec!["cover lost grant income".into()],
-///     cap: None,
-///     allow_negative: false,
-///     source: Source::new("vedtekter for Flyktningfondet"),
-/// };
+/// let rules = FundRules::new(Source::new("vedtekter for Flyktningfondet"))
+///     .with_withdrawal_purposes(vec!["cover lost grant income".into()]);
 /// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1),
 ///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
 /// fund.post(FundEntry::new(
@@ -491,6 +579,53 @@ mod tests {
             Ok(_) => "accepted".to_owned(),
             Err(e) => e.to_string(),
         }
+    }
+
+    #[test]
+    fn fund_rules_are_built_with_checked_setters_and_default_to_assumed_rules() {
+        let rules = FundRules::new(Source::new("vedtekter"))
+            .with_surplus_share(Ratio::of(1, 2).unwrap())
+            .unwrap()
+            .with_cap(Money::kroner(7))
+            .unwrap()
+            .with_allow_negative(true)
+            .with_withdrawal_purposes(vec!["x".into()]);
+        let json = serde_json::json!({
+            "surplus_share": "1/2",
+            "withdrawal_purposes": ["x"],
+            "cap": "7",
+            "allow_negative": true,
+            "source": {"document": "vedtekter"}
+        });
+        assert_eq!(serde_json::from_value::<FundRules>(json).unwrap(), rules);
+        let e = FundRules::new(Source::new("v"))
+            .with_cap(Money::kroner(-1))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid fund cap -1 kr: the most a fund may hold cannot be negative"
+        );
+        let half_negative = Ratio::between(
+            rust_decimal::Decimal::NEGATIVE_ONE,
+            rust_decimal::Decimal::TWO,
+        )
+        .unwrap();
+        assert!(
+            FundRules::new(Source::new("v"))
+                .with_surplus_share(half_negative)
+                .is_err()
+        );
+        let d = FundRules::default();
+        assert_eq!(
+            (
+                d.surplus_share,
+                d.cap,
+                d.allow_negative,
+                d.withdrawal_purposes.len()
+            ),
+            (None, None, false, 0)
+        );
+        assert!(d.source.assumption.is_some_and(|a| a.contains("not given")));
     }
 
     #[test]

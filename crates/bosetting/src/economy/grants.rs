@@ -284,7 +284,9 @@ impl Rate {
 /// to say that the settlement year's rates apply throughout ([`RateYear::FirstSettlement`]);
 /// a table built on that reading can say so.
 #[doc(alias = "budsjettår")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum RateYear {
     /// The payment (budget) year's table: the year-Y rate for grant year Y − S + 1.
@@ -732,7 +734,20 @@ impl GrantRates {
     /// # Ok::<(), bosetting::Error>(())
     /// ```
     pub fn builtin() -> Result<GrantRates> {
-        GrantRates::from_toml(BUILTIN_RATES, "built-in grant-rates.toml")
+        GrantRates::from_toml_str(BUILTIN_RATES, "built-in grant-rates.toml")
+    }
+
+    /// The old name of [`GrantRates::from_toml_str`].
+    ///
+    /// # Errors
+    ///
+    /// As [`GrantRates::from_toml_str`].
+    #[deprecated(
+        since = "0.2.0",
+        note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"
+    )]
+    pub fn from_toml(text: &str, origin: &str) -> Result<GrantRates> {
+        GrantRates::from_toml_str(text, origin)
     }
 
     /// Rates from a TOML file in the shipped file's format.
@@ -741,7 +756,7 @@ impl GrantRates {
     ///
     /// [`Error::RuleTable`] naming `origin`, the line and the problem, including rates that
     /// overlap in validity for the same key and negative rates.
-    pub fn from_toml(text: &str, origin: &str) -> Result<GrantRates> {
+    pub fn from_toml_str(text: &str, origin: &str) -> Result<GrantRates> {
         let file: RateFile = crate::rules::from_toml(text, origin)?;
         let wrap = |e: Error| Error::RuleTable {
             origin: origin.to_owned(),
@@ -1521,7 +1536,7 @@ mod tests {
     #[test]
     fn contradictory_age_bands_are_refused() {
         let both = |a: String, b: String| {
-            GrantRates::from_toml(&format!("{a}{b}"), "r.toml")
+            GrantRates::from_toml_str(&format!("{a}{b}"), "r.toml")
                 .map(|_| ())
                 .unwrap_err()
                 .to_string()
@@ -1536,7 +1551,7 @@ mod tests {
             e,
             "rule table r.toml: invalid EM grant band \"young\": listed twice with different ages (0–15 and 17–20) in 2023; give each band its own name"
         );
-        let e = GrantRates::from_toml(&em_row("young", 16, 0), "r.toml")
+        let e = GrantRates::from_toml_str(&em_row("young", 16, 0), "r.toml")
             .map(|_| ())
             .unwrap_err()
             .to_string();
@@ -1545,7 +1560,7 @@ mod tests {
             "rule table r.toml: invalid EM grant ages 16–0: the youngest age is above the oldest; write min_age first"
         );
         let text = "[[elderly]]\nyear = 2024\nmin_age = 60\namount = \"1\"\nsource = { document = \"x\" }\n[[elderly]]\nyear = 2024\nmin_age = 67\namount = \"2\"\nsource = { document = \"y\" }\n";
-        let e = GrantRates::from_toml(text, "r.toml")
+        let e = GrantRates::from_toml_str(text, "r.toml")
             .map(|_| ())
             .unwrap_err();
         assert!(
@@ -1598,14 +1613,14 @@ grant_year = 1
 amount = "200"
 source = { document = "b" }
 "#;
-        let e = GrantRates::from_toml(text, "rates.toml").unwrap_err();
+        let e = GrantRates::from_toml_str(text, "rates.toml").unwrap_err();
         assert_eq!(
             e.to_string(),
             "rule table rates.toml: overlapping integration grant rates for (Child, GrantYear(1)): 2020–2024 and 2024"
         );
-        let e = GrantRates::from_toml("[[integration]]\nyear = 2024\ncategory = \"alien\"\ngrant_year = 1\namount = \"1\"\nsource = { document = \"x\" }\n", "r.toml").unwrap_err();
+        let e = GrantRates::from_toml_str("[[integration]]\nyear = 2024\ncategory = \"alien\"\ngrant_year = 1\namount = \"1\"\nsource = { document = \"x\" }\n", "r.toml").unwrap_err();
         assert!(e.to_string().contains("line 3"), "{e}");
-        let e = GrantRates::from_toml(
+        let e = GrantRates::from_toml_str(
             "[[elderly]]\nyear = 2024\namount = \"-5\"\nsource = { document = \"x\" }\n",
             "r.toml",
         )

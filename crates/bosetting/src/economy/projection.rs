@@ -10,8 +10,9 @@
 //! ([`crate::RoundingRule::Floor`]), so results are exact and reproducible.
 //!
 //! The category shares rarely split a year's persons into whole persons; how they are split
-//! is a stated [`Apportionment`] of the [`CategoryShares`]: by default the largest remainder
-//! method, which places every person in one category; [`Apportionment::Exact`] refuses a
+//! is a stated [`Apportionment`] of the [`CategoryShares`]: by default Sainte-Laguë's
+//! method, which places every person in one category and never takes a person from a
+//! category when more are settled; [`Apportionment::Exact`] refuses a
 //! count that does not split; [`Apportionment::FloorEach`] floors each category, and the
 //! persons this leaves out (0 to 3 a cohort) draw no grant and are counted in every year
 //! ([`ProjectionYear::lost_to_flooring`]) and scenario ([`ScenarioSummary::lost_to_flooring`]).
@@ -22,7 +23,7 @@
 
 use std::fmt;
 use std::marker::PhantomData;
-use std::ops::Index;
+use std::ops::{Index, IndexMut};
 
 use rust_decimal::Decimal;
 use serde::de::{self, MapAccess, Visitor};
@@ -115,6 +116,11 @@ impl<T> ByCategory<T> {
         GrantCategory::ALL.into_iter().zip(self.0.iter())
     }
 
+    /// Each category with its value to change, in [`GrantCategory::ALL`] order.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (GrantCategory, &mut T)> {
+        GrantCategory::ALL.into_iter().zip(self.0.iter_mut())
+    }
+
     /// Every value mapped by `f`.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> ByCategory<U> {
         ByCategory(self.0.map(f))
@@ -130,6 +136,41 @@ impl<T: Clone> ByCategory<T> {
     /// The same value for every category.
     pub fn all(value: T) -> ByCategory<T> {
         ByCategory::from_fn(|_| value.clone())
+    }
+}
+
+impl<T> IndexMut<GrantCategory> for ByCategory<T> {
+    fn index_mut(&mut self, category: GrantCategory) -> &mut T {
+        self.get_mut(category)
+    }
+}
+
+/// Each category with its value, in [`GrantCategory::ALL`] order.
+impl<T> IntoIterator for ByCategory<T> {
+    type Item = (GrantCategory, T);
+    type IntoIter =
+        std::iter::Zip<std::array::IntoIter<GrantCategory, 4>, std::array::IntoIter<T, 4>>;
+    fn into_iter(self) -> Self::IntoIter {
+        GrantCategory::ALL.into_iter().zip(self.0)
+    }
+}
+
+/// Each category with its value, in [`GrantCategory::ALL`] order.
+impl<'a, T> IntoIterator for &'a ByCategory<T> {
+    type Item = (GrantCategory, &'a T);
+    type IntoIter = std::iter::Zip<std::array::IntoIter<GrantCategory, 4>, std::slice::Iter<'a, T>>;
+    fn into_iter(self) -> Self::IntoIter {
+        GrantCategory::ALL.into_iter().zip(self.0.iter())
+    }
+}
+
+/// Each category with its value to change, in [`GrantCategory::ALL`] order.
+impl<'a, T> IntoIterator for &'a mut ByCategory<T> {
+    type Item = (GrantCategory, &'a mut T);
+    type IntoIter =
+        std::iter::Zip<std::array::IntoIter<GrantCategory, 4>, std::slice::IterMut<'a, T>>;
+    fn into_iter(self) -> Self::IntoIter {
+        GrantCategory::ALL.into_iter().zip(self.0.iter_mut())
     }
 }
 
@@ -243,7 +284,7 @@ impl TryFrom<SharesRepr> for CategoryShares {
 /// How a number of persons is split into whole persons by the category shares, which rarely
 /// give whole numbers (37 persons × 30 % = 11,1).
 ///
-/// In data files: `apportionment = "largest-remainder"` (the default), `"floor-each"` or
+/// In data files: `apportionment = "sainte-lague"` (the default), `"floor-each"` or
 /// `"exact"`.
 ///
 /// # Example
@@ -257,6 +298,8 @@ impl TryFrom<SharesRepr> for CategoryShares {
 /// // 37 persons: 11,1 + 14,8 + 9,25 + 1,85. Every person is counted once.
 /// let whole = shares.split(37)?;
 /// assert_eq!(whole.into_array(), [11, 15, 9, 2]);
+/// // One more person never takes a person from a category.
+/// assert_eq!(shares.split(38)?.into_array(), [11, 15, 10, 2]);
 /// // Flooring each category counts 11 + 14 + 9 + 1 = 35: two persons draw no grant.
 /// let floored = shares.clone().with_apportionment(Apportionment::FloorEach);
 /// assert_eq!(floored.lost(37)?, 2);
@@ -275,12 +318,17 @@ impl TryFrom<SharesRepr> for CategoryShares {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Apportionment {
-    /// Each category gets its floored count (⌊persons × share⌋), and the persons left over
-    /// (at most three) go one each to the categories with the largest remainders, ties to
-    /// the earlier category in [`GrantCategory::ALL`] (the largest remainder, or Hamilton,
-    /// method). Every person is in exactly one category and draws a grant.
+    /// Sainte-Laguë's method (Webster's), as in Norwegian elections: persons are placed one
+    /// at a time, each in the category with the highest share ÷ (persons placed in it + ½),
+    /// ties to the earlier category in [`GrantCategory::ALL`]. Every person is in exactly
+    /// one category and draws a grant, and a category never loses a person when more are
+    /// settled, so grants never fall when persons rise (the largest remainder method, which
+    /// also places everyone, does not have this: the Alabama paradox). Computed from the
+    /// rounded counts ⌊persons × share + ½⌋ with at most two persons moved, not one at a
+    /// time.
+    #[doc(alias = "Sainte-Laguës metode")]
     #[default]
-    LargestRemainder,
+    SainteLague,
     /// Each category gets its floored count; the persons left over are in no category and
     /// draw no grant. Each projected year says how many
     /// ([`ProjectionYear::lost_to_flooring`], [`ScenarioSummary::lost_to_flooring`]). This is
@@ -299,7 +347,7 @@ impl Apportionment {
     /// The method as words a report translates.
     pub fn phrase(self) -> crate::phrase::Phrase {
         crate::phrase::Phrase::new(match self {
-            Apportionment::LargestRemainder => "largest remainder",
+            Apportionment::SainteLague => "Sainte-Laguë's method",
             Apportionment::FloorEach => "each category floored",
             Apportionment::Exact => "whole persons only",
         })
@@ -340,7 +388,7 @@ impl CategoryShares {
     }
 
     /// The same shares, splitting persons by `apportionment` (the default is
-    /// [`Apportionment::LargestRemainder`]).
+    /// [`Apportionment::SainteLague`]).
     pub fn with_apportionment(mut self, apportionment: Apportionment) -> CategoryShares {
         self.apportionment = apportionment;
         self
@@ -373,23 +421,25 @@ impl CategoryShares {
                 persons,
                 format!(
                     "the shares ({}) do not split it into whole persons ({lost} left over); \
-                     give a count they split, or apportionment = \"largest-remainder\"",
+                     give a count they split, or apportionment = \"sainte-lague\"",
                     self.describe_shares()
                 ),
             )),
-            Apportionment::LargestRemainder => {
-                let rem = self.remainders(persons)?;
-                let mut out = counts;
-                for (i, (cat, r)) in rem.iter().enumerate() {
-                    let rank = rem
-                        .iter()
-                        .enumerate()
-                        .filter(|(j, (_, q))| *q > *r || (*q == *r && *j < i))
-                        .count();
-                    if u64::try_from(rank).unwrap_or(u64::MAX) < lost {
-                        let slot = out.get_mut(*cat);
-                        *slot = slot.saturating_add(1);
-                    }
+            Apportionment::SainteLague => {
+                let (n, den) = self.common_parts()?;
+                let n = n.map(i128::from);
+                let p = i128::from(persons);
+                let den = i128::from(den);
+                let q = n.map(|ni| p.saturating_mul(ni).checked_div(den).unwrap_or(0));
+                let mut r = [0i128; 4];
+                for ((ri, qi), ni) in r.iter_mut().zip(&q).zip(&n) {
+                    *ri = p.saturating_mul(*ni).saturating_sub(qi.saturating_mul(den));
+                }
+                let c = sainte_lague(p, n, den, q, r);
+                let mut out = ByCategory::all(0u64);
+                for ((_, slot), ci) in out.iter_mut().zip(c) {
+                    *slot =
+                        u64::try_from(ci).map_err(|_| Error::overflow("persons in a category"))?;
                 }
                 Ok(out)
             }
@@ -427,18 +477,25 @@ impl CategoryShares {
         Ok((counts, persons.saturating_sub(sum)))
     }
 
-    /// Each category's remainder persons × share − ⌊persons × share⌋, as exact fractions
-    /// (numerator, denominator), in category order.
-    fn remainders(&self, persons: u64) -> Result<Vec<(GrantCategory, Fraction)>> {
-        self.shares
-            .iter()
-            .map(|(cat, share)| {
-                let (n, d) = ratio_parts(share, "projection category share")?;
-                let num = u128::from(persons).saturating_mul(u128::from(n));
-                let d = u128::from(d);
-                Ok((cat, Fraction(num.checked_rem(d).unwrap_or(0), d)))
-            })
-            .collect()
+    /// The shares' numerators over their least common denominator, and that denominator.
+    fn common_parts(&self) -> Result<([u64; 4], u64)> {
+        let mut n = [0u64; 4];
+        let mut d = [1u64; 4];
+        for (((_, s), ni), di) in self.shares.iter().zip(&mut n).zip(&mut d) {
+            (*ni, *di) = ratio_parts(s, "projection category share")?;
+        }
+        let den = d.iter().try_fold(1u64, |l, &x| {
+            l.checked_div(gcd(l, x))
+                .and_then(|y| y.checked_mul(x))
+                .ok_or_else(|| Error::overflow("category shares' common denominator"))
+        })?;
+        for (ni, di) in n.iter_mut().zip(&d) {
+            *ni = den
+                .checked_div(*di)
+                .and_then(|k| ni.checked_mul(k))
+                .ok_or_else(|| Error::overflow("category share"))?;
+        }
+        Ok((n, den))
     }
 
     fn describe_shares(&self) -> String {
@@ -552,7 +609,7 @@ impl RateAssumption {
         Ok(RateAssumption { rule, source })
     }
 
-    /// The latest known table carried forward.
+    /// The latest known table carried forward (also [`RateAssumption::default`]).
     pub fn carry_forward() -> RateAssumption {
         RateAssumption {
             rule: FutureRates::CarryForward,
@@ -629,8 +686,18 @@ impl RateAssumption {
     }
 }
 
+/// The latest known table carried forward: the assumption that adds nothing to what was
+/// published.
+impl Default for RateAssumption {
+    fn default() -> RateAssumption {
+        RateAssumption::carry_forward()
+    }
+}
+
 /// A rate the projection uses: from the table, or assumed from the latest known one.
+/// [`CohortRates::from_grant_rates`] records it; `#[non_exhaustive]`, read it, do not build it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RateOrigin {
     /// The cohort (first-settlement) year.
     pub cohort: Year,
@@ -648,8 +715,9 @@ pub struct RateOrigin {
     pub known: Option<KnownRate>,
 }
 
-/// The latest known rate an assumed rate is carried from.
+/// The latest known rate an assumed rate is carried from (part of a [`RateOrigin`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct KnownRate {
     /// The last year it was in force.
     pub year: Year,
@@ -661,7 +729,29 @@ pub struct KnownRate {
 
 /// Integration grant rates by cohort (first-settlement) year, category and grant year, as
 /// the engine uses them.
+///
+/// Built by [`CohortRates::from_grant_rates`] (from a rate table, with a stated assumption
+/// for the years it does not hold), [`CohortRates::uniform`] or [`CohortRates::new`]
+/// (rates set by hand); `#[non_exhaustive]`, since it may gain fields.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::projection::{ByCategory, CohortRates};
+/// use bosetting::{GrantCategory, GrantYear, Money, Source, Year};
+///
+/// let y0 = Year::new(2023)?;
+/// let rate = |kr| ByCategory::all([Money::kroner(kr); 5]);
+/// let rates = CohortRates::new(y0, vec![rate(200_000), rate(210_000)], Source::new("plan"))?;
+/// let y1 = GrantYear::new(1)?;
+/// assert_eq!(rates.rate(Year::new(2024)?, GrantCategory::Child, y1), Some(Money::kroner(210_000)));
+///
+/// let e = CohortRates::new(y0, vec![rate(-1)], Source::new("plan")).unwrap_err();
+/// assert_eq!(e.to_string(), "invalid projection rate -1 kr: must not be negative");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CohortRates {
     /// The first cohort year.
     pub first_year: Year,
@@ -678,6 +768,34 @@ pub struct CohortRates {
 }
 
 impl CohortRates {
+    /// Rates set by hand: `rates[i]` holds, per category, the rates of grant years 1–5 for
+    /// the cohort of `first_year + i`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] naming the first rate that is negative or not a whole
+    /// number of øre.
+    pub fn new(
+        first_year: Year,
+        rates: Vec<ByCategory<[Money; 5]>>,
+        source: Source,
+    ) -> Result<CohortRates> {
+        for row in &rates {
+            for (_, by_grant_year) in row.iter() {
+                for r in by_grant_year {
+                    rate_ore(*r)?;
+                }
+            }
+        }
+        Ok(CohortRates {
+            first_year,
+            rates,
+            source,
+            origins: Vec::new(),
+            assumption: None,
+        })
+    }
+
     /// Rates set by hand, the same for every cohort year.
     pub fn uniform(
         first_year: Year,
@@ -820,7 +938,32 @@ impl CohortRates {
 
 /// Service costs: a fixed part that moves toward a target set by the number of active
 /// persons only with a lag, and a variable part per active person that follows at once.
+///
+/// Built by [`CostModel::new`] with the required parts, then `with_*` for the optional ones
+/// (both 0 kr unless set); each checks what it is given. `#[non_exhaustive]`: it may gain
+/// parts, each with a default and a setter.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::projection::CostModel;
+/// use bosetting::{Money, Ratio, Source};
+///
+/// // 450 000 kr over five years per active person; half the gap closed each year.
+/// let cost = CostModel::new(5, Ratio::of(450_000, 5)?, Ratio::of(1, 2)?, Source::new("plan"))?
+///     .with_initial_fixed(Money::kroner(2_000_000))?
+///     .with_variable_per_active_person(Money::kroner(15_000))?;
+/// assert_eq!(cost.initial_fixed, Money::kroner(2_000_000));
+///
+/// let e = CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(3, 2)?, Source::new("plan")).unwrap_err();
+/// assert_eq!(
+///     e.to_string(),
+///     "invalid cost adjustment 3/2: a lag closes at most the whole gap (a share from 0 to 1)"
+/// );
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CostModel {
     /// Persons settled in the last `window_years` years (this year included) are active.
     pub window_years: usize,
@@ -837,8 +980,80 @@ pub struct CostModel {
     pub source: Source,
 }
 
+impl CostModel {
+    /// Costs over a window of `window_years` (at least 1), with a fixed-cost target of
+    /// `fixed_per_active_person` kroner a year, of whose gap `adjustment` (0 to 1) is closed
+    /// each year; no fixed costs before the projection and no variable costs unless set.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a window of 0 years, a fixed cost that is not a
+    /// non-negative ratio of whole numbers, or an adjustment above 1.
+    pub fn new(
+        window_years: usize,
+        fixed_per_active_person: Ratio,
+        adjustment: Ratio,
+        source: Source,
+    ) -> Result<CostModel> {
+        if window_years == 0 {
+            return Err(Error::invalid(
+                "cost window",
+                "0 years",
+                "persons are active for at least the year they are settled",
+            ));
+        }
+        ratio_parts(&fixed_per_active_person, "fixed cost per person")?;
+        adjustment_parts(&adjustment)?;
+        Ok(CostModel {
+            window_years,
+            fixed_per_active_person,
+            adjustment,
+            initial_fixed: Money::ZERO,
+            variable_per_active_person: Money::ZERO,
+            source,
+        })
+    }
+
+    /// With fixed costs of `amount` in the year before the projection starts.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a negative amount or one that is not whole øre.
+    pub fn with_initial_fixed(mut self, amount: Money) -> Result<CostModel> {
+        not_negative(amount, "initial fixed costs")?;
+        self.initial_fixed = amount;
+        Ok(self)
+    }
+
+    /// With a variable cost of `amount` per active person per year.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a negative amount or one that is not whole øre.
+    pub fn with_variable_per_active_person(mut self, amount: Money) -> Result<CostModel> {
+        not_negative(amount, "variable cost per person")?;
+        self.variable_per_active_person = amount;
+        Ok(self)
+    }
+}
+
 /// The refugee fund in the projection.
+///
+/// Built by [`FundModel::new`] and [`FundModel::with_floor`]; `#[non_exhaustive]`: it may
+/// gain parts, each with a default and a setter.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::projection::FundModel;
+/// use bosetting::{Money, Source};
+///
+/// let fund = FundModel::new(Money::kroner(30_000_000), Source::new("årsregnskap 2023"))
+///     .with_floor(Money::kroner(5_000_000));
+/// assert_eq!(fund.floor, Some(Money::kroner(5_000_000)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FundModel {
     /// Balance before the first projected year.
     pub opening: Money,
@@ -851,8 +1066,32 @@ pub struct FundModel {
     pub source: Source,
 }
 
+impl FundModel {
+    /// A fund that opens at `opening` (a negative balance is a deficit carried in) with no
+    /// floor.
+    pub fn new(opening: Money, source: Source) -> FundModel {
+        FundModel {
+            opening,
+            floor: None,
+            source,
+        }
+    }
+
+    /// With a floor the fund may not go below (any amount: a negative floor allows that
+    /// much deficit before it is uncovered).
+    pub fn with_floor(mut self, floor: Money) -> FundModel {
+        self.floor = Some(floor);
+        self
+    }
+}
+
 /// Everything the engine needs besides the settled persons.
+///
+/// Built by [`ProjectionParams::new`], which checks that the parts agree (the rates start
+/// with the history and cover every year); [`Engine::new`] checks the rest.
+/// `#[non_exhaustive]`: it may gain parts, each with a default and a setter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ProjectionParams {
     /// The first history year.
     pub first_year: Year,
@@ -869,6 +1108,69 @@ pub struct ProjectionParams {
     pub cost: CostModel,
     /// The fund.
     pub fund: FundModel,
+}
+
+impl ProjectionParams {
+    /// The parameters of a projection of `future_years` after `history_years` (at least
+    /// 1) of known settlement from `first_year`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for no history years or rates that do not start in
+    /// `first_year`; [`Error::MissingRate`] naming the first cohort year the rates do not
+    /// cover.
+    pub fn new(
+        first_year: Year,
+        history_years: usize,
+        future_years: usize,
+        category_shares: CategoryShares,
+        rates: CohortRates,
+        cost: CostModel,
+        fund: FundModel,
+    ) -> Result<ProjectionParams> {
+        let params = ProjectionParams {
+            first_year,
+            history_years,
+            future_years,
+            category_shares,
+            rates,
+            cost,
+            fund,
+        };
+        params.check_years()?;
+        Ok(params)
+    }
+
+    /// The years agree: a history, rates that start with it and cover every year.
+    fn check_years(&self) -> Result<()> {
+        let h = self.history_years;
+        let w = self.cost.window_years;
+        if h == 0 || w == 0 {
+            return Err(Error::invalid(
+                "projection",
+                format!("history {h} years, window {w} years"),
+                "needs at least one history year and a window of at least one year",
+            ));
+        }
+        if self.rates.first_year != self.first_year {
+            return Err(Error::invalid(
+                "projection rates first year",
+                self.rates.first_year,
+                format!("the history starts in {}", self.first_year),
+            ));
+        }
+        let years = h.saturating_add(self.future_years);
+        if self.rates.rates.len() < years {
+            let missing = self
+                .first_year
+                .offset(i32::try_from(self.rates.rates.len()).unwrap_or(i32::MAX))?;
+            return Err(Error::MissingRate {
+                table: "projection cohort rates",
+                key: format!("cohort year {missing}"),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// The old name of [`SettlementPath`] (it shadowed `std::path::Path` in programs that use
@@ -967,22 +1269,15 @@ pub struct ScenarioComparison {
 ///
 /// let y0 = Year::new(2019)?;
 /// let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
-/// let params = ProjectionParams {
-///     first_year: y0,
-///     history_years: 2,
-///     future_years: 3,
-///     category_shares: CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
-///     rates: CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
-///     cost: CostModel {
-///         window_years: 5,
-///         fixed_per_active_person: Ratio::of(90_000, 1)?,
-///         adjustment: Ratio::of(1, 2)?,
-///         initial_fixed: Money::ZERO,
-///         variable_per_active_person: Money::ZERO,
-///         source: Source::new("example"),
-///     },
-///     fund: FundModel { opening: Money::ZERO, floor: Some(Money::ZERO), source: Source::new("example") },
-/// };
+/// let params = ProjectionParams::new(
+///     y0,
+///     2,
+///     3,
+///     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+///     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+///     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+///     FundModel::new(Money::ZERO, Source::new("example")).with_floor(Money::ZERO),
+/// )?;
 /// let engine = Engine::new(params)?;
 /// let path = SettlementPath::Persons(vec![40, 20, 0]);
 /// let years = engine.project(&[40, 40], &path)?;
@@ -1160,6 +1455,28 @@ fn ore(m: Money, what: &str) -> Result<i64> {
         .ok_or_else(|| Error::invalid(what.to_owned(), m, "not a whole number of øre within range"))
 }
 
+/// A grant rate in øre.
+fn rate_ore(r: Money) -> Result<i64> {
+    let v = ore(r, "projection rate")?;
+    if v < 0 {
+        return Err(Error::invalid("projection rate", r, "must not be negative"));
+    }
+    Ok(v)
+}
+
+/// The cost adjustment's parts: a share from 0 to 1.
+fn adjustment_parts(adjustment: &Ratio) -> Result<(u64, u64)> {
+    let (n, d) = ratio_parts(adjustment, "cost adjustment")?;
+    if n > d {
+        return Err(Error::invalid(
+            "cost adjustment",
+            adjustment,
+            "a lag closes at most the whole gap (a share from 0 to 1)",
+        ));
+    }
+    Ok((n, d))
+}
+
 /// A cost in øre; a negative cost would be income the model has no source for.
 fn not_negative(m: Money, what: &str) -> Result<i64> {
     if m.is_negative() {
@@ -1199,74 +1516,30 @@ impl Engine {
     /// negative costs or rates, or an adjustment above 1;
     /// [`Error::MissingRate`] if the rates do not cover every cohort year.
     pub fn new(params: ProjectionParams) -> Result<Engine> {
+        // Checked again: the fields are public, and a file's parameters come through serde.
+        params.check_years()?;
         let h = params.history_years;
         let f = params.future_years;
         let w = params.cost.window_years;
-        if h == 0 || w == 0 {
-            return Err(Error::invalid(
-                "projection",
-                format!("history {h} years, window {w} years"),
-                "needs at least one history year and a window of at least one year",
-            ));
-        }
-        if params.rates.first_year != params.first_year {
-            return Err(Error::invalid(
-                "projection rates first year",
-                params.rates.first_year,
-                format!("the history starts in {}", params.first_year),
-            ));
-        }
         let years = h.saturating_add(f);
-        if params.rates.rates.len() < years {
-            let missing = params
-                .first_year
-                .offset(i32::try_from(params.rates.rates.len()).unwrap_or(i32::MAX))?;
-            return Err(Error::MissingRate {
-                table: "projection cohort rates",
-                key: format!("cohort year {missing}"),
-            });
-        }
         let mut rates = Vec::with_capacity(years);
         let mut max_rate: i128 = 0;
         for row in params.rates.rates.iter().take(years) {
             let mut out = [[0i64; 5]; 4];
             for ((_, cat), out_cat) in row.iter().zip(out.iter_mut()) {
                 for (r, slot) in cat.iter().zip(out_cat.iter_mut()) {
-                    let v = ore(*r, "projection rate")?;
-                    if v < 0 {
-                        return Err(Error::invalid("projection rate", r, "must not be negative"));
-                    }
+                    let v = rate_ore(*r)?;
                     max_rate = max_rate.max(i128::from(v));
                     *slot = v;
                 }
             }
             rates.push(out);
         }
-        let mut share_n = [0u64; 4];
-        let mut share_d = [1u64; 4];
-        for (((_, s), n), d) in params
-            .category_shares
-            .shares()
-            .iter()
-            .zip(&mut share_n)
-            .zip(&mut share_d)
-        {
-            (*n, *d) = ratio_parts(s, "projection category share")?;
-        }
-        let den = share_d.iter().try_fold(1u64, |l, &d| {
-            let g = gcd(l, d);
-            l.checked_div(g)
-                .and_then(|x| x.checked_mul(d))
-                .ok_or_else(|| Error::overflow("category shares' common denominator"))
-        })?;
-        for (n, d) in share_n.iter_mut().zip(&mut share_d) {
-            *n = den
-                .checked_div(*d)
-                .and_then(|k| n.checked_mul(k))
-                .ok_or_else(|| Error::overflow("category share"))?;
+        let (share_n, den) = params.category_shares.common_parts()?;
+        for n in &share_n {
             i64::try_from(*n).map_err(|_| Error::overflow("category share"))?;
-            *d = den;
         }
+        let share_d = [den; 4];
         let share_den = i64::try_from(den).map_err(|_| Error::overflow("category share"))?;
         let (fn_, fixed_d) = ratio_parts(
             &params.cost.fixed_per_active_person,
@@ -1275,14 +1548,7 @@ impl Engine {
         // The fixed-cost target in øre: active × per-person kroner × 100, floored.
         let fixed_num = i64::try_from(u128::from(fn_).saturating_mul(100))
             .map_err(|_| Error::overflow("fixed cost per person"))?;
-        let (an, adj_d) = ratio_parts(&params.cost.adjustment, "cost adjustment")?;
-        if an > adj_d {
-            return Err(Error::invalid(
-                "cost adjustment",
-                params.cost.adjustment,
-                "a lag closes at most the whole gap (a share from 0 to 1)",
-            ));
-        }
+        let (an, adj_d) = adjustment_parts(&params.cost.adjustment)?;
         let initial_fixed = not_negative(params.cost.initial_fixed, "initial fixed costs")?;
         let variable = not_negative(
             params.cost.variable_per_active_person,
@@ -1788,26 +2054,27 @@ impl Engine {
         }
         // The shares sum to 1, so the remainders sum to lost × den: lost is 0 to 3.
         let lost = persons.wrapping_sub(counted);
-        if self.apportionment != Apportionment::LargestRemainder {
+        if self.apportionment != Apportionment::SainteLague {
             return (q, lost);
         }
-        // The remainders persons × n − q × den (q × den ≤ persons × n), compared directly
-        // since the shares share one denominator.
-        let mut r = [0i64; 4];
+        // The remainders persons × n − q × den (q × den ≤ persons × n).
+        let mut r = [0i128; 4];
         for ((ri, qi), n) in r.iter_mut().zip(&q).zip(&plan.share_num) {
-            *ri = persons
-                .wrapping_mul(*n)
-                .wrapping_sub(qi.wrapping_mul(self.share_den));
+            *ri = i128::from(
+                persons
+                    .wrapping_mul(*n)
+                    .wrapping_sub(qi.wrapping_mul(self.share_den)),
+            );
         }
-        for (i, (qi, ri)) in q.iter_mut().zip(&r).enumerate() {
-            let rank: i64 = r
-                .iter()
-                .enumerate()
-                .map(|(j, rj)| i64::from(*rj > *ri || (*rj == *ri && j < i)))
-                .sum();
-            *qi = qi.wrapping_add(i64::from(rank < lost));
-        }
-        (q, 0)
+        let c = sainte_lague(
+            i128::from(persons),
+            plan.share_num.map(i128::from),
+            i128::from(self.share_den),
+            q.map(i128::from),
+            r,
+        );
+        // Each count is at most persons, which fits.
+        (c.map(|x| i64::try_from(x).unwrap_or(0)), 0)
     }
 
     /// A cohort's grant income in each of its five grant years: its persons split by
@@ -2140,8 +2407,8 @@ impl Engine {
         let counts = shares.split(persons)?;
         let method = shares.apportionment();
         let split_formula = match method {
-            Apportionment::LargestRemainder => {
-                "⌊persons settled × the category's share⌋, + 1 if the category is among the largest remainders that place the persons left over (largest remainder method)"
+            Apportionment::SainteLague => {
+                "persons placed one at a time, each in the category with the highest share ÷ (persons placed in it + ½) (Sainte-Laguë's method)"
             }
             Apportionment::FloorEach => {
                 "⌊persons settled × the category's share⌋ (whole persons, floored)"
@@ -2287,25 +2554,62 @@ impl Engine {
     }
 }
 
-/// An exact fraction below 2⁶⁴ in both parts, compared by cross-multiplication (which fits
-/// in a `u128`).
-#[derive(Debug, Clone, Copy)]
-struct Fraction(u128, u128);
-
-impl PartialEq for Fraction {
-    fn eq(&self, other: &Fraction) -> bool {
-        self.0.saturating_mul(other.1) == other.0.saturating_mul(self.1)
+/// Sainte-Laguë's counts for `persons` from the shares' numerators `n` over `den` (they sum
+/// to `den`), given ⌊persons·nᵢ/den⌋ in `q` and the remainders in `r`. The rounded counts
+/// ⌊persons·sᵢ + ½⌋ are exactly the placements whose priority sᵢ/(k + ½) is at least
+/// 1/persons, a prefix of the one-at-a-time order; each rounding is off by at most ½, so
+/// they miss `persons` by at most two, and the prefix is moved to its length by giving the
+/// next placements (highest sᵢ/(cᵢ + ½), ties to the earlier category) or taking back the
+/// last ones (lowest sᵢ/(cᵢ − ½), ties to the later category). Priorities are compared
+/// across as nᵢ·(2cⱼ + 1) against nⱼ·(2cᵢ + 1), in `i128`.
+#[inline(always)]
+fn sainte_lague(persons: i128, n: [i128; 4], den: i128, q: [i128; 4], r: [i128; 4]) -> [i128; 4] {
+    let mut c = [0i128; 4];
+    let mut total: i128 = 0;
+    for ((ci, qi), ri) in c.iter_mut().zip(q).zip(r) {
+        *ci = qi.saturating_add(i128::from(ri.saturating_mul(2) >= den));
+        total = total.saturating_add(*ci);
     }
-}
-
-impl PartialOrd for Fraction {
-    fn partial_cmp(&self, other: &Fraction) -> Option<std::cmp::Ordering> {
-        Some(
-            self.0
-                .saturating_mul(other.1)
-                .cmp(&other.0.saturating_mul(self.1)),
-        )
+    // At most two steps either way (four roundings of at most ½ each).
+    for _ in 0..4 {
+        if total < persons {
+            let mut best: Option<usize> = None;
+            let mut best_key = (0i128, 1i128);
+            for (i, (ni, ci)) in n.iter().zip(&c).enumerate() {
+                let key = (*ni, ci.saturating_mul(2).saturating_add(1));
+                if best.is_none()
+                    || key.0.saturating_mul(best_key.1) > best_key.0.saturating_mul(key.1)
+                {
+                    best = Some(i);
+                    best_key = key;
+                }
+            }
+            if let Some(slot) = best.and_then(|i| c.get_mut(i)) {
+                *slot = slot.saturating_add(1);
+            }
+            total = total.saturating_add(1);
+        } else if total > persons {
+            let mut worst: Option<usize> = None;
+            let mut worst_key = (0i128, 1i128);
+            for (i, (ni, ci)) in n.iter().zip(&c).enumerate() {
+                if *ci <= 0 {
+                    continue;
+                }
+                let key = (*ni, ci.saturating_mul(2).saturating_sub(1));
+                if worst.is_none()
+                    || key.0.saturating_mul(worst_key.1) <= worst_key.0.saturating_mul(key.1)
+                {
+                    worst = Some(i);
+                    worst_key = key;
+                }
+            }
+            if let Some(slot) = worst.and_then(|i| c.get_mut(i)) {
+                *slot = slot.saturating_sub(1);
+            }
+            total = total.saturating_sub(1);
+        }
     }
+    c
 }
 
 fn path_len_error(got: usize, want: usize) -> Error {
@@ -2414,6 +2718,150 @@ mod tests {
         CategoryShares::new(ByCategory::from_array(positional), Source::new("test")).unwrap()
     }
 
+    /// The constructors build what the literal the tests use builds, and refuse what
+    /// `Engine::new` refuses, with the same words.
+    #[test]
+    fn constructors_build_the_parameters_and_check_each_part() {
+        let literal = params(5, 10, Some(0));
+        let built = ProjectionParams::new(
+            literal.first_year,
+            5,
+            10,
+            literal.category_shares.clone(),
+            CohortRates::new(
+                literal.first_year,
+                literal.rates.rates.clone(),
+                Source::new("test"),
+            )
+            .unwrap(),
+            CostModel::new(
+                5,
+                Ratio::of(450_000, 5).unwrap(),
+                Ratio::of(1, 2).unwrap(),
+                Source::new("test"),
+            )
+            .unwrap(),
+            FundModel::new(Money::ZERO, Source::new("test")).with_floor(Money::ZERO),
+        )
+        .unwrap();
+        assert_eq!(built, literal);
+        // And it reads back from the JSON the literal writes.
+        let json = serde_json::to_string(&literal).unwrap();
+        assert_eq!(
+            serde_json::from_str::<ProjectionParams>(&json).unwrap(),
+            built
+        );
+
+        let cost = || {
+            CostModel::new(
+                5,
+                Ratio::of(1, 1).unwrap(),
+                Ratio::of(1, 2).unwrap(),
+                Source::new("t"),
+            )
+            .unwrap()
+        };
+        let e = |r: Result<CostModel>| r.unwrap_err().to_string();
+        assert_eq!(
+            e(CostModel::new(
+                0,
+                Ratio::of(1, 1).unwrap(),
+                Ratio::of(1, 2).unwrap(),
+                Source::new("t")
+            )),
+            "invalid cost window 0 years: persons are active for at least the year they are settled"
+        );
+        assert!(
+            e(cost().with_initial_fixed(Money::kroner(-1)))
+                .starts_with("invalid initial fixed costs -1 kr:"),
+        );
+        assert!(
+            e(cost().with_variable_per_active_person(Money::kroner(-5)))
+                .starts_with("invalid variable cost per person -5 kr:"),
+        );
+        assert_eq!(
+            cost()
+                .with_variable_per_active_person(Money::kroner(5))
+                .unwrap()
+                .variable_per_active_person,
+            Money::kroner(5)
+        );
+        let rates = |n: usize| {
+            CohortRates::new(
+                literal.first_year,
+                literal.rates.rates[..n].to_vec(),
+                Source::new("t"),
+            )
+            .unwrap()
+        };
+        let with_rates = |r: CohortRates, first: Year| {
+            ProjectionParams::new(
+                first,
+                5,
+                10,
+                literal.category_shares.clone(),
+                r,
+                cost(),
+                literal.fund.clone(),
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        assert_eq!(
+            with_rates(rates(14), literal.first_year),
+            "no projection cohort rates rate for cohort year 2033"
+        );
+        assert_eq!(
+            with_rates(rates(15), Year::new(2018).unwrap()),
+            "invalid projection rates first year 2019: the history starts in 2018"
+        );
+    }
+
+    #[test]
+    fn by_category_is_indexed_changed_and_iterated_by_category() {
+        let mut b = ByCategory::from_array([1u32, 2, 3, 4]);
+        b[GrantCategory::Child] += 10;
+        for (c, v) in b.iter_mut() {
+            if c == GrantCategory::SingleAdult {
+                *v = 100;
+            }
+        }
+        for (c, v) in &mut b {
+            if c == GrantCategory::UnaccompaniedMinor {
+                *v += 1;
+            }
+        }
+        assert_eq!(b.into_array(), [100, 2, 13, 5]);
+        let by_ref: Vec<(GrantCategory, u32)> = (&b).into_iter().map(|(c, v)| (c, *v)).collect();
+        let owned: Vec<(GrantCategory, u32)> = b.into_iter().collect();
+        assert_eq!(by_ref, owned);
+        assert_eq!(
+            owned,
+            vec![
+                (GrantCategory::SingleAdult, 100),
+                (GrantCategory::OtherAdult, 2),
+                (GrantCategory::Child, 13),
+                (GrantCategory::UnaccompaniedMinor, 5),
+            ]
+        );
+        let names: Vec<String> = ByCategory::all(String::from("x"))
+            .into_iter()
+            .map(|(c, s)| format!("{}{s}", category_name(c)))
+            .collect();
+        assert_eq!(names[3], "unaccompanied-minorx");
+    }
+
+    #[test]
+    fn the_default_rate_assumption_carries_the_latest_rate_forward() {
+        let a = RateAssumption::default();
+        assert_eq!(a, RateAssumption::carry_forward());
+        assert_eq!(a.rule(), FutureRates::CarryForward);
+        assert_eq!(
+            a.apply(Money::kroner(230_000), 3).unwrap(),
+            Money::kroner(230_000)
+        );
+    }
+
     /// A direct transcription of the reference workload (bench-peers/README.md), in i128.
     fn reference(hist: &[i64], p: &[i64]) -> (i128, Vec<i128>) {
         let share = [30i128, 40, 25, 5];
@@ -2477,7 +2925,7 @@ mod tests {
     fn the_default_split_loses_nobody_and_files_say_the_method() {
         // 37 persons by 30/40/25/5 %: floored, 35 would draw a grant.
         let shares = shares_of([30, 40, 25, 5].map(|p| Ratio::of(p, 100).unwrap()));
-        assert_eq!(shares.apportionment(), Apportionment::LargestRemainder);
+        assert_eq!(shares.apportionment(), Apportionment::SainteLague);
         let mut p = params(1, 1, None);
         p.category_shares = shares.clone();
         let e = Engine::new(p).unwrap();
@@ -2502,7 +2950,7 @@ mod tests {
             .to_string();
         assert!(err.contains("round-half"), "{err}");
         for a in [
-            Apportionment::LargestRemainder,
+            Apportionment::SainteLague,
             Apportionment::FloorEach,
             Apportionment::Exact,
         ] {
@@ -2520,7 +2968,7 @@ mod tests {
             "invalid projection category split 37 persons settled in 2020: the shares \
              (single-adult 30/100, other-adult 40/100, child 25/100, unaccompanied-minor 5/100) do not \
              split it into whole persons (2 left over); give a count they split, or \
-             apportionment = \"largest-remainder\""
+             apportionment = \"sainte-lague\""
         );
     }
 
@@ -2664,7 +3112,7 @@ mod tests {
                         proptest::option::of(-1_000_000_000i64..=2_000_000_000),
                     ),
                     prop_oneof![
-                        Just(Apportionment::LargestRemainder),
+                        Just(Apportionment::SainteLague),
                         Just(Apportionment::FloorEach)
                     ],
                 )
@@ -2800,26 +3248,34 @@ mod tests {
         out
     }
 
-    /// The persons per category, positional: the floors, and under the largest remainder
-    /// method the persons left over given one each, in order of remainder (largest first,
-    /// ties to the earlier category) — written as a sort, unlike the engine's ranks.
+    /// The persons per category, positional: the floors, or under Sainte-Laguë's method
+    /// the persons placed one at a time by the method's definition (unlike the engine,
+    /// which rounds and moves at most two).
     fn split_of(p: &ProjectionParams, persons: i128) -> [i128; 4] {
         let shares = p.category_shares.shares().into_array().map(|r| parts(&r));
-        let mut counts = shares.map(|(n, d)| (persons * n).div_euclid(d));
-        if p.category_shares.apportionment() == Apportionment::LargestRemainder {
-            let left = persons - counts.iter().sum::<i128>();
-            let mut order: Vec<usize> = (0..4).collect();
-            // Remainder r/d as the fraction (persons·n mod d)/d; compare a/b > c/e as a·e > c·b.
-            let rem = |i: usize| ((persons * shares[i].0).rem_euclid(shares[i].1), shares[i].1);
-            order.sort_by(|&i, &j| {
-                let ((a, b), (c, e)) = (rem(i), rem(j));
-                (c * b).cmp(&(a * e)).then(i.cmp(&j))
-            });
-            for &i in order.iter().take(usize::try_from(left).unwrap()) {
-                counts[i] += 1;
-            }
+        if p.category_shares.apportionment() == Apportionment::SainteLague {
+            return one_at_a_time(shares, persons);
         }
-        counts
+        shares.map(|(n, d)| (persons * n).div_euclid(d))
+    }
+
+    /// Sainte-Laguë by its definition: each person to the category with the highest
+    /// share ÷ (placed + ½), ties to the earlier category.
+    fn one_at_a_time(shares: [(i128, i128); 4], persons: i128) -> [i128; 4] {
+        let mut c = [0i128; 4];
+        for _ in 0..persons {
+            // share n/d over (c + ½): compare n·(2c' + 1)·d' against n'·(2c + 1)·d.
+            let mut best = 0;
+            for i in 1..4 {
+                let (ni, di) = shares[i];
+                let (nb, db) = shares[best];
+                if ni * (2 * c[best] + 1) * db > nb * (2 * c[i] + 1) * di {
+                    best = i;
+                }
+            }
+            c[best] += 1;
+        }
+        c
     }
 
     fn row(y: &ProjectionYear) -> [i128; 8] {
@@ -3190,8 +3646,8 @@ mod tests {
         #![proptest_config(crate::testing::config())]
 
         /// Every year says how many of its persons no category counts: under floor-each,
-        /// persons − Σ ⌊persons × share⌋, between 0 and 3; under the largest remainder
-        /// method, none.
+        /// persons − Σ ⌊persons × share⌋, between 0 and 3; under Sainte-Laguë's method,
+        /// none.
         #[test]
         fn persons_lost_to_flooring_are_recorded((p, hist, path) in arb_case()) {
             let years = project(&p, &hist, &path);
@@ -3203,30 +3659,27 @@ mod tests {
             }
         }
 
-        /// The split into whole persons: under the largest remainder method every person is
-        /// in one category, each category has its floor or one more, and no category left
-        /// at its floor has a larger remainder than one given a person; floor-each gives
-        /// the floors; exact gives them only when nothing is left over.
+        /// The split into whole persons: Sainte-Laguë's places every person, as placing
+        /// them one at a time does, and one more person never takes a person from a
+        /// category; floor-each gives the floors; exact gives them only when nothing is left
+        /// over.
         #[test]
-        fn a_split_places_persons_by_its_method(shares in arb_shares(), persons in 0u64..100_000) {
+        fn a_split_places_persons_by_its_method(shares in arb_shares(), persons in 0u64..3_000) {
             let base = shares_of(shares);
-            let floors: Vec<u64> = shares
+            let parts4 = shares.map(|r| parts(&r));
+            let floors: Vec<u64> = parts4
                 .iter()
-                .map(|r| { let (n, d) = parts(r); u64::try_from(i128::from(persons) * n / d).unwrap() })
+                .map(|(n, d)| u64::try_from(i128::from(persons) * n / d).unwrap())
                 .collect();
-            let rem = |i: usize| { let (n, d) = parts(&shares[i]); ((i128::from(persons) * n) % d, d) };
             let left = persons - floors.iter().sum::<u64>();
             prop_assert!(left <= 3);
-            let lr = base.split(persons).unwrap().into_array();
-            prop_assert_eq!(lr.iter().sum::<u64>(), persons);
+            let sl = base.split(persons).unwrap().into_array();
+            prop_assert_eq!(sl.iter().sum::<u64>(), persons);
+            let reference = one_at_a_time(parts4, i128::from(persons)).map(|c| u64::try_from(c).unwrap());
+            prop_assert_eq!(sl, reference);
+            let next = base.split(persons + 1).unwrap().into_array();
             for i in 0..4 {
-                prop_assert!(lr[i] == floors[i] || lr[i] == floors[i] + 1);
-                for j in 0..4 {
-                    if lr[i] > floors[i] && lr[j] == floors[j] {
-                        let ((a, b), (c, e)) = (rem(i), rem(j));
-                        prop_assert!(a * e > c * b || (a * e == c * b && i < j), "{:?}", lr);
-                    }
-                }
+                prop_assert!(next[i] >= sl[i], "{:?} then {:?}", sl, next);
             }
             let floor_each = base.clone().with_apportionment(Apportionment::FloorEach);
             prop_assert_eq!(floor_each.split(persons).unwrap().into_array().to_vec(), floors.clone());
@@ -3237,7 +3690,7 @@ mod tests {
                 Ok(c) => { prop_assert_eq!(left, 0); prop_assert_eq!(c.into_array().to_vec(), floors); }
                 Err(e) => {
                     prop_assert!(left > 0);
-                    prop_assert!(e.to_string().contains("largest-remainder"), "{}", e);
+                    prop_assert!(e.to_string().contains("sainte-lague"), "{}", e);
                 }
             }
         }

@@ -32,7 +32,7 @@ use crate::rounding::RoundingRule;
 #[doc(alias = "cirka")]
 #[doc(alias = "inntil")]
 #[doc(alias = "minst")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Qualifier {

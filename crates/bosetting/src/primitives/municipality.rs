@@ -327,7 +327,20 @@ impl Renumbering {
     /// # Ok::<(), bosetting::Error>(())
     /// ```
     pub fn builtin() -> Result<Renumbering> {
-        Renumbering::from_toml(BUILTIN_RENUMBERING, "built-in renumbering.toml")
+        Renumbering::from_toml_str(BUILTIN_RENUMBERING, "built-in renumbering.toml")
+    }
+
+    /// The old name of [`Renumbering::from_toml_str`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Renumbering::from_toml_str`].
+    #[deprecated(
+        since = "0.2.0",
+        note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"
+    )]
+    pub fn from_toml(text: &str, origin: &str) -> Result<Renumbering> {
+        Renumbering::from_toml_str(text, origin)
     }
 
     /// A table from TOML text with `[[change]]` entries (`from`, `to`, `first_year`,
@@ -343,7 +356,7 @@ impl Renumbering {
     /// ```
     /// use bosetting::Renumbering;
     ///
-    /// let table = Renumbering::from_toml(r#"
+    /// let table = Renumbering::from_toml_str(r#"
     /// [[change]]
     /// from = "0602"
     /// to = "3005"
@@ -358,10 +371,10 @@ impl Renumbering {
     /// first_year = 2020
     /// source = { document = "a mistake" }
     /// "#;
-    /// assert!(Renumbering::from_toml(looped, "bad.toml").is_err());
+    /// assert!(Renumbering::from_toml_str(looped, "bad.toml").is_err());
     /// # Ok::<(), bosetting::Error>(())
     /// ```
-    pub fn from_toml(text: &str, origin: &str) -> Result<Renumbering> {
+    pub fn from_toml_str(text: &str, origin: &str) -> Result<Renumbering> {
         let file: RenumberingFile = crate::rules::from_toml(text, origin)?;
         let t = Renumbering {
             changes: file.change,
@@ -586,11 +599,24 @@ impl Harmonisation {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn builtin() -> Result<Harmonisation> {
-        Harmonisation::from_toml(
+        Harmonisation::from_toml_str(
             BUILTIN_GROUPING,
             "built-in municipalities-2024.toml",
             Renumbering::builtin()?.splits,
         )
+    }
+
+    /// The old name of [`Harmonisation::from_toml_str`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Harmonisation::from_toml_str`].
+    #[deprecated(
+        since = "0.2.0",
+        note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"
+    )]
+    pub fn from_toml(text: &str, origin: &str, splits: Vec<Split>) -> Result<Harmonisation> {
+        Harmonisation::from_toml_str(text, origin, splits)
     }
 
     /// A grouping from TOML text in the shipped file's format (`source`, then
@@ -600,7 +626,7 @@ impl Harmonisation {
     ///
     /// [`Error::RuleTable`] naming `origin` for a file that cannot be read, a number grouped
     /// twice, or a split whose numbers are not in the grouping.
-    pub fn from_toml(text: &str, origin: &str, splits: Vec<Split>) -> Result<Harmonisation> {
+    pub fn from_toml_str(text: &str, origin: &str, splits: Vec<Split>) -> Result<Harmonisation> {
         let file: HarmonisationFile = crate::rules::from_toml(text, origin)?;
         let h = Harmonisation {
             source: file.source,
@@ -763,12 +789,12 @@ mod tests {
             change("3005", "3301", 2024),
             change("3301", "0602", 2025)
         );
-        let e = Renumbering::from_toml(&text, "r.toml").unwrap_err();
+        let e = Renumbering::from_toml_str(&text, "r.toml").unwrap_err();
         assert_eq!(
             e.to_string(),
             "rule table r.toml: invalid renumbering 0602 → 3005: it is part of the cycle 0602 → 3005 → 3301 → 0602; a number cannot lead back to itself"
         );
-        let e = Renumbering::from_toml(&change("0602", "0602", 2020), "r.toml").unwrap_err();
+        let e = Renumbering::from_toml_str(&change("0602", "0602", 2020), "r.toml").unwrap_err();
         assert!(e.to_string().contains("0602 → 0602"), "{e}");
         let json = r#"{"changes":[{"from":"0602","to":"0602","first_year":2020,"source":{"document":"x"}}]}"#;
         let e = serde_json::from_str::<Renumbering>(json).unwrap_err();

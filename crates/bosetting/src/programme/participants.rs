@@ -147,7 +147,20 @@ impl RegimeTable {
     ///
     /// [`Error::RuleTable`] if the shipped table cannot be read (a build defect).
     pub fn builtin() -> Result<RegimeTable> {
-        RegimeTable::from_toml(BUILTIN_REGIMES, "built-in programme-regimes.toml")
+        RegimeTable::from_toml_str(BUILTIN_REGIMES, "built-in programme-regimes.toml")
+    }
+
+    /// The old name of [`RegimeTable::from_toml_str`].
+    ///
+    /// # Errors
+    ///
+    /// As [`RegimeTable::from_toml_str`].
+    #[deprecated(
+        since = "0.2.0",
+        note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"
+    )]
+    pub fn from_toml(text: &str, origin: &str) -> Result<RegimeTable> {
+        RegimeTable::from_toml_str(text, origin)
     }
 
     /// A table from TOML text with `[[regime]]` entries.
@@ -157,7 +170,7 @@ impl RegimeTable {
     /// [`Error::RuleTable`] naming `origin`, the line and the problem, including two regimes
     /// that apply to the same arrivals, two with one id, a minimum length above the maximum
     /// and an arrival window that ends before it starts.
-    pub fn from_toml(text: &str, origin: &str) -> Result<RegimeTable> {
+    pub fn from_toml_str(text: &str, origin: &str) -> Result<RegimeTable> {
         let r: RegimeTableRepr = crate::rules::from_toml(text, origin)?;
         let t = RegimeTable { regimes: r.regime };
         t.check().map_err(|e| Error::RuleTable {
@@ -701,7 +714,7 @@ impl fmt::Display for Outcome {
 /// Which of two indicators a set of outcomes measures. They must not be mixed.
 #[doc(alias = "direkte overgang")]
 #[doc(alias = "status ett år etter")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Measure {
     /// Status on leaving the programme, registered by the municipality (*direkte
@@ -1180,7 +1193,7 @@ mod tests {
             )
         };
         let read = |text: String| {
-            RegimeTable::from_toml(&text, "r.toml")
+            RegimeTable::from_toml_str(&text, "r.toml")
                 .map(|_| ())
                 .unwrap_err()
                 .to_string()
@@ -1235,12 +1248,12 @@ max_months = 36
 duty = true
 source = { document = "x" }
 "#;
-        let e = RegimeTable::from_toml(text, "test.toml").unwrap_err();
+        let e = RegimeTable::from_toml_str(text, "test.toml").unwrap_err();
         assert_eq!(
             e.to_string(),
             "rule table test.toml: overlapping programme regime rates for arrival dates: a and b"
         );
-        let e = RegimeTable::from_toml("[[regime]]\nid = 3", "bad.toml").unwrap_err();
+        let e = RegimeTable::from_toml_str("[[regime]]\nid = 3", "bad.toml").unwrap_err();
         assert!(
             e.to_string().starts_with("rule table bad.toml: line 2"),
             "{e}"

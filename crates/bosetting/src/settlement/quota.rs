@@ -543,7 +543,7 @@ pub enum Condition {
 /// How a decision relates to earlier ones in the same year.
 #[doc(alias = "tilleggsvedtak")]
 #[doc(alias = "erstatningsvedtak")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
     /// The year's (first) decision.
@@ -558,7 +558,9 @@ pub enum DecisionKind {
 /// Whether the council has decided.
 #[doc(alias = "innstilling")]
 #[doc(alias = "forslag til vedtak")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionStatus {
     /// Adopted by the council.
