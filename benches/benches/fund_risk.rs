@@ -4,21 +4,12 @@
 //! paths each, arrivals triangular around its own recent settlement.
 
 use bosetting::Money;
-use bosetting::Source;
 use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
 use bosetting_benches::{export, histories};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn peer() -> RiskParams {
-    RiskParams {
-        opening: Money::kroner(20_000_000),
-        floor: Money::ZERO,
-        rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
-        fixed_cost: Money::kroner(3_000_000),
-        cost_per_person: Money::kroner(150_000),
-        history: vec![40, 60, 120, 80],
-        source: Source::new("bench-peers/fund_risk_numpy.py"),
-    }
+    RiskParams::numpy_peer().unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn one_municipality(c: &mut Criterion) {
@@ -67,10 +58,11 @@ fn national(c: &mut Criterion) {
             for (i, m) in hist.iter().enumerate() {
                 let last = m.last().copied().unwrap_or(0);
                 let (low, high) = (last / 2, last.saturating_mul(3) / 2 + 1);
-                let mut params = peer();
-                params.history = m[1..].to_vec();
-                params.opening = Money::kroner(i64::from(last) * 100_000);
-                params.fixed_cost = Money::kroner(i64::from(last) * 10_000);
+                let params = peer()
+                    .with_history(m[1..].to_vec())
+                    .with_opening(Money::kroner(i64::from(last) * 100_000))
+                    .and_then(|p| p.with_fixed_cost(Money::kroner(i64::from(last) * 10_000)))
+                    .unwrap_or_else(|e| panic!("{e}"));
                 let p = ArrivalPaths::triangular(i as u64, 1_000, 10, low, last.max(low), high)
                     .unwrap_or_else(|e| panic!("{e}"));
                 let r = fund_risk(&params, &p).unwrap_or_else(|e| panic!("{e}"));

@@ -79,16 +79,16 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
 
     // 4. The fund's risk when arrivals are uncertain: 2 000 seeded paths, 20 to 70 a year.
     let risk = fund_risk(
-        &RiskParams {
-            opening: Money::kroner(15_000_000),
-            floor: Money::ZERO,
-            rates: rate(235_000, 230_000, 167_000, 84_000, 70_500),
-            fixed_cost: Money::kroner(3_000_000),
-            cost_per_person: Money::kroner(150_000),
-            history: history[1..].to_vec(),
-            source: Source::new("IMDis satser for 2017, videreført")
+        &RiskParams::new(
+            Year::new(2025)?,
+            Money::kroner(15_000_000),
+            rate(235_000, 230_000, 167_000, 84_000, 70_500),
+            Money::kroner(3_000_000),
+            Money::kroner(150_000),
+            Source::new("IMDis satser for 2017, videreført")
                 .assumed("later years' rates are not published"),
-        },
+        )?
+        .with_history(history[1..].to_vec()),
         &ArrivalPaths::triangular(2025, 2_000, 10, 20, 45, 70)?,
     )?;
 
@@ -100,11 +100,8 @@ fn report(format: Format, lang: Lang) -> Result<String, Box<dyn std::error::Erro
         &assumption.phrase(),
         locale,
     ));
-    r.sections.push(bosetting_report::risk_section(
-        &risk,
-        Year::new(2025)?,
-        locale,
-    ));
+    r.sections
+        .push(bosetting_report::risk_section(&risk, locale));
     let mut out = Vec::new();
     bosetting_report::render(&r, format, &mut out)?;
     Ok(String::from_utf8(out)?)

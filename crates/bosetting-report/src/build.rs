@@ -397,7 +397,6 @@ fn said_quantity(l: Locale, q: bosetting::Quantity) -> bosetting::Quantity {
 /// The refugee fund's risk under uncertain settlement as a report section: per year the
 /// probability that the fund would go below its floor, the balance's 5th, 50th and 95th
 /// percentiles, and the shortfall left uncovered, in a table and as a fan chart.
-/// `first_year` is the first projected year.
 ///
 /// # Example
 ///
@@ -406,41 +405,30 @@ fn said_quantity(l: Locale, q: bosetting::Quantity) -> bosetting::Quantity {
 /// use bosetting::{Money, Source, Year};
 /// use bosetting_report::{Lang, Locale};
 ///
-/// let params = RiskParams {
-///     opening: Money::kroner(20_000_000),
-///     floor: Money::ZERO,
-///     rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
-///     fixed_cost: Money::kroner(3_000_000),
-///     cost_per_person: Money::kroner(150_000),
-///     history: vec![40, 60, 120, 80],
-///     source: Source::new("example"),
-/// };
+/// let params = RiskParams::new(
+///     Year::new(2025)?,
+///     Money::kroner(20_000_000),
+///     [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+///     Money::kroner(3_000_000),
+///     Money::kroner(150_000),
+///     Source::new("example"),
+/// )?
+/// .with_history(vec![40, 60, 120, 80]);
 /// let r = fund_risk(&params, &ArrivalPaths::triangular(1, 500, 5, 20, 40, 100)?)?;
-/// let s = bosetting_report::risk_section(&r, Year::new(2025)?, Locale::new(Lang::Nb));
+/// let s = bosetting_report::risk_section(&r, Locale::new(Lang::Nb));
 /// assert_eq!(s.tables[0].rows.len(), 5);
+/// assert_eq!(s.tables[0].rows[0][0], "2025");
 /// # Ok::<(), bosetting::Error>(())
 /// ```
-pub fn risk_section(
-    r: &bosetting::risk::RiskResult,
-    first_year: bosetting::Year,
-    locale: Locale,
-) -> Section {
+pub fn risk_section(r: &bosetting::risk::RiskResult, locale: Locale) -> Section {
     let l = locale;
-    // Counted in i32, not `Year::offset`: a path may run past the model's last year.
-    let year = |i: usize| {
-        l.year_number(
-            first_year
-                .get()
-                .saturating_add(i32::try_from(i).unwrap_or(i32::MAX)),
-        )
-    };
     let money = |m: bosetting::Money| l.money(m);
     let rows = r
         .years
         .iter()
         .map(|y| {
             vec![
-                year(y.index),
+                l.year(y.year),
                 l.share(&y.probability),
                 money(y.p5),
                 money(y.p50),
@@ -492,7 +480,7 @@ pub fn risk_section(
                 )
                 .to_owned(),
             kind: ChartKind::Fan,
-            categories: r.years.iter().map(|y| year(y.index)).collect(),
+            categories: r.years.iter().map(|y| l.year(y.year)).collect(),
             series: vec![
                 series(l.pick("5. persentil", "5th percentile"), &|y| y.p5),
                 series(l.pick("Median", "Median"), &|y| y.p50),

@@ -16,8 +16,8 @@ fn fieldless_enums_are_ordered_hashed_keys() {
     assert_eq!(langs, [Lang::Nb, Lang::En]);
 }
 
-/// Years are `bosetting::Year`, never a bare number: the risk section counts its years on
-/// from the first projected one.
+/// Years are `bosetting::Year`, never a bare number: the risk section shows each risk
+/// year's calendar year, counted from the rules' first year.
 #[test]
 fn years_are_years() -> Result<(), bosetting::Error> {
     use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
@@ -25,17 +25,17 @@ fn years_are_years() -> Result<(), bosetting::Error> {
     use bosetting_report::Locale;
 
     assert_eq!(Locale::new(Lang::Nb).year(Year::new(2025)?), "2025");
-    let params = RiskParams {
-        opening: Money::kroner(20_000_000),
-        floor: Money::ZERO,
-        rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
-        fixed_cost: Money::kroner(3_000_000),
-        cost_per_person: Money::kroner(150_000),
-        history: vec![40, 60, 120, 80],
-        source: Source::new("test"),
-    };
+    let params = RiskParams::new(
+        Year::new(2025)?,
+        Money::kroner(20_000_000),
+        [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+        Money::kroner(3_000_000),
+        Money::kroner(150_000),
+        Source::new("test"),
+    )?
+    .with_history(vec![40, 60, 120, 80]);
     let r = fund_risk(&params, &ArrivalPaths::triangular(1, 20, 3, 20, 40, 100)?)?;
-    let s = bosetting_report::risk_section(&r, Year::new(2025)?, Locale::new(Lang::En));
+    let s = bosetting_report::risk_section(&r, Locale::new(Lang::En));
     let years: Vec<&str> = s.tables[0].rows.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(years, ["2025", "2026", "2027"]);
     Ok(())

@@ -161,6 +161,9 @@
 //!   return the value (`Settled::new(period).with_total(..).with_em(..)`); a setter never
 //!   validates alone, because parts are checked together by `validate(&self)`.
 //!   [`Settled::validated`] is `validate` that hands the value back, for the end of a chain.
+//!   The fund-risk rules ([`risk::RiskParams`]) are the exception: their parts are
+//!   independent but for the floor and the opening balance, so `new` and each `with_*`
+//!   setter check what they set and return `Result`.
 //!   A few builders read as the provenance they record and keep their short names:
 //!   [`Source::quote`], [`Source::dated`], [`Source::at`], [`Source::assumed`],
 //!   [`Municipality::formerly`] and [`Body::part_of`].

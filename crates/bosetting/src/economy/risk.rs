@@ -19,20 +19,21 @@
 //!
 //! ```
 //! use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
-//! use bosetting::{Money, Source};
+//! use bosetting::{Money, Source, Year};
 //!
-//! let params = RiskParams {
-//!     opening: Money::kroner(20_000_000),
-//!     floor: Money::ZERO,
-//!     rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
-//!     fixed_cost: Money::kroner(3_000_000),
-//!     cost_per_person: Money::kroner(150_000),
-//!     history: vec![40, 60, 120, 80],
-//!     source: Source::new("IMDi 2017 rates; the service's budget"),
-//! };
+//! let params = RiskParams::new(
+//!     Year::new(2026)?,
+//!     Money::kroner(20_000_000),
+//!     [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+//!     Money::kroner(3_000_000),
+//!     Money::kroner(150_000),
+//!     Source::new("IMDi 2017 rates; the service's budget"),
+//! )?
+//! .with_history(vec![40, 60, 120, 80]);
 //! let paths = ArrivalPaths::counter_triangular(2026, 1_000, 10, 20, 100)?;
 //! let r = fund_risk(&params, &paths)?;
 //! assert_eq!(r.checksum(), 11_290_409); // the numpy peer's figure for 1 000 paths
+//! assert_eq!(r.years[0].year, Year::new(2026)?);
 //! assert_eq!(r.years[0].breaches, 0);
 //! # Ok::<(), bosetting::Error>(())
 //! ```
@@ -41,7 +42,9 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
+use crate::calendar::Year;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::phrase::{Arg, Phrase};
@@ -50,48 +53,275 @@ use crate::ratio::Ratio;
 
 /// The rules a fund-risk projection runs under, in kroner (exact to the øre).
 ///
+/// Built by [`RiskParams::new`] and the `with_*` setters, each of which checks what it
+/// sets, so that no invalid rules exist in memory (`serde` reads them through the same
+/// checks); read back through the getters.
+///
 /// # Example
 ///
-/// The rules are checked when they run: amounts are whole øre, and the fund opens at or
-/// above its floor.
-///
 /// ```
-/// use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
-/// use bosetting::{Error, Money, Source};
+/// use bosetting::risk::RiskParams;
+/// use bosetting::{Money, Source, Year};
 ///
-/// let mut params = RiskParams {
-///     opening: Money::kroner(1_000_000),
-///     floor: Money::kroner(2_000_000),
-///     rates: [Money::kroner(200_000); 5],
-///     fixed_cost: Money::ZERO,
-///     cost_per_person: Money::kroner(150_000),
-///     history: vec![],
-///     source: Source::new("the service's budget"),
-/// };
-/// let paths = ArrivalPaths::given(&[vec![10, 10]])?;
-/// assert!(matches!(fund_risk(&params, &paths), Err(Error::InvalidValue { .. })));
-/// params.floor = Money::ZERO;
-/// assert_eq!(fund_risk(&params, &paths)?.years[1].breaches, 0);
+/// let params = RiskParams::new(
+///     Year::new(2026)?,
+///     Money::kroner(20_000_000),
+///     [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+///     Money::kroner(3_000_000),
+///     Money::kroner(150_000),
+///     Source::new("IMDi's rates; the service's budget"),
+/// )?
+/// .with_history(vec![40, 60, 120, 80])
+/// .with_floor(Money::kroner(1_000_000))?;
+/// assert_eq!(params.floor(), Money::kroner(1_000_000));
+/// assert!(params.clone().with_floor(Money::kroner(30_000_000)).is_err()); // above the opening
 /// # Ok::<(), bosetting::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
+#[non_exhaustive]
 pub struct RiskParams {
+    first_year: Year,
+    opening: Money,
+    floor: Money,
+    rates: [Money; 5],
+    fixed_cost: Money,
+    cost_per_person: Money,
+    #[serde(default)]
+    history: Vec<u32>,
+    source: Source,
+}
+
+// The derived impls are generated as inherent functions (`remote = "Self"`), so that the
+// `Deserialize` below can read the parts as they are and then put them through the checks.
+impl<'de> Deserialize<'de> for RiskParams {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        RiskParams::deserialize(d)?
+            .checked()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for RiskParams {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        RiskParams::serialize(self, s)
+    }
+}
+
+/// A rate or cost: whole øre and 0 or more.
+fn check_amount(field: &str, m: Money) -> Result<Money> {
+    if m.amount().is_sign_negative() && !m.amount().is_zero() {
+        return Err(Error::invalid(field, m, "must be 0 or more"));
+    }
+    whole_ore(field, m)
+}
+
+/// An opening balance at or above the floor, both in whole øre; `field` names the one being
+/// set.
+fn check_order(field: &str, opening: Money, floor: Money) -> Result<()> {
+    let (value, rule) = if field == "floor" {
+        (
+            floor,
+            format!("must not be above the opening balance {opening}"),
+        )
+    } else {
+        (opening, format!("must not be below the floor {floor}"))
+    };
+    whole_ore(field, value)?;
+    if opening < floor {
+        return Err(Error::invalid(field, value, rule));
+    }
+    Ok(())
+}
+
+fn whole_ore(field: &str, m: Money) -> Result<Money> {
+    to_ore(m, field).map(|_| m)
+}
+
+impl RiskParams {
+    /// The rules for projected years from `first_year`: the fund's `opening` balance, the
+    /// integration grant per person for grant years 1–5 (`rates`, the payment years' rates
+    /// as the projection assumes them), the service's fixed cost a year and its cost a
+    /// year per person in grant years 1–5, and where they come from (rates are an
+    /// assumption for years not yet budgeted). The floor starts at zero and no persons
+    /// were settled before the projection; see [`RiskParams::with_floor`] and
+    /// [`RiskParams::with_history`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] naming the field and its value for a negative rate or cost,
+    /// an opening balance below zero, or an amount that is not whole øre;
+    /// [`Error::Overflow`] for an amount too large to count in øre.
+    pub fn new(
+        first_year: Year,
+        opening: Money,
+        rates: [Money; 5],
+        fixed_cost: Money,
+        cost_per_person: Money,
+        source: Source,
+    ) -> Result<RiskParams> {
+        RiskParams {
+            first_year,
+            opening: Money::ZERO,
+            floor: Money::ZERO,
+            rates: [Money::ZERO; 5],
+            fixed_cost: Money::ZERO,
+            cost_per_person: Money::ZERO,
+            history: Vec::new(),
+            source,
+        }
+        .with_opening(opening)?
+        .with_rates(rates)?
+        .with_fixed_cost(fixed_cost)?
+        .with_cost_per_person(cost_per_person)
+    }
+
+    /// The workload of the numpy peer of the fund-risk bench (`fund_risk_numpy.py`, kept
+    /// outside the repository): 20 million kroner opening, floor zero, IMDi-like rates,
+    /// 3 million kroner fixed and 150 000 per person a year, cohorts of 40, 60, 120 and 80
+    /// before 2026. Shared by the bench and the tests that check its checksum.
+    #[doc(hidden)]
+    ///
+    /// # Errors
+    ///
+    /// None for these values: the rules go through [`RiskParams::new`] like any other.
+    pub fn numpy_peer() -> Result<RiskParams> {
+        Ok(RiskParams::new(
+            Year::new(2026)?,
+            Money::kroner(20_000_000),
+            [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+            Money::kroner(3_000_000),
+            Money::kroner(150_000),
+            Source::new("the numpy peer of the fund-risk bench (fund_risk_numpy.py)"),
+        )?
+        .with_history(vec![40, 60, 120, 80]))
+    }
+
+    /// The same parts, through the checks of [`RiskParams::new`] and the setters (how
+    /// `serde` reads the rules).
+    fn checked(self) -> Result<RiskParams> {
+        RiskParams::new(
+            self.first_year,
+            self.opening,
+            self.rates,
+            self.fixed_cost,
+            self.cost_per_person,
+            self.source,
+        )?
+        .with_history(self.history)
+        .with_floor(self.floor)
+    }
+
+    /// The same rules with another opening balance.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a balance below the floor or not whole øre.
+    pub fn with_opening(mut self, opening: Money) -> Result<RiskParams> {
+        check_order("opening balance", opening, self.floor)?;
+        self.opening = opening;
+        Ok(self)
+    }
+
+    /// The same rules with another floor: the least the fund may hold; a year that would
+    /// take it below is a breach. The floor may be negative (an overdraft the owner
+    /// accepts).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a floor above the opening balance or not whole øre.
+    pub fn with_floor(mut self, floor: Money) -> Result<RiskParams> {
+        check_order("floor", self.opening, floor)?;
+        self.floor = floor;
+        Ok(self)
+    }
+
+    /// The same rules with other grant rates per person for grant years 1–5.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] naming the grant year for a negative rate or one not in
+    /// whole øre.
+    pub fn with_rates(mut self, rates: [Money; 5]) -> Result<RiskParams> {
+        for (g, r) in (1_u8..).zip(rates) {
+            check_amount(&format!("grant rate for grant year {g}"), r)?;
+        }
+        self.rates = rates;
+        Ok(self)
+    }
+
+    /// The same rules with another fixed cost a year.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a negative cost or one not in whole øre.
+    pub fn with_fixed_cost(mut self, fixed_cost: Money) -> Result<RiskParams> {
+        self.fixed_cost = check_amount("fixed cost", fixed_cost)?;
+        Ok(self)
+    }
+
+    /// The same rules with another cost a year per person in grant years 1–5.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] for a negative cost or one not in whole øre.
+    pub fn with_cost_per_person(mut self, cost_per_person: Money) -> Result<RiskParams> {
+        self.cost_per_person = check_amount("cost per person", cost_per_person)?;
+        Ok(self)
+    }
+
+    /// The same rules with the persons settled in the years before the projection, oldest
+    /// first (only the last four count: older cohorts have left the grant years).
+    pub fn with_history(mut self, history: Vec<u32>) -> RiskParams {
+        self.history = history;
+        self
+    }
+
+    /// The same rules from another source.
+    pub fn with_source(mut self, source: Source) -> RiskParams {
+        self.source = source;
+        self
+    }
+
+    /// The first projected year.
+    pub fn first_year(&self) -> Year {
+        self.first_year
+    }
+
     /// The fund's balance at the start.
-    pub opening: Money,
-    /// The least the fund may hold; a year that would take it below is a breach.
-    pub floor: Money,
-    /// The integration grant per person for grant years 1–5 (the payment years' rates, as
-    /// the projection assumes them).
-    pub rates: [Money; 5],
+    pub fn opening(&self) -> Money {
+        self.opening
+    }
+
+    /// The least the fund may hold.
+    pub fn floor(&self) -> Money {
+        self.floor
+    }
+
+    /// The grant per person for grant years 1–5.
+    pub fn rates(&self) -> [Money; 5] {
+        self.rates
+    }
+
     /// The service's fixed cost a year.
-    pub fixed_cost: Money,
+    pub fn fixed_cost(&self) -> Money {
+        self.fixed_cost
+    }
+
     /// The cost a year of a person in grant years 1–5.
-    pub cost_per_person: Money,
-    /// Persons settled in the years before the projection, oldest first (at most four
-    /// count: older cohorts have left the grant years).
-    pub history: Vec<u32>,
-    /// Where the rules come from (rates are an assumption for years not yet budgeted).
-    pub source: Source,
+    pub fn cost_per_person(&self) -> Money {
+        self.cost_per_person
+    }
+
+    /// Persons settled in the years before the projection, oldest first.
+    pub fn history(&self) -> &[u32] {
+        &self.history
+    }
+
+    /// Where the rules come from.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
 }
 
 /// Arrivals per path and projected year.
@@ -108,29 +338,100 @@ pub struct RiskParams {
 /// # Ok::<(), bosetting::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "PathsData", into = "PathsData")]
 pub struct ArrivalPaths {
     years: usize,
     /// Row-major: path p, year t at `p * years + t`.
     arrivals: Vec<u32>,
+    /// The largest arrival, kept so that [`fund_risk`] proves its bounds without a pass
+    /// over every arrival (recomputed when paths are read, never taken from the data).
+    most: u32,
     /// How the paths were made, for explanations.
     pub origin: Phrase,
 }
 
-/// `x mod d` by multiplication (Lemire, Kaser and Kurz, "Faster remainder by direct
-/// computation", 2019): `m` is ⌈2¹²⁸ / d⌉, precomputed once per divisor. Exact for every
-/// 64-bit `x` and `d ≥ 1`.
-fn fastmod(x: u64, m: u128, d: u64) -> u64 {
-    let low = m.wrapping_mul(u128::from(x));
-    let lo = u128::from(low as u64).wrapping_mul(u128::from(d));
-    let hi = (low >> 64).wrapping_mul(u128::from(d));
-    (hi.wrapping_add(lo >> 64) >> 64) as u64
+/// The serialised form of [`ArrivalPaths`]: what the paths are, not what is derived from
+/// them.
+#[derive(Serialize, Deserialize)]
+struct PathsData {
+    years: usize,
+    arrivals: Vec<u32>,
+    origin: Phrase,
 }
 
-fn fastmod_magic(d: u64) -> u128 {
-    u128::MAX
-        .checked_div(u128::from(d.max(1)))
-        .unwrap_or(0)
-        .wrapping_add(1)
+impl From<PathsData> for ArrivalPaths {
+    fn from(d: PathsData) -> ArrivalPaths {
+        ArrivalPaths::new(d.years, d.arrivals, d.origin)
+    }
+}
+
+impl From<ArrivalPaths> for PathsData {
+    fn from(p: ArrivalPaths) -> PathsData {
+        PathsData {
+            years: p.years,
+            arrivals: p.arrivals,
+            origin: p.origin,
+        }
+    }
+}
+
+/// `x mod d` by one widening multiplication and one correction (Granlund and Montgomery's
+/// reciprocal, rounded down): with `m = ⌊(2⁶⁴ − 1) / d⌋`, `q = ⌊x·m / 2⁶⁴⌋` is `⌊x / d⌋`
+/// or one less (x·m / 2⁶⁴ > x / d − 1 for every 64-bit `x` and `d ≥ 1`), so `x − q·d` lies
+/// in `0..2d` and one conditional subtraction, done without a branch, leaves the remainder.
+#[derive(Debug, Clone, Copy)]
+struct Remainder {
+    d: u64,
+    m: u64,
+}
+
+impl Remainder {
+    fn new(d: u64) -> Remainder {
+        let d = d.max(1);
+        Remainder {
+            d,
+            m: u64::MAX.checked_div(d).unwrap_or(u64::MAX),
+        }
+    }
+
+    fn of(self, x: u64) -> u64 {
+        let q = (u128::from(x).wrapping_mul(u128::from(self.m)) >> 64) as u64;
+        // q ≤ x / d, so this does not wrap; r < 2d.
+        let r = x.wrapping_sub(q.wrapping_mul(self.d));
+        // Below d, r − d wraps to above r and the minimum keeps r.
+        r.min(r.wrapping_sub(self.d))
+    }
+}
+
+/// Arrivals of the numpy peer's counter hash for paths `from..to`, appended to `out`; the
+/// largest is returned.
+fn draw_counter(
+    seed: u64,
+    (from, to): (u64, u64),
+    years: u64,
+    low: u32,
+    rem: Remainder,
+    out: &mut Vec<u32>,
+) -> u32 {
+    let mut most = 0_u32;
+    let base = seed.wrapping_mul(1 << 32);
+    // One arrival at a time, pushed: written as an iterator over each path's years, the
+    // loop is vectorised with emulated 64-bit multiplications and runs twice as slowly.
+    for p in from..to {
+        let mut key = base.wrapping_add(p.wrapping_mul(1_000_003));
+        for _ in 0..years {
+            let r0 = rem.of(splitmix64(key));
+            let r1 = rem.of(splitmix64(key.wrapping_add(1)));
+            // r0 and r1 are below span = high − low + 1 ≤ 2³², so their half-sum is at
+            // most high − low, and low plus it at most high: neither the sum nor the
+            // narrowing loses anything.
+            let a = low.wrapping_add((r0.wrapping_add(r1) >> 1) as u32);
+            most = most.max(a);
+            out.push(a);
+            key = key.wrapping_add(101);
+        }
+    }
+    most
 }
 
 fn splitmix64(x: u64) -> u64 {
@@ -141,6 +442,16 @@ fn splitmix64(x: u64) -> u64 {
 }
 
 impl ArrivalPaths {
+    fn new(years: usize, arrivals: Vec<u32>, origin: Phrase) -> ArrivalPaths {
+        let most = arrivals.iter().copied().max().unwrap_or(0);
+        ArrivalPaths {
+            years,
+            arrivals,
+            most,
+            origin,
+        }
+    }
+
     /// Paths the caller gives: one row of arrivals per path, every row as long.
     ///
     /// # Errors
@@ -174,11 +485,11 @@ impl ArrivalPaths {
                 format!("every path needs the same number of years ({years})"),
             ));
         }
-        Ok(ArrivalPaths {
+        Ok(ArrivalPaths::new(
             years,
-            arrivals: rows.iter().flatten().copied().collect(),
-            origin: Phrase::new("paths given by the caller"),
-        })
+            rows.iter().flatten().copied().collect(),
+            Phrase::new("paths given by the caller"),
+        ))
     }
 
     /// The numpy peer's paths: arrivals = low + (r0 + r1) div 2, with r0, r1 from
@@ -209,25 +520,36 @@ impl ArrivalPaths {
         high: u32,
     ) -> Result<ArrivalPaths> {
         check_shape(paths, years, low, high)?;
-        let span = u64::from(high.saturating_sub(low)).saturating_add(1);
-        let magic = fastmod_magic(span);
+        let rem = Remainder::new(u64::from(high.saturating_sub(low)).saturating_add(1));
+        let (n, y) = (paths as u64, years as u64);
         let mut arrivals = Vec::with_capacity(paths.saturating_mul(years));
-        for p in 0..paths as u64 {
-            for t in 0..years as u64 {
-                let key = seed
-                    .wrapping_mul(1 << 32)
-                    .wrapping_add(p.wrapping_mul(1_000_003))
-                    .wrapping_add(t.wrapping_mul(101));
-                let r0 = fastmod(splitmix64(key), magic, span);
-                let r1 = fastmod(splitmix64(key.wrapping_add(1)), magic, span);
-                // r0 + r1 < 2·span: the half is below span, so it fits a u32 above low.
-                let a = u64::from(low).saturating_add(r0.saturating_add(r1) / 2);
-                arrivals.push(u32::try_from(a).unwrap_or(high));
-            }
+        // Large draws are split over two threads, each drawing half of the paths.
+        let most = if paths >= SPLIT_AT {
+            let half = n / 2;
+            std::thread::scope(|sc| {
+                let other = sc.spawn(|| {
+                    let mut v = Vec::with_capacity(paths.saturating_mul(years));
+                    let most = draw_counter(seed, (half, n), y, low, rem, &mut v);
+                    (v, most)
+                });
+                let mine = draw_counter(seed, (0, half), y, low, rem, &mut arrivals);
+                let (v, theirs) = other.join().unwrap_or_else(|_| (Vec::new(), 0));
+                arrivals.extend_from_slice(&v);
+                mine.max(theirs)
+            })
+        } else {
+            draw_counter(seed, (0, n), y, low, rem, &mut arrivals)
+        };
+        if arrivals.len() != paths.saturating_mul(years) {
+            return Err(Error::not_computable(
+                "arrival paths",
+                "the thread drawing the second half of the paths stopped",
+            ));
         }
         Ok(ArrivalPaths {
             years,
             arrivals,
+            most,
             origin: Phrase::new("counter-based triangular {low}..={high}, seed {seed}")
                 .with("low", low)
                 .with("high", high)
@@ -312,15 +634,15 @@ impl ArrivalPaths {
             let k = u32::try_from(i).ok().and_then(|i| low.checked_add(i));
             arrivals.push(k.unwrap_or(high).min(high));
         }
-        Ok(ArrivalPaths {
+        Ok(ArrivalPaths::new(
             years,
             arrivals,
-            origin: Phrase::new("triangular {low}/{likely}/{high}, ChaCha8 seed {seed}")
+            Phrase::new("triangular {low}/{likely}/{high}, ChaCha8 seed {seed}")
                 .with("low", low)
                 .with("likely", likely)
                 .with("high", high)
                 .with("seed", Arg::verbatim(seed.to_string())),
-        })
+        ))
     }
 
     /// Paths from a municipality's own record: each year's arrivals are `planned` places
@@ -385,15 +707,15 @@ impl ArrivalPaths {
                 arrivals.push(n.to_u32().unwrap_or(u32::MAX));
             }
         }
-        Ok(ArrivalPaths {
+        Ok(ArrivalPaths::new(
             years,
             arrivals,
-            origin: Phrase::new(
+            Phrase::new(
                 "the municipality's record of settled / decided ({years} years), ChaCha8 seed {seed}",
             )
             .with("years", history.len())
             .with("seed", Arg::verbatim(seed.to_string())),
-        })
+        ))
     }
 
     /// How many paths (see the type's example).
@@ -439,8 +761,8 @@ fn check_shape(paths: usize, years: usize, low: u32, high: u32) -> Result<()> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RiskYear {
-    /// 0 for the first projected year.
-    pub index: usize,
+    /// The calendar year.
+    pub year: Year,
     /// Paths whose fund would have gone below the floor this year.
     pub breaches: u64,
     /// The share of paths with a breach.
@@ -479,17 +801,11 @@ impl RiskResult {
     ///
     /// ```
     /// use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
-    /// use bosetting::{Money, Source};
+    /// use bosetting::{Money, Source, Year};
     ///
-    /// let params = RiskParams {
-    ///     opening: Money::kroner(10),
-    ///     floor: Money::ZERO,
-    ///     rates: [Money::ZERO; 5],
-    ///     fixed_cost: Money::ZERO,
-    ///     cost_per_person: Money::ZERO,
-    ///     history: vec![],
-    ///     source: Source::new("no money moves"),
-    /// };
+    /// let z = Money::ZERO;
+    /// let params =
+    ///     RiskParams::new(Year::new(2026)?, Money::kroner(10), [z; 5], z, z, Source::new("no money moves"))?;
     /// let r = fund_risk(&params, &ArrivalPaths::given(&[vec![3]])?)?;
     /// // 3 arrivals + three percentiles of 1 000 øre each.
     /// assert_eq!(r.checksum(), 3_003);
@@ -556,18 +872,13 @@ fn from_ore(o: i64) -> Money {
 ///
 /// ```
 /// use bosetting::risk::{ArrivalPaths, RiskParams, fund_risk};
-/// use bosetting::{Money, Ratio, Source};
+/// use bosetting::{Money, Ratio, Source, Year};
 ///
 /// let k = Money::kroner;
-/// let params = RiskParams {
-///     opening: k(1_000_000),
-///     floor: k(100_000),
-///     rates: [k(100_000), k(100_000), Money::ZERO, Money::ZERO, Money::ZERO],
-///     fixed_cost: Money::ZERO,
-///     cost_per_person: k(150_000),
-///     history: vec![],
-///     source: Source::new("round figures"),
-/// };
+/// let z = Money::ZERO;
+/// let rates = [k(100_000), k(100_000), z, z, z];
+/// let params = RiskParams::new(Year::new(2026)?, k(1_000_000), rates, z, k(150_000), Source::new("round figures"))?
+///     .with_floor(k(100_000))?;
 /// let paths = ArrivalPaths::given(&[vec![2, 0], vec![10, 0]])?;
 /// let risk = fund_risk(&params, &paths)?;
 /// let [first, second] = &risk.years[..] else { unreachable!() };
@@ -579,6 +890,15 @@ fn from_ore(o: i64) -> Money {
 /// # Ok::<(), bosetting::Error>(())
 /// ```
 pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult> {
+    fund_risk_split(params, paths, SPLIT_AT)
+}
+
+/// [`fund_risk`], on two threads from `split_at` paths (tests split small runs too).
+fn fund_risk_split(
+    params: &RiskParams,
+    paths: &ArrivalPaths,
+    split_at: usize,
+) -> Result<RiskResult> {
     let rates = params
         .rates
         .iter()
@@ -615,9 +935,9 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
         v
     };
     // Bound every intermediate value once: a year's income and cost are at most five
-    // cohorts of the largest size times the largest rate or cost, and a balance grows by
-    // at most that a year.
-    let most = paths.arrivals.iter().copied().max().unwrap_or(0).max(
+    // cohorts of the largest size times the largest rate or cost, a balance moves by at
+    // most that a year, and it never goes below the floor.
+    let most = paths.most.max(
         hist.iter()
             .copied()
             .max()
@@ -631,180 +951,477 @@ pub fn fund_risk(params: &RiskParams, paths: &ArrivalPaths) -> Result<RiskResult
         .ok_or_else(|| Error::Overflow {
             operation: "fund risk: a year's income or cost".to_owned(),
         })?;
+    let reach = opening
+        .checked_abs()
+        .zip(floor.checked_abs())
+        .map(|(o, f)| o.max(f));
     i64::try_from(years)
         .ok()
-        .and_then(|y| yearly.checked_mul(y))
-        .and_then(|x| x.checked_add(opening.abs()))
+        .and_then(|y| yearly.checked_mul(y.saturating_add(1)))
+        .zip(reach)
+        .and_then(|(x, r)| x.checked_add(r))
         .ok_or_else(|| Error::Overflow {
             operation: "fund risk: the balance over the years".to_owned(),
         })?;
-    // A year's uncovered total is at most a year's cost, and the balance, on every path.
-    i64::try_from(paths.paths())
+    // A year's shortfall on a path is at most a year's cost, and the uncovered total sums
+    // it over every path.
+    i64::try_from(n)
         .ok()
-        .and_then(|p| yearly.checked_add(opening.abs())?.checked_mul(p))
+        .and_then(|p| yearly.checked_add(reach?)?.checked_mul(p))
         .ok_or_else(|| Error::Overflow {
             operation: "fund risk: a year's uncovered total".to_owned(),
         })?;
 
-    // Path by path, the last five cohorts kept in a small window, each year's balance
-    // written to that year's row so that the year's percentiles are selected from one
-    // contiguous slice. Every bound above is proven, so the wrapping operations below
-    // cannot wrap.
-    let mut by_year = vec![0_i64; n.saturating_mul(years)];
+    // Income less the cost of the persons behind it, per person in each grant year: a
+    // year's net is then five products and the fixed cost.
+    let rate = |i: usize| rates.get(i).copied().unwrap_or(0).wrapping_sub(per);
     let rules = Rules {
-        rates: [0, 1, 2, 3, 4].map(|i| rates.get(i).copied().unwrap_or(0)),
-        per,
+        net: [0, 1, 2, 3, 4].map(rate),
         fixed,
         floor,
         opening,
-        hist: [0, 1, 2, 3].map(|i| hist.get(i).copied().unwrap_or(0)),
+        start: [
+            hist.get(3).copied().unwrap_or(0),
+            hist.get(2).copied().unwrap_or(0),
+            hist.get(1).copied().unwrap_or(0),
+            hist.first().copied().unwrap_or(0),
+            0,
+        ],
     };
-    // Two halves of the paths on two threads, each writing its half of every year's row;
-    // small runs stay on one.
-    let half = if n >= SPLIT_AT { n / 2 } else { n };
-    let (mut left, mut right): (Vec<&mut [i64]>, Vec<&mut [i64]>) = by_year
-        .chunks_exact_mut(n.max(1))
-        .map(|row| row.split_at_mut(half.min(row.len())))
-        .unzip();
-    let (first, second) = paths
-        .arrivals
-        .split_at(half.saturating_mul(years).min(paths.arrivals.len()));
-    let ((b1, u1), (b2, u2)) = std::thread::scope(|sc| {
-        let other = sc.spawn(|| rules.run(second, years, &mut right));
-        let mine = rules.run(first, years, &mut left);
-        (
-            mine,
-            other
-                .join()
-                .unwrap_or_else(|_| (vec![0; years], vec![0; years])),
-        )
-    });
-    let breaches: Vec<u64> = b1
-        .iter()
-        .zip(&b2)
-        .map(|(a, b)| a.wrapping_add(*b))
-        .collect();
-    let uncovered: Vec<i64> = u1
-        .iter()
-        .zip(&u2)
-        .map(|(a, b)| a.wrapping_add(*b))
-        .collect();
+    let calendar = (0..years)
+        .map(|t| {
+            i32::try_from(t)
+                .map_err(|_| Error::invalid("projected years", years, "too many years"))
+                .and_then(|t| params.first_year.offset(t))
+        })
+        .collect::<Result<Vec<Year>>>()?;
+    let ks = ranks(n, &[5, 50, 95]);
+    // Every slot of the rows is written before it is read, so the buffer of the last run
+    // on this thread is reused as it is: a fresh one of this size would be zeroed by the
+    // kernel page by page on every call.
+    let mut rows = ROWS.take();
+    rows.resize(n.saturating_mul(years), 0);
+    let summed = run_parts(&rules, &paths.arrivals, years, n, ks, split_at, &mut rows).map(
+        |(parts, pct)| {
+            let totals: Vec<(u64, i64)> = (0..years)
+                .map(|t| {
+                    parts.iter().fold((0_u64, 0_i64), |(b, u), part| {
+                        let y = part.years.get(t).copied().unwrap_or_default();
+                        (b.wrapping_add(y.breaches), u.wrapping_add(y.uncovered))
+                    })
+                })
+                .collect();
+            let arrivals = parts.iter().fold(0_u64, |s, p| s.wrapping_add(p.arrivals));
+            (totals, pct, arrivals)
+        },
+    );
+    if rows.capacity() <= KEEP_ROWS {
+        ROWS.set(rows);
+    }
+    let (totals, pct, arrivals) = summed?;
     let mut out = Vec::with_capacity(years);
-    let mut scratch = Vec::with_capacity(n);
-    for (t, row) in by_year.chunks_exact(n.max(1)).enumerate().take(years) {
-        let pct = percentiles_above(row, floor, &[5, 50, 95], &mut scratch);
-        let b = breaches.get(t).copied().unwrap_or(0);
+    for ((p, &year), &(b, u)) in pct.iter().zip(&calendar).zip(&totals) {
         out.push(RiskYear {
-            index: t,
+            year,
             breaches: b,
             probability: Ratio::of(b, n as u64)?,
-            p5: from_ore(pct[0]),
-            p50: from_ore(pct[1]),
-            p95: from_ore(pct[2]),
-            uncovered: from_ore(uncovered.get(t).copied().unwrap_or(0)),
+            p5: from_ore(p[0]),
+            p50: from_ore(p[1]),
+            p95: from_ore(p[2]),
+            uncovered: from_ore(u),
         });
     }
     Ok(RiskResult {
         years: out,
         paths: n,
-        arrivals: paths.arrivals.iter().map(|&a| u64::from(a)).sum(),
+        arrivals,
         origin: paths.origin.clone(),
         source: params.source.clone(),
     })
 }
 
-/// Runs of at least this many paths are split over two threads.
+thread_local! {
+    /// The balance rows of the last run on this thread (see [`fund_risk`]).
+    static ROWS: std::cell::Cell<Vec<i64>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The most balances kept between runs on a thread (8 MB): 100 000 paths of ten years.
+const KEEP_ROWS: usize = 1 << 20;
+
+/// Runs of at least this many paths are split over two threads (below it, starting a
+/// thread costs more than it saves).
 const SPLIT_AT: usize = 4_096;
+
+/// Runs the paths, on two threads from `split_at` paths: each runs half of the paths, then
+/// selects the percentiles of every other year over both halves. Returns the parts run and
+/// every year's percentiles.
+fn run_parts<'a>(
+    rules: &Rules,
+    arrivals: &[u32],
+    years: usize,
+    n: usize,
+    ks: [usize; 3],
+    split_at: usize,
+    rows: &'a mut [i64],
+) -> Result<(Vec<Part<'a>>, Vec<[i64; 3]>)> {
+    if n < split_at.max(2) {
+        let part = rules.run(arrivals, years, rows);
+        let pct = rules.select_years(&[&part], years, (0, 1), ks);
+        return Ok((vec![part], pct));
+    }
+    let cut = (n / 2).saturating_mul(years).min(arrivals.len());
+    let (first, second) = arrivals.split_at(cut);
+    let (rows_first, rows_second) = rows.split_at_mut(cut.min(rows.len()));
+    let (left, right) = (OnceLock::new(), OnceLock::new());
+    let (mine, theirs) = std::thread::scope(|sc| {
+        let other = sc.spawn(|| {
+            let publish = Publish(&right);
+            let r = publish.set(rules.run(second, years, rows_second));
+            let l = left.wait();
+            rules.select_years(&[l, r], years, (1, 2), ks)
+        });
+        let publish = Publish(&left);
+        let l = publish.set(rules.run(first, years, rows_first));
+        let r = right.wait();
+        let mine = rules.select_years(&[l, r], years, (0, 2), ks);
+        (mine, other.join().ok())
+    });
+    let (Some(theirs), Some(l), Some(r)) = (theirs, left.into_inner(), right.into_inner()) else {
+        return Err(Error::not_computable(
+            "fund risk",
+            "the thread running the second half of the paths stopped",
+        ));
+    };
+    // Even years came from this thread, odd ones from the other.
+    let mut pct = Vec::with_capacity(years);
+    let mut even = mine.into_iter();
+    let mut odd = theirs.into_iter();
+    for t in 0..years {
+        let next = if t % 2 == 0 { even.next() } else { odd.next() };
+        pct.push(next.unwrap_or([rules.floor; 3]));
+    }
+    Ok((vec![l, r], pct))
+}
+
+/// Publishes a thread's part for the other thread, and an empty one if the thread stops
+/// before it has one, so that the other never waits for ever.
+struct Publish<'p, 'a>(&'p OnceLock<Part<'a>>);
+
+impl<'a> Publish<'_, 'a> {
+    fn set(&self, part: Part<'a>) -> &Part<'a> {
+        self.0.get_or_init(|| part)
+    }
+}
+
+impl Drop for Publish<'_, '_> {
+    fn drop(&mut self) {
+        let _ = self.0.set(Part::default());
+    }
+}
 
 /// The rules in øre, bounds proven by [`fund_risk`] before any path runs.
 struct Rules {
-    rates: [i64; 5],
-    per: i64,
+    /// Per person in grant years 1–5: the grant less the cost of the person.
+    net: [i64; 5],
     fixed: i64,
     floor: i64,
     opening: i64,
-    /// The four years before the projection, oldest first.
-    hist: [i64; 4],
+    /// The cohorts before the first projected year, newest first, as the window starts.
+    start: [i64; 5],
+}
+
+/// What one year comes to over the paths of a part.
+#[derive(Debug, Clone, Copy, Default)]
+struct YearTotals {
+    breaches: u64,
+    uncovered: i64,
+    /// The highest balance after the year.
+    top: i64,
+}
+
+/// Some of the paths, run: each year's balances in a row of `len` (year after year), and
+/// each year's totals.
+#[derive(Debug, Default)]
+struct Part<'a> {
+    rows: &'a [i64],
+    len: usize,
+    years: Vec<YearTotals>,
+    arrivals: u64,
+}
+
+impl Part<'_> {
+    fn row(&self, t: usize) -> &[i64] {
+        let start = t.saturating_mul(self.len);
+        self.rows
+            .get(start..start.saturating_add(self.len))
+            .unwrap_or_default()
+    }
 }
 
 impl Rules {
-    /// Runs `arrivals` (whole paths of `years`), writing each path's balance after year t
-    /// to `rows[t][p]`; returns breaches and uncovered øre per year.
-    fn run(&self, arrivals: &[u32], years: usize, rows: &mut [&mut [i64]]) -> (Vec<u64>, Vec<i64>) {
-        let mut breaches = vec![0_u64; years];
-        let mut uncovered = vec![0_i64; years];
-        let [r1, r2, r3, r4, r5] = self.rates;
-        let [h0, h1, h2, h3] = self.hist;
-        for (p, path) in arrivals.chunks_exact(years.max(1)).enumerate() {
-            // After the shift, window[0] is this year's cohort (grant year 1) and window[4]
-            // the one in grant year 5; before it, the history's newest year comes first.
-            let mut window = [h3, h2, h1, h0, 0_i64];
-            let mut bal = self.opening;
-            for (t, &a) in path.iter().enumerate() {
-                window = [i64::from(a), window[0], window[1], window[2], window[3]];
-                let income = window[0]
-                    .wrapping_mul(r1)
-                    .wrapping_add(window[1].wrapping_mul(r2))
-                    .wrapping_add(window[2].wrapping_mul(r3))
-                    .wrapping_add(window[3].wrapping_mul(r4))
-                    .wrapping_add(window[4].wrapping_mul(r5));
-                let active = window[0]
-                    .wrapping_add(window[1])
-                    .wrapping_add(window[2])
-                    .wrapping_add(window[3])
-                    .wrapping_add(window[4]);
-                let next = bal
-                    .wrapping_add(income)
-                    .wrapping_sub(self.fixed.wrapping_add(active.wrapping_mul(self.per)));
-                if next < self.floor {
-                    if let (Some(b), Some(u)) = (breaches.get_mut(t), uncovered.get_mut(t)) {
-                        *b = b.wrapping_add(1);
-                        *u = u.wrapping_add(self.floor.wrapping_sub(next));
-                    }
-                    bal = self.floor;
-                } else {
-                    bal = next;
-                }
-                if let Some(slot) = rows.get_mut(t).and_then(|r| r.get_mut(p)) {
-                    *slot = bal;
-                }
-            }
+    /// Runs `arrivals` (whole paths of `years`), year after year over all the paths: each
+    /// year reads the previous year's balances and writes its own row, and its totals stay
+    /// in registers. Every bound was proven in [`fund_risk`], so the wrapping operations
+    /// cannot wrap; the breach, shortfall and floor are taken without a branch (whether a
+    /// path breaches is not predictable).
+    fn run<'a>(&self, arrivals: &[u32], years: usize, rows: &'a mut [i64]) -> Part<'a> {
+        let len = arrivals.len().checked_div(years).unwrap_or(0);
+        let opening = vec![self.opening; len];
+        let mut totals = Vec::with_capacity(years);
+        let mut sum = 0_u64;
+        let whole = rows.len();
+        for t in 0..years {
+            let (done, next) = rows.split_at_mut(t.saturating_mul(len).min(whole));
+            let prev = match t.checked_sub(1) {
+                Some(_) => done
+                    .get(done.len().saturating_sub(len)..)
+                    .unwrap_or_default(),
+                None => &opening,
+            };
+            let row = next.get_mut(..len).unwrap_or_default();
+            let (y, s) = match t {
+                0 => self.year::<1>(t, arrivals, years, prev, row),
+                1 => self.year::<2>(t, arrivals, years, prev, row),
+                2 => self.year::<3>(t, arrivals, years, prev, row),
+                3 => self.year::<4>(t, arrivals, years, prev, row),
+                _ => self.year::<5>(t, arrivals, years, prev, row),
+            };
+            totals.push(y);
+            // At most paths × years × u32::MAX: far below u64::MAX for any run that fits in
+            // memory.
+            sum = sum.wrapping_add(s);
         }
-        (breaches, uncovered)
+        Part {
+            rows: &*rows,
+            len,
+            years: totals,
+            arrivals: sum,
+        }
+    }
+
+    /// Year `t` over every path, where the `N` newest cohorts in grant years 1–5 are the
+    /// path's own (years `t + 1 − N ..= t`) and the older ones the history's, the same on
+    /// every path. Returns the year's totals and its arrivals.
+    fn year<const N: usize>(
+        &self,
+        t: usize,
+        arrivals: &[u32],
+        years: usize,
+        prev: &[i64],
+        row: &mut [i64],
+    ) -> (YearTotals, u64) {
+        // Grant year g + 1 weighs the cohort settled g years before this one.
+        let w: [i64; N] = std::array::from_fn(|g| self.net.get(g).copied().unwrap_or(0));
+        let known =
+            self.net
+                .iter()
+                .enumerate()
+                .skip(N)
+                .fold(self.fixed.wrapping_neg(), |s, (g, &w)| {
+                    // History cohort years −1, −2, … are start[0], start[1], …
+                    let h = g
+                        .checked_sub(t.saturating_add(1))
+                        .and_then(|i| self.start.get(i))
+                        .copied()
+                        .unwrap_or(0);
+                    s.wrapping_add(h.wrapping_mul(w))
+                });
+        let from = t.saturating_add(1).saturating_sub(N);
+        let floor = self.floor;
+        let mut y = YearTotals {
+            top: floor,
+            ..YearTotals::default()
+        };
+        let mut sum = 0_u64;
+        for ((bal, out), path) in prev
+            .iter()
+            .zip(row.iter_mut())
+            .zip(arrivals.chunks_exact(years.max(1)))
+        {
+            let Some(c) = path
+                .get(from..=t)
+                .and_then(|c| <&[u32; N]>::try_from(c).ok())
+            else {
+                continue;
+            };
+            // c is oldest first: grant year N is c[0], grant year 1 (this year's) c[N − 1].
+            let net = c.iter().rev().zip(w).fold(known, |s, (&a, w)| {
+                s.wrapping_add(i64::from(a).wrapping_mul(w))
+            });
+            sum = sum.wrapping_add(c.last().map_or(0, |&a| u64::from(a)));
+            let next = bal.wrapping_add(net);
+            let short = floor.wrapping_sub(next);
+            y.breaches = y.breaches.wrapping_add(u64::from(short > 0));
+            y.uncovered = y.uncovered.wrapping_add(short.max(0));
+            let b = next.max(floor);
+            y.top = y.top.max(b);
+            *out = b;
+        }
+        (y, sum)
+    }
+
+    /// The percentiles of years `from`, `from + step`, … over the balances of all `parts`.
+    fn select_years(
+        &self,
+        parts: &[&Part],
+        years: usize,
+        (from, step): (usize, usize),
+        ks: [usize; 3],
+    ) -> Vec<[i64; 3]> {
+        let mut buf = Buffers::default();
+        (from..years)
+            .step_by(step.max(1))
+            .map(|t| {
+                let rows: Vec<&[i64]> = parts.iter().map(|p| p.row(t)).collect();
+                let top = parts.iter().fold(self.floor, |m, p| {
+                    m.max(p.years.get(t).map_or(self.floor, |y| y.top))
+                });
+                percentiles_above(&rows, self.floor, top, ks, &mut buf)
+            })
+            .collect()
     }
 }
 
-/// As [`percentiles`] for balances that are never below `floor`: the paths at the floor
-/// are moved to the front in one pass, and only ranks above them are selected, among the
-/// rest (in a bad year most paths sit at the floor, and little is left to select).
-fn percentiles_above(v: &[i64], floor: i64, qs: &[u64; 3], scratch: &mut Vec<i64>) -> [i64; 3] {
-    // The balances above the floor are copied out without a branch per path (each is
-    // written, and the write position moves on only past one above the floor): in a year
-    // where some paths sit at the floor and some do not, a branch would be mispredicted
-    // for about every other path.
-    if scratch.len() < v.len() {
-        scratch.resize(v.len(), 0);
+/// Buckets of the histogram a percentile is first located in.
+const BUCKET_BITS: u32 = 10;
+const BUCKETS: usize = 1 << BUCKET_BITS;
+
+/// Reused between the years a thread selects in.
+#[derive(Default)]
+struct Buffers {
+    /// Four histograms side by side (see [`percentiles_above`]), each with a last bucket
+    /// for the balances at the floor.
+    hist: Vec<u32>,
+    /// Per bucket, 1 if a wanted rank lies in it.
+    wanted: Vec<u8>,
+    candidates: Vec<i64>,
+}
+
+/// The `ks`-th smallest (ascending ranks) of the balances in `rows`, none of which is below
+/// `floor`, given the highest.
+///
+/// A radix histogram: each balance above the floor falls in one of [`BUCKETS`] by its
+/// distance above the floor (shifted so that the highest falls in the last), and the
+/// balances at the floor in one more bucket of their own. One pass counts; the counts give
+/// how many sit at the floor (ranks among them are the floor) and locate each other rank's
+/// bucket; a second pass copies out the balances in those buckets only; the ranks are
+/// selected among those few. Both passes are free of branches on the data, and the
+/// counting alternates between four histograms so that runs of equal balances (the floor,
+/// in a bad year) do not wait on one counter.
+fn percentiles_above(
+    rows: &[&[i64]],
+    floor: i64,
+    top: i64,
+    ks: [usize; 3],
+    buf: &mut Buffers,
+) -> [i64; 3] {
+    if top <= floor {
+        return [floor; 3];
     }
-    let mut above = 0_usize;
-    for &x in v {
-        if let Some(slot) = scratch.get_mut(above) {
-            *slot = x;
+    // The distance above the floor less one: the floor itself wraps to the top of the
+    // range and is clamped into the floor's bucket.
+    let span = top.wrapping_sub(floor).wrapping_sub(1) as u64;
+    let shift = u64::BITS
+        .saturating_sub(span.leading_zeros())
+        .saturating_sub(BUCKET_BITS);
+    let bucket = |x: i64| {
+        let b = x.wrapping_sub(floor).wrapping_sub(1) as u64 >> shift;
+        usize::try_from(b).unwrap_or(BUCKETS).min(BUCKETS)
+    };
+    const W: usize = BUCKETS + 1;
+    buf.hist.clear();
+    buf.hist.resize(4 * W, 0);
+    let (h0, rest) = buf.hist.split_at_mut(W);
+    let (h1, rest) = rest.split_at_mut(W);
+    let (h2, h3) = rest.split_at_mut(W);
+    for row in rows {
+        let mut quads = row.chunks_exact(4);
+        for q in &mut quads {
+            if let [a, b, c, d] = *q {
+                for (h, x) in [(&mut *h0, a), (&mut *h1, b), (&mut *h2, c), (&mut *h3, d)] {
+                    if let Some(slot) = h.get_mut(bucket(x)) {
+                        *slot = slot.wrapping_add(1);
+                    }
+                }
+            }
         }
-        above = above.wrapping_add(usize::from(x > floor));
+        for &x in quads.remainder() {
+            if let Some(slot) = h0.get_mut(bucket(x)) {
+                *slot = slot.wrapping_add(1);
+            }
+        }
     }
-    let at = v.len().saturating_sub(above);
-    let ks = ranks(v.len(), qs);
-    let rest = scratch.get_mut(..above).unwrap_or_default();
-    // Ranks at or above `at` are selected among the rest; those below are the floor.
-    let shifted = ks.map(|k| k.checked_sub(at));
-    let first = shifted.iter().position(Option::is_some);
+    for (((a, b), c), d) in h0.iter_mut().zip(&*h1).zip(&*h2).zip(&*h3) {
+        *a = a.wrapping_add(*b).wrapping_add(*c).wrapping_add(*d);
+    }
+    let at_floor = h0.get(BUCKETS).map_or(0, |&c| c as usize);
     let mut out = [floor; 3];
-    if let Some(f) = first {
-        let r = |i: usize| shifted.get(i.max(f)).copied().flatten().unwrap_or(0);
-        let got = select_ranks(rest, [r(0), r(1), r(2)]);
-        for (i, slot) in out.iter_mut().enumerate().skip(f) {
-            *slot = got.get(i).copied().unwrap_or(floor);
+    // Ranks past the paths at the floor, counted among those above it.
+    let above = ks.map(|k| k.checked_sub(at_floor));
+    let Some(first) = above.iter().position(Option::is_some) else {
+        return out;
+    };
+    // Each wanted rank's bucket, and how many balances above the floor lie in lower
+    // buckets.
+    let mut located = [(BUCKETS, 0_usize); 3];
+    let mut below = 0_usize;
+    let mut j = first;
+    for (b, &c) in h0.iter().enumerate().take(BUCKETS) {
+        let c = c as usize;
+        while let Some(Some(k)) = above.get(j) {
+            if *k >= below.saturating_add(c) {
+                break;
+            }
+            if let Some(w) = located.get_mut(j) {
+                *w = (b, below);
+            }
+            j = j.saturating_add(1);
         }
+        below = below.saturating_add(c);
+    }
+    let count = |b: usize| h0.get(b).map_or(0, |&c| c as usize);
+    buf.wanted.clear();
+    buf.wanted.resize(W, 0);
+    let mut held = 0_usize;
+    for &(b, _) in located.iter().skip(first) {
+        if let Some(w) = buf.wanted.get_mut(b).filter(|w| **w == 0 && b < BUCKETS) {
+            *w = 1;
+            held = held.saturating_add(count(b));
+        }
+    }
+    // One slot beyond those held: every balance is written, and the position moves on only
+    // past one in a wanted bucket.
+    buf.candidates.clear();
+    buf.candidates.resize(held.saturating_add(1), 0);
+    let mut at = 0_usize;
+    for row in rows {
+        for &x in *row {
+            let hit = buf.wanted.get(bucket(x)).copied().unwrap_or(0);
+            if let Some(slot) = buf.candidates.get_mut(at) {
+                *slot = x;
+            }
+            at = at.wrapping_add(usize::from(hit));
+        }
+    }
+    let wanted = &buf.wanted;
+    let candidates = buf.candidates.get_mut(..held.min(at)).unwrap_or_default();
+    // A rank among the candidates: those in lower wanted buckets, then the rank within its
+    // own bucket (buckets are ranges of value, so sorted candidates keep them apart).
+    let local = |j: usize| -> usize {
+        let Some(&(b, before)) = located.get(j) else {
+            return 0;
+        };
+        let lower: usize = (0..b)
+            .filter(|&d| wanted.get(d).is_some_and(|&w| w == 1))
+            .map(count)
+            .sum();
+        let k = above.get(j).copied().flatten().unwrap_or(0);
+        lower.saturating_add(k.saturating_sub(before))
+    };
+    let r = |i: usize| local(i.max(first));
+    let got = select_ranks(candidates, [r(0), r(1), r(2)]);
+    for (i, slot) in out.iter_mut().enumerate().skip(first) {
+        *slot = got.get(i).copied().unwrap_or(floor);
     }
     out
 }
@@ -854,14 +1471,68 @@ mod tests {
     use proptest::prelude::*;
 
     fn peer() -> RiskParams {
-        RiskParams {
-            opening: Money::kroner(20_000_000),
-            floor: Money::ZERO,
-            rates: [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
-            fixed_cost: Money::kroner(3_000_000),
-            cost_per_person: Money::kroner(150_000),
-            history: vec![40, 60, 120, 80],
-            source: Source::new("bench-peers/fund_risk_numpy.py"),
+        RiskParams::numpy_peer().unwrap()
+    }
+
+    /// The rules as written, in decimal kroner, without a bound, a thread or a selection.
+    fn reference(p: &RiskParams, rows: &[Vec<u32>]) -> RiskResult {
+        use rust_decimal::Decimal;
+        let kr = |m: Money| m.amount();
+        let years = rows[0].len();
+        let mut before: Vec<u32> = vec![0; 4];
+        let keep = p.history.len().saturating_sub(4);
+        for (i, h) in p.history.iter().skip(keep).rev().enumerate() {
+            before[3 - i] = *h;
+        }
+        let mut by_year = vec![Vec::new(); years];
+        let mut breaches = vec![0_u64; years];
+        let mut uncovered = vec![Decimal::ZERO; years];
+        for row in rows {
+            let cohorts: Vec<u32> = before.iter().chain(row).copied().collect();
+            let mut bal = kr(p.opening);
+            for t in 0..years {
+                let (mut income, mut persons) = (Decimal::ZERO, 0_u32);
+                for g in 0..5 {
+                    let c = cohorts[t + 4 - g];
+                    income += Decimal::from(c) * kr(p.rates[g]);
+                    persons += c;
+                }
+                let cost = kr(p.fixed_cost) + Decimal::from(persons) * kr(p.cost_per_person);
+                let next = bal + income - cost;
+                if next < kr(p.floor) {
+                    breaches[t] += 1;
+                    uncovered[t] += kr(p.floor) - next;
+                    bal = kr(p.floor);
+                } else {
+                    bal = next;
+                }
+                by_year[t].push(bal);
+            }
+        }
+        let n = rows.len();
+        let years = by_year
+            .into_iter()
+            .enumerate()
+            .map(|(t, mut v)| {
+                v.sort();
+                let at = |q: usize| Money::new(v[(q * n).div_ceil(100) - 1]);
+                RiskYear {
+                    year: p.first_year.offset(t as i32).unwrap(),
+                    breaches: breaches[t],
+                    probability: Ratio::of(breaches[t], n as u64).unwrap(),
+                    p5: at(5),
+                    p50: at(50),
+                    p95: at(95),
+                    uncovered: Money::new(uncovered[t]),
+                }
+            })
+            .collect();
+        RiskResult {
+            years,
+            paths: n,
+            arrivals: rows.iter().flatten().map(|&a| u64::from(a)).sum(),
+            origin: Phrase::new("paths given by the caller"),
+            source: p.source.clone(),
         }
     }
 
@@ -881,9 +1552,64 @@ mod tests {
         p.fixed_cost = Money::kroner(-1);
         let paths = ArrivalPaths::given(&[vec![1, 2]]).unwrap();
         assert!(fund_risk(&p, &paths).is_err());
+        let late = peer().with_history(vec![]);
+        let late = RiskParams {
+            first_year: Year::new(2199).unwrap(),
+            ..late
+        };
+        assert!(fund_risk(&late, &ArrivalPaths::given(&[vec![1, 2, 3]]).unwrap()).is_err());
         assert!(ArrivalPaths::given(&[vec![1, 2], vec![1]]).is_err());
         assert!(ArrivalPaths::triangular(1, 10, 3, 50, 20, 60).is_err());
         assert!(ArrivalPaths::counter_triangular(1, 0, 3, 1, 2).is_err());
+    }
+
+    #[test]
+    fn params_are_checked_when_built_set_and_read() {
+        let p = peer();
+        let v = serde_json::to_value(&p).unwrap();
+        assert_eq!(serde_json::from_value::<RiskParams>(v.clone()).unwrap(), p);
+        // The floor above the opening balance, from JSON as from a setter.
+        let mut high_floor = v.clone();
+        high_floor["floor"] = v["opening"].clone();
+        high_floor["opening"] = v["fixed_cost"].clone();
+        let e = serde_json::from_value::<RiskParams>(high_floor)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("floor") && e.contains("20000000"), "{e}");
+        let e = p
+            .clone()
+            .with_floor(Money::kroner(20_000_001))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("floor") && e.contains("20000001"), "{e}");
+        let e = p
+            .clone()
+            .with_opening(Money::kroner(-1))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("opening balance") && e.contains("-1"), "{e}");
+        let mut rates = p.rates();
+        rates[2] = Money::kroner(-5);
+        let e = p.clone().with_rates(rates).unwrap_err().to_string();
+        assert!(e.contains("grant year 3") && e.contains("-5"), "{e}");
+        let e = p
+            .clone()
+            .with_fixed_cost(Money::new(rust_decimal::Decimal::new(1, 3)))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("fixed cost") && e.contains("øre"), "{e}");
+        assert!(p.clone().with_cost_per_person(Money::kroner(-1)).is_err());
+        // What is set is what is read back.
+        let q = p
+            .with_history(vec![1, 2])
+            .with_source(Source::new("x"))
+            .with_floor(Money::kroner(-3))
+            .unwrap();
+        assert_eq!(
+            (q.history(), q.floor(), q.source().document.as_str()),
+            (&[1, 2][..], Money::kroner(-3), "x")
+        );
+        assert_eq!(q.first_year(), Year::new(2026).unwrap());
     }
 
     #[test]
@@ -956,22 +1682,82 @@ mod tests {
             }
         }
 
-        /// Setting the paths at the floor aside first changes no percentile.
+        /// Locating the ranks by histogram, with the paths at the floor in a bucket of
+        /// their own, changes no percentile; balances split over two rows as over two threads.
         #[test]
-        fn floor_first_equals_plain_selection(v in proptest::collection::vec(0_i64..50, 1..300), floor in 0_i64..20) {
-            let a: Vec<i64> = v.iter().map(|x| (*x).max(floor)).collect();
+        fn histogram_selection_equals_plain_selection(
+            v in proptest::collection::vec(0_i64..50, 1..300),
+            floor in 0_i64..20,
+            scale in prop_oneof![Just(1_i64), Just(1_000_003), Just(1 << 40)],
+            cut in 0_usize..300,
+        ) {
+            let a: Vec<i64> = v.iter().map(|x| (*x).max(floor) * scale).collect();
+            let floor = floor * scale;
             let mut b = a.clone();
-            let mut scratch = Vec::new();
-            prop_assert_eq!(percentiles_above(&a, floor, &[5, 50, 95], &mut scratch), percentiles(&mut b, &[5, 50, 95]));
+            let top = a.iter().copied().max().unwrap();
+            let (l, r) = a.split_at(cut.min(a.len()));
+            let ks = ranks(a.len(), &[5, 50, 95]);
+            let got = percentiles_above(&[l, r], floor, top, ks, &mut Buffers::default());
+            prop_assert_eq!(got, percentiles(&mut b, &[5, 50, 95]));
         }
 
         /// Remainders by multiplication equal the remainder operator.
         #[test]
-        fn fastmod_is_the_remainder(x in any::<u64>(), d in 1_u64..u64::MAX) {
-            prop_assert_eq!(fastmod(x, fastmod_magic(d), d), x % d);
-            prop_assert_eq!(fastmod(x, fastmod_magic(81), 81), x % 81);
+        fn remainder_by_multiplication_is_the_remainder(x in any::<u64>(), d in 1_u64..u64::MAX) {
+            prop_assert_eq!(Remainder::new(d).of(x), x % d);
+            prop_assert_eq!(Remainder::new(81).of(x), x % 81);
+            prop_assert_eq!(Remainder::new(1).of(x), 0);
+            prop_assert_eq!(Remainder::new(u64::MAX).of(x), x % u64::MAX);
+            prop_assert_eq!(Remainder::new(1 << (d % 64)).of(x), x % (1 << (d % 64)));
         }
 
+        /// The whole run, on one thread or two, equals a plain transcription of the rules
+        /// (path by path in decimal kroner, balances sorted per year) for any rules and
+        /// paths.
+        #[test]
+        fn the_run_equals_a_plain_reference(
+            rows in (1_usize..6).prop_flat_map(|years| proptest::collection::vec(
+                proptest::collection::vec(0_u32..400, years), 1..40)),
+            hist in proptest::collection::vec(0_u32..300, 0..6),
+            rates in proptest::array::uniform5(0_i64..400_000),
+            per in 0_i64..300_000,
+            fixed in 0_i64..5_000_000,
+            opening in -5_000_000_i64..60_000_000,
+            floor_below in 0_i64..20_000_000,
+            split in 0_usize..4,
+        ) {
+            let floor = opening - floor_below;
+            let mut p = peer();
+            p.history = hist.clone();
+            p.rates = rates.map(Money::kroner);
+            p.cost_per_person = Money::kroner(per);
+            p.fixed_cost = Money::kroner(fixed);
+            p.opening = Money::kroner(opening);
+            p.floor = Money::kroner(floor);
+            let paths = ArrivalPaths::given(&rows).unwrap();
+            let got = fund_risk_split(&p, &paths, [2, 3, 17, usize::MAX][split]).unwrap();
+            prop_assert_eq!(got, reference(&p, &rows));
+        }
+
+        /// The counter draw on two threads equals the same draw on one (the peer's
+        /// arithmetic, `%` and all).
+        #[test]
+        fn the_counter_draw_equals_its_definition(
+            seed in any::<u64>(), paths in 1_usize..50, years in 1_usize..12,
+            low in 0_u32..1_000, width in 0_u32..u32::MAX,
+        ) {
+            let high = low.saturating_add(width);
+            let got = ArrivalPaths::counter_triangular(seed, paths, years, low, high).unwrap();
+            let span = u64::from(high - low) + 1;
+            for p in 0..paths as u64 {
+                for t in 0..years as u64 {
+                    let key = seed.wrapping_mul(1 << 32).wrapping_add(p.wrapping_mul(1_000_003)).wrapping_add(t.wrapping_mul(101));
+                    let r = (splitmix64(key) % span + splitmix64(key.wrapping_add(1)) % span) / 2;
+                    prop_assert_eq!(u64::from(got.arrivals[(p * years as u64 + t) as usize]), u64::from(low) + r);
+                }
+            }
+            prop_assert_eq!(got.most, got.arrivals.iter().copied().max().unwrap());
+        }
         /// Percentiles by selection equal those of a full sort, for any balances.
         #[test]
         fn selection_equals_sorting(mut v in proptest::collection::vec(-1_000_i64..1_000, 1..300)) {
