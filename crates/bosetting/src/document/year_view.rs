@@ -1838,7 +1838,13 @@ impl MunicipalityYear {
         }
         // A derived check without a figure to compare could not fail: refuse it.
         let fig = first()?;
-        if let Some(leaf) = restated(&d.explanation, fig) {
+        // A restatement reads the printed figure back, so it always agrees with it; a
+        // computation that contradicts the printed figure is a finding, whatever its leaves
+        // quote (a bare "68" is in "hvorav 68 EM" too).
+        let contradicts = Computed::from_quantity(&d.value)
+            .and_then(|c| fig.reconcile(&c, p))
+            .is_ok_and(|r| r.status == Status::Inconsistent);
+        if let Some(leaf) = restated(&d.explanation, fig).filter(|_| !contradicts) {
             let text = Phrase::new(
                 if leaf.source.as_ref().is_some_and(|s| s.assumption.is_some()) {
                     "a restatement, not a result: the model computes this figure from {leaf} («{quote}»), which is the printed figure itself read back through an analyst's assumption; it cannot confirm it"
