@@ -599,8 +599,8 @@ pub fn projection_section(
             assumed.join(", ")
         ));
     }
-    // Each category's persons are floored; who falls between them draws no grant, and the
-    // reader is told how many rather than left to find out.
+    // Under floor-each, each category's persons are floored; who falls between them draws
+    // no grant, and the reader is told how many rather than left to find out.
     for c in scenarios {
         let lost: u64 = c.years.iter().map(|y| u64::from(y.lost_to_flooring)).sum();
         if lost > 0 {
