@@ -74,6 +74,37 @@ impl Programme {
     ///
     /// [`Error::NotComputable`] without exits, or when a printed rate fits no count or
     /// several.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Programme, PublishedRate, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let src = |q: &str| Source::new("Stavanger årsrapport 2017").quote(q);
+    /// let work = |printed: &str| -> bosetting::Result<PublishedRate> {
+    ///     Ok(PublishedRate {
+    ///         label: "arbeid".into(),
+    ///         outcomes: vec![Outcome::Work],
+    ///         figure: PublishedFigure::parse(printed, Unit::Percent, src(printed))?,
+    ///         part_of_total: true,
+    ///     })
+    /// };
+    /// // 75 left; only the rate to work is printed.
+    /// let mut programme = Programme::default();
+    /// programme.exits = Some(Exits::new(Year::new(2017)?.period(), Measure::DirectTransition, Fact::new(75, src("75 avsluttet")), vec![])?);
+    /// programme.published_rates.push(work("19 %")?);
+    ///
+    /// // 19 % of 75 fits one whole count under half-up rounding: 14 (18.7 %); the other 61 are not stated.
+    /// let exits = programme.exits_with_outcomes(&ReconcilePolicy::default())?.value;
+    /// let counts: Vec<(Outcome, u32)> = exits.outcomes.iter().map(|(o, n)| (*o, n.value)).collect();
+    /// assert_eq!(counts, [(Outcome::Work, 14), (Outcome::Unknown, 61)]);
+    ///
+    /// // "71 %" of 57 fits no whole count: the outcomes cannot be derived.
+    /// programme.exits = Some(Exits::new(Year::new(2017)?.period(), Measure::DirectTransition, Fact::new(57, src("57 avsluttet")), vec![])?);
+    /// programme.published_rates = vec![work("71 %")?];
+    /// assert!(programme.exits_with_outcomes(&ReconcilePolicy::default()).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn exits_with_outcomes(&self, policy: &ReconcilePolicy) -> Result<Derived<Exits>> {
         let exits = self
             .exits
@@ -151,6 +182,44 @@ impl Programme {
     ///
     /// [`Error::NotComputable`] without an indicator, or without counts or a printed rate
     /// for it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Programme, PublishedRate, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let src = |q: &str| Source::new("Stavanger årsrapport 2017").quote(q);
+    /// let work = |printed: &str| -> bosetting::Result<PublishedRate> {
+    ///     Ok(PublishedRate {
+    ///         label: "arbeid".into(),
+    ///         outcomes: vec![Outcome::Work],
+    ///         figure: PublishedFigure::parse(printed, Unit::Percent, src(printed))?,
+    ///         part_of_total: true,
+    ///     })
+    /// };
+    /// // 75 left; only the rate to work is printed.
+    /// let mut programme = Programme::default();
+    /// programme.exits = Some(Exits::new(Year::new(2017)?.period(), Measure::DirectTransition, Fact::new(75, src("75 avsluttet")), vec![])?);
+    /// programme.published_rates.push(work("19 %")?);
+    /// # use bosetting::Value;
+    /// programme.indicator = Some(Indicator {
+    ///     measure: Measure::DirectTransition,
+    ///     definition: OutcomeDefinition::of("arbeid", &[Outcome::Work], src("overgang til arbeid")),
+    /// });
+    ///
+    /// // The printed rate gives the count (14 of 75), and the count gives the exact rate.
+    /// let policy = ReconcilePolicy::default();
+    /// assert_eq!(programme.rate(&policy)?.value.value.exact(), "14/75");
+    ///
+    /// // Without the number of exits only the printed rate is known: the interval it stands for.
+    /// programme.exits = None;
+    /// assert!(matches!(programme.rate(&policy)?.value.value, Value::Interval(_)));
+    ///
+    /// // Without an indicator there is no rate to speak of.
+    /// programme.indicator = None;
+    /// assert!(programme.rate(&policy).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn rate(&self, policy: &ReconcilePolicy) -> Result<Derived<Quantity>> {
         let ind = self
             .indicator
@@ -839,6 +908,33 @@ impl MunicipalityYear {
     /// # Errors
     ///
     /// The first validation error of any part.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::{Exits, Measure, Outcome, Programme};
+    ///
+    /// assert!(bodo.validate().is_ok());
+    ///
+    /// // Exits written in through their public fields, with outcomes that do not add up.
+    /// let mut programme = Programme::default();
+    /// programme.exits = Some(Exits {
+    ///     period: y.period(),
+    ///     measure: Measure::DirectTransition,
+    ///     total: Fact::new(57, doc()),
+    ///     outcomes: vec![(Outcome::Work, Fact::new(30, doc())), (Outcome::Unknown, Fact::new(20, doc()))],
+    /// });
+    /// bodo.programme = Some(programme);
+    /// assert!(matches!(bodo.validate(), Err(bosetting::Error::SumMismatch { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         self.settlement.validate()?;
         if let Some(p) = &self.programme {
@@ -1033,6 +1129,25 @@ impl MunicipalityYear {
     ///
     /// [`Error::NotComputable`] when the year lacks what the figure needs (reports leave such
     /// figures out); other errors when the inputs are invalid.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::Against;
+    ///
+    /// let fulfilment = bodo.figure(&FigureRef::Fulfilment { against: Against::Decision })?;
+    /// assert_eq!(fulfilment.value.value.exact(), "41/74");
+    /// // The year has no budget: the figure cannot be computed (a report leaves it out).
+    /// assert!(matches!(bodo.figure(&FigureRef::BudgetResult), Err(bosetting::Error::NotComputable { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn figure(&self, f: &FigureRef) -> Result<Derived<Quantity>> {
         self.figure_in(f, None)
     }
@@ -1658,6 +1773,33 @@ impl MunicipalityYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if there is no such goal.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::{Goal, GoalStatus, PublishedFigure, Unit};
+    ///
+    /// // "Bodø kommune skal bosette 74 flyktninger": a level to reach, measured by the settled.
+    /// bodo.goals.push(Goal {
+    ///     id: "bosetting".into(),
+    ///     text: "Bosette 74 flyktninger".into(),
+    ///     metric: "settlement.settled".into(),
+    ///     target: PublishedFigure::parse("74", Unit::Persons, doc().quote("bosette 74"))?,
+    ///     source: doc(),
+    /// });
+    /// let e = bodo.evaluate_goal("bosetting")?;
+    /// assert_eq!(e.status, GoalStatus::NotMet);
+    /// assert_eq!(e.measured.map(|q| q.value.exact()), Some("41".to_owned()));
+    /// assert!(bodo.evaluate_goal("no-such-goal").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn evaluate_goal(&self, id: &str) -> Result<crate::goals::GoalEvaluation> {
         let g = self
             .goals
@@ -1674,6 +1816,35 @@ impl MunicipalityYear {
     ///
     /// Errors of computing the figure (including [`Error::NotComputable`]: a check of a
     /// figure the model cannot compute is a defect of the data file, reported as such).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::{CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+    ///
+    /// let spec = |id: &str, figure, printed: &str, unit| -> bosetting::Result<CheckSpec> {
+    ///     Ok(CheckSpec {
+    ///         id: id.into(), label: id.into(), figure, kind: CheckKind::Derived,
+    ///         published: vec![PublishedFigure::parse(printed, unit, doc().quote(printed))?],
+    ///         verdict: None, expect: None,
+    ///     })
+    /// };
+    ///
+    /// assert_eq!(bodo.check(&spec("shortfall", FigureRef::Shortfall, "33", Unit::Persons)?)?.status, Status::Reproduced);
+    /// // "55,4 %" of the decision: 41/74 = 55.41 %, as printed to one decimal.
+    /// let rate = spec("fulfilment", FigureRef::Fulfilment { against: bosetting::Against::Decision }, "55,4 %", Unit::Percent)?;
+    /// assert_eq!(bodo.check(&rate)?.status, Status::Reproduced);
+    /// // A check of a figure the year cannot give is an error, not a silent pass.
+    /// assert!(bodo.check(&spec("result", FigureRef::BudgetResult, "1 mill", Unit::Kroner)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check(&self, spec: &CheckSpec) -> Result<CheckResult> {
         self.check_in(spec, None)
     }
@@ -1874,6 +2045,39 @@ impl MunicipalityYear {
     /// # Errors
     ///
     /// The first check that cannot be computed, with the check's id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::{CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+    ///
+    /// let spec = |id: &str, figure, printed: &str, unit| -> bosetting::Result<CheckSpec> {
+    ///     Ok(CheckSpec {
+    ///         id: id.into(), label: id.into(), figure, kind: CheckKind::Derived,
+    ///         published: vec![PublishedFigure::parse(printed, unit, doc().quote(printed))?],
+    ///         verdict: None, expect: None,
+    ///     })
+    /// };
+    ///
+    /// let specs = [
+    ///     spec("bodo20.shortfall", FigureRef::Shortfall, "33", Unit::Persons)?,
+    ///     spec("bodo20.settled", FigureRef::Settled, "40", Unit::Persons)?,
+    /// ];
+    /// let statuses: Vec<Status> = bodo.check_all(&specs)?.iter().map(|r| r.status).collect();
+    /// assert_eq!(statuses, [Status::Reproduced, Status::Inconsistent]);
+    ///
+    /// // The first check that cannot be computed ends the run, named by its id.
+    /// let err = bodo.check_all(&[spec("bodo20.result", FigureRef::BudgetResult, "1 mill", Unit::Kroner)?]).unwrap_err();
+    /// assert!(err.to_string().contains("bodo20.result"), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_all(&self, specs: &[CheckSpec]) -> Result<Vec<CheckResult>> {
         specs
             .iter()
@@ -2054,6 +2258,23 @@ impl<'a> IndexedYear<'a> {
     /// # Errors
     ///
     /// As [`MunicipalityYear::figure`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// let ix = bodo.indexed();
+    /// assert_eq!(ix.figure(&FigureRef::Shortfall)?.value.value.exact(), "33");
+    /// assert_eq!(ix.figure(&FigureRef::Decided)?.value.value.exact(), "74");
+    /// assert!(ix.figure(&FigureRef::BudgetResult).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn figure(&self, f: &FigureRef) -> Result<Derived<Quantity>> {
         self.year.figure_in(f, Some(&self.ix))
     }
@@ -2063,6 +2284,33 @@ impl<'a> IndexedYear<'a> {
     /// # Errors
     ///
     /// As [`MunicipalityYear::check`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::{CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+    ///
+    /// let spec = |id: &str, figure, printed: &str, unit| -> bosetting::Result<CheckSpec> {
+    ///     Ok(CheckSpec {
+    ///         id: id.into(), label: id.into(), figure, kind: CheckKind::Derived,
+    ///         published: vec![PublishedFigure::parse(printed, unit, doc().quote(printed))?],
+    ///         verdict: None, expect: None,
+    ///     })
+    /// };
+    ///
+    /// let ix = bodo.indexed();
+    /// for (printed, status) in [("33", Status::Reproduced), ("34", Status::Inconsistent)] {
+    ///     assert_eq!(ix.check(&spec("shortfall", FigureRef::Shortfall, printed, Unit::Persons)?)?.status, status);
+    /// }
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check(&self, spec: &CheckSpec) -> Result<CheckResult> {
         self.year.check_in(spec, Some(&self.ix))
     }
