@@ -146,6 +146,18 @@ impl RegimeTable {
     /// # Errors
     ///
     /// [`Error::RuleTable`] if the shipped table cannot be read (a build defect).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RegimeTable;
+    ///
+    /// let table = RegimeTable::builtin()?;
+    /// let ids: Vec<&str> = table.regimes.iter().map(|r| r.id.as_str()).collect();
+    /// assert_eq!(ids, ["introduksjonsloven", "integreringsloven", "integreringsloven-6a"]);
+    /// assert_eq!(table.by_id("integreringsloven")?.max_months, Some(36));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn builtin() -> Result<RegimeTable> {
         RegimeTable::from_toml_str(BUILTIN_REGIMES, "built-in programme-regimes.toml")
     }
@@ -170,6 +182,29 @@ impl RegimeTable {
     /// [`Error::RuleTable`] naming `origin`, the line and the problem, including two regimes
     /// that apply to the same arrivals, two with one id, a minimum length above the maximum
     /// and an arrival window that ends before it starts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RegimeTable;
+    ///
+    /// let toml = r#"
+    /// [[regime]]
+    /// id = "kort"
+    /// name = "Kort program"
+    /// max_months = 12
+    /// duty = true
+    /// source = { document = "eksempel" }
+    /// "#;
+    /// let table = RegimeTable::from_toml_str(toml, "regimes.toml")?;
+    /// assert_eq!(table.by_id("kort")?.max_months, Some(12));
+    ///
+    /// // Two regimes for the same arrivals contradict each other: the table is refused.
+    /// let twice = format!("{toml}{}", toml.replace("\"kort\"", "\"lang\""));
+    /// let err = RegimeTable::from_toml_str(&twice, "regimes.toml").unwrap_err();
+    /// assert!(err.to_string().contains("regimes.toml"), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn from_toml_str(text: &str, origin: &str) -> Result<RegimeTable> {
         let r: RegimeTableRepr = crate::rules::from_toml(text, origin)?;
         let t = RegimeTable { regimes: r.regime };
@@ -237,6 +272,24 @@ impl RegimeTable {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if no regime applies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RegimeTable;
+    /// use chrono::NaiveDate;
+    ///
+    /// let table = RegimeTable::builtin()?;
+    /// let arrived = NaiveDate::from_ymd_opt(2021, 3, 1).ok_or("date")?;
+    /// assert_eq!(table.for_arrival(arrived, false)?.id, "integreringsloven");
+    /// assert_eq!(table.for_arrival(arrived, true)?.id, "integreringsloven-6a");
+    ///
+    /// // A table without a regime for arrivals after 2020 has nothing to say about them.
+    /// let mut old = table.clone();
+    /// old.regimes.retain(|r| r.id == "introduksjonsloven");
+    /// assert!(old.for_arrival(arrived, false).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn for_arrival(&self, arrived: NaiveDate, collective_protection: bool) -> Result<&Regime> {
         self.regimes
             .iter()
@@ -259,6 +312,18 @@ impl RegimeTable {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if there is none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RegimeTable;
+    ///
+    /// let table = RegimeTable::builtin()?;
+    /// let old = table.by_id("introduksjonsloven")?;
+    /// assert_eq!((old.max_months, old.max_extension_months), (Some(24), Some(12)));
+    /// assert!(table.by_id("introduksjonslova").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn by_id(&self, id: &str) -> Result<&Regime> {
         self.regimes
             .iter()
@@ -316,6 +381,36 @@ impl Cohort {
     /// [`Error::RuleBroken`] naming the regime for a late start, an extension beyond the
     /// maximum, or a planned end past the limit; [`Error::MissingRate`] if the regime has no
     /// documented maximum length.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Cohort, RegimeTable, Source};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let mut cohort = Cohort {
+    ///     label: "høsten 2021".into(),
+    ///     participants: 12,
+    ///     settled: d(2021, 9, 1)?,
+    ///     start: d(2021, 11, 15)?,
+    ///     planned_end: Some(d(2023, 11, 14)?),
+    ///     extension_months: 0,
+    ///     collective_protection: false,
+    ///     source: Source::new("kvalifiseringstjenesten"),
+    /// };
+    /// let table = RegimeTable::builtin()?;
+    /// let limits = cohort.check(&table)?.value;
+    /// assert_eq!(limits.regime, "integreringsloven");
+    /// assert_eq!(limits.latest_start, Some(d(2021, 12, 1)?));
+    /// // At most three years from the start, to the day before.
+    /// assert_eq!(limits.latest_end, d(2024, 11, 14)?);
+    ///
+    /// // Starting more than three months after settlement breaks the integration act.
+    /// cohort.start = d(2022, 1, 10)?;
+    /// assert!(matches!(cohort.check(&table), Err(bosetting::Error::RuleBroken { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn check(&self, table: &RegimeTable) -> Result<Derived<CohortLimits>> {
         if self.start < self.settled {
             return Err(Error::invalid(
@@ -498,6 +593,25 @@ impl ProgrammeStock {
     /// [`Error::PartExceedsWhole`] for exits above the participants;
     /// [`Error::SumMismatch`] if the end is not start + entered − left, or participating +
     /// waiting is not the reported sum.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, ProgrammeStock, Source, Year};
+    ///
+    /// let src = |q: &str| Source::new("årsrapport 2020").quote(q);
+    /// let mut stock = ProgrammeStock::new(Year::new(2020)?.period());
+    /// stock.at_start = Some(Fact::new(120, src("120 deltakere ved årets start")));
+    /// stock.entered = Some(Fact::new(35, src("35 nye")));
+    /// stock.left = Some(Fact::new(57, src("57 avsluttet")));
+    /// stock.at_end = Some(Fact::new(98, src("98 ved årets slutt")));
+    /// assert!(stock.validate().is_ok());
+    ///
+    /// // 120 + 35 − 57 is 98, not 99.
+    /// stock.at_end = Some(Fact::new(99, src("99 ved årets slutt")));
+    /// assert!(matches!(stock.validate(), Err(bosetting::Error::SumMismatch { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         if let (Some((end, _)), Some(stated)) = (self.flow_end()?, &self.at_end) {
             if end != stated.value {
@@ -530,6 +644,23 @@ impl ProgrammeStock {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, ProgrammeStock, Source, Year};
+    ///
+    /// let src = |q: &str| Source::new("årsrapport 2020").quote(q);
+    /// let mut stock = ProgrammeStock::new(Year::new(2020)?.period());
+    /// stock.at_start = Some(Fact::new(120, src("120 deltakere ved årets start")));
+    /// stock.entered = Some(Fact::new(35, src("35 nye")));
+    /// stock.left = Some(Fact::new(57, src("57 avsluttet")));
+    /// // Not stated: start + entered − left.
+    /// assert_eq!(stock.at_end()?.value, 98);
+    /// // Without the flows and without a stated end there is nothing to go on.
+    /// assert!(ProgrammeStock::new(Year::new(2020)?.period()).at_end().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn at_end(&self) -> Result<Derived<u32>> {
         if let Some(e) = &self.at_end {
             return Ok(Derived::new(
@@ -561,6 +692,25 @@ impl ProgrammeStock {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if nothing bounds it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Interval, ProgrammeStock, Source, Year};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let src = || Source::new("årsrapport 2020");
+    /// let mut stock = ProgrammeStock::new(Year::new(2020)?.period());
+    /// // Only the exits and the end are known: at least 98 took part.
+    /// stock.left = Some(Fact::new(57, src()));
+    /// stock.at_end = Some(Fact::new(98, src()));
+    /// assert_eq!(stock.participated()?.value, Interval::at_least(Decimal::from(98)));
+    /// // With the start and the entries, exactly start + entered.
+    /// stock.at_start = Some(Fact::new(120, src()));
+    /// stock.entered = Some(Fact::new(35, src()));
+    /// assert_eq!(stock.participated()?.value, Interval::exactly(Decimal::from(155)));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn participated(&self) -> Result<Derived<Interval>> {
         if let (Some(s), Some(e)) = (&self.at_start, &self.entered) {
             let v = add_u32(s.value, e.value, "participants")?;
@@ -848,6 +998,29 @@ impl Exits {
     ///
     /// [`Error::SumMismatch`] if they do not sum; [`Error::InvalidValue`] for an outcome
     /// listed twice.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    ///
+    /// let exits = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    ///     (Outcome::OtherEducation, Fact::new(25, src())),
+    ///     (Outcome::Unknown, Fact::new(36, src())),
+    /// ])?;
+    /// assert_eq!(exits.total().value, 75);
+    ///
+    /// // Outcomes that do not add up to the exits are refused.
+    /// let short = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    /// ]);
+    /// assert!(matches!(short, Err(bosetting::Error::SumMismatch { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(
         period: Period,
         measure: Measure,
@@ -870,6 +1043,29 @@ impl Exits {
     /// # Errors
     ///
     /// [`Error::PartExceedsWhole`] if the stated outcomes exceed the total.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    ///
+    /// // "14 gikk til arbeid og 25 til utdanning" of 75: the other 36 are not stated.
+    /// let exits = Exits::with_unstated_remainder(period, Measure::DirectTransition, Fact::new(75, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    ///     (Outcome::OtherEducation, Fact::new(25, src())),
+    /// ])?;
+    /// assert_eq!(exits.outcomes.last().map(|(o, n)| (*o, n.value)), Some((Outcome::Unknown, 36)));
+    ///
+    /// // More stated outcomes than exits cannot be.
+    /// let over = Exits::with_unstated_remainder(period, Measure::DirectTransition, Fact::new(30, src()), vec![
+    ///     (Outcome::Work, Fact::new(31, src())),
+    /// ]);
+    /// assert!(over.is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_unstated_remainder(
         period: Period,
         measure: Measure,
@@ -897,6 +1093,25 @@ impl Exits {
     /// # Errors
     ///
     /// As [`Exits::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    ///
+    /// let mut exits = Exits::new(period, Measure::DirectTransition, Fact::new(39, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    ///     (Outcome::OtherEducation, Fact::new(25, src())),
+    /// ])?;
+    /// assert!(exits.validate().is_ok());
+    /// // An outcome listed twice is refused even where the counts add up.
+    /// exits.outcomes = vec![(Outcome::Work, Fact::new(14, src())), (Outcome::Work, Fact::new(25, src()))];
+    /// assert!(exits.validate().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         let mut seen = BTreeSet::new();
         for (o, _) in &self.outcomes {
@@ -937,6 +1152,30 @@ impl Exits {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if the outcomes are not known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    ///
+    /// let exits = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    ///     (Outcome::OtherEducation, Fact::new(25, src())),
+    ///     (Outcome::PrimarySchool, Fact::new(3, src())),
+    ///     (Outcome::Unknown, Fact::new(33, src())),
+    /// ])?;
+    /// // Bodø counts adult primary school as education; Stavanger does not.
+    /// assert_eq!(exits.count(&OutcomeDefinition::work_or_education(true, src()))?.value, 42);
+    /// assert_eq!(exits.count(&OutcomeDefinition::work_or_education(false, src()))?.value, 39);
+    ///
+    /// // Without outcome counts there is nothing to count.
+    /// let bare = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![])?;
+    /// assert!(bare.count(&OutcomeDefinition::work_or_education(false, src())).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn count(&self, definition: &OutcomeDefinition) -> Result<Derived<u32>> {
         if self.outcomes.is_empty() {
             return Err(Error::not_computable(
@@ -993,6 +1232,29 @@ impl Exits {
     /// [`Error::InvalidValue`] if the indicator's measure is not the one the exits were
     /// recorded under (the two measures must not be mixed); [`Error::NotComputable`] if the
     /// outcomes are not known; [`Error::DivisionByZero`] with no exits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    ///
+    /// let exits = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    ///     (Outcome::OtherEducation, Fact::new(25, src())),
+    ///     (Outcome::Unknown, Fact::new(36, src())),
+    /// ])?;
+    /// let definition = OutcomeDefinition::work_or_education(false, src());
+    /// let on_leaving = Indicator { measure: Measure::DirectTransition, definition: definition.clone() };
+    /// assert_eq!(exits.rate(&on_leaving)?.value.to_string(), "39/75");
+    ///
+    /// // SSB's status a year after is another measure: the two are never mixed.
+    /// let a_year_after = Indicator { measure: Measure::OneYearAfter, definition };
+    /// assert!(exits.rate(&a_year_after).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn rate(&self, indicator: &Indicator) -> Result<Derived<Ratio>> {
         if indicator.measure != self.measure {
             return Err(Error::invalid(
@@ -1021,6 +1283,25 @@ impl Exits {
     /// # Errors
     ///
     /// As [`PublishedFigure::counts_for_share`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// use bosetting::{PublishedFigure, ReconcilePolicy, Status, Unit};
+    ///
+    /// // "19 % til arbeid, 33 % til utdanning, til sammen 52 %" of 75 exits.
+    /// let exits = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![])?;
+    /// let rate = |t: &str| PublishedFigure::parse(t, Unit::Percent, src().quote(t));
+    /// let d = exits.counts_behind(&[rate("19 %")?, rate("33 %")?], Some(&rate("52 %")?), &ReconcilePolicy::default())?;
+    /// assert_eq!(d.status, Status::Consistent);
+    /// // 14 and 25 are the only counts: 14/75 = 18.7 %, 25/75 = 33.3 %.
+    /// assert_eq!(d.sum, Some((39, 39)));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn counts_behind(
         &self,
         parts: &[PublishedFigure],
