@@ -756,6 +756,39 @@ impl GrantRates {
     ///
     /// [`Error::RuleTable`] naming `origin`, the line and the problem, including rates that
     /// overlap in validity for the same key and negative rates.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+    ///
+    /// let toml = r#"
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 1
+    /// amount = "250000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    ///
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 2
+    /// amount = "240000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    /// "#;
+    /// let rates = GrantRates::from_toml_str(toml, "rates-2030.toml")?;
+    /// let child = rates.integration(Year::new(2031)?, GrantCategory::Child, GrantYear::new(2)?)?;
+    /// assert_eq!(child.amount, Money::kroner(240_000));
+    ///
+    /// // A second rate for grant year 1 in 2031 overlaps the first: the file is refused, by name.
+    /// let twice = format!("{toml}\n[[integration]]\nyear = 2031\ncategory = \"child\"\ngrant_year = 1\namount = \"1\"\nsource = {{ document = \"x\" }}\n");
+    /// let err = GrantRates::from_toml_str(&twice, "rates-2030.toml").unwrap_err();
+    /// assert!(err.to_string().contains("rates-2030.toml"), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn from_toml_str(text: &str, origin: &str) -> Result<GrantRates> {
         let file: RateFile = crate::rules::from_toml(text, origin)?;
         let wrap = |e: Error| Error::RuleTable {
@@ -879,6 +912,25 @@ impl GrantRates {
     ///
     /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same key;
     /// [`Error::InvalidValue`] for a negative rate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Rate, Source, Validity, Year};
+    ///
+    /// let mut rates = GrantRates::default();
+    /// let rate = |kroner, first, last| -> bosetting::Result<Rate> {
+    ///     Ok(Rate::new(Money::kroner(kroner), Validity::new(Year::new(first)?, Year::new(last)?)?, Source::new("eksempel")))
+    /// };
+    /// rates.insert_integration(GrantCategory::SingleAdult, GrantYear::new(1)?, rate(250_000, 2030, 2031)?)?;
+    /// let r = rates.integration(Year::new(2031)?, GrantCategory::SingleAdult, GrantYear::new(1)?)?;
+    /// assert_eq!(r.amount, Money::kroner(250_000));
+    ///
+    /// // 2031 already has a rate for this key.
+    /// let again = rates.insert_integration(GrantCategory::SingleAdult, GrantYear::new(1)?, rate(260_000, 2031, 2032)?);
+    /// assert!(matches!(again, Err(bosetting::Error::OverlappingRates { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn insert_integration(
         &mut self,
         category: GrantCategory,
@@ -902,6 +954,25 @@ impl GrantRates {
     /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same band or
     /// ages; [`Error::InvalidValue`] for ages that run backwards, a negative rate, or a band
     /// name already used for other ages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AgeLimits, GrantRates, Money, Rate, Source, Validity, Year};
+    ///
+    /// let mut rates = GrantRates::default();
+    /// let in_2030 = |kroner| -> bosetting::Result<Rate> {
+    ///     Ok(Rate::new(Money::kroner(kroner), Validity::year(Year::new(2030)?), Source::new("eksempel")))
+    /// };
+    /// rates.insert_em("up-to-16", AgeLimits { min_age: Some(0), max_age: Some(16) }, in_2030(1_100_000)?)?;
+    /// rates.insert_em("from-17", AgeLimits { min_age: Some(17), max_age: Some(20) }, in_2030(700_000)?)?;
+    /// assert_eq!(rates.em_grant(Year::new(2030)?, 17)?.map(|r| r.amount), Some(Money::kroner(700_000)));
+    ///
+    /// // A band for 15–18-year-olds overlaps both.
+    /// let overlapping = rates.insert_em("15-18", AgeLimits { min_age: Some(15), max_age: Some(18) }, in_2030(900_000)?);
+    /// assert!(overlapping.is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn insert_em(&mut self, band: &str, ages: AgeLimits, rate: Rate) -> Result<()> {
         push_em(&mut self.em, band.to_owned(), rate, ages)
     }
@@ -928,6 +999,21 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] naming the year, the category and the grant year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// // IMDi's 2017 table: grant year 4, the same for every category.
+    /// let y4 = rates.integration(Year::new(2017)?, GrantCategory::Child, GrantYear::new(4)?)?;
+    /// assert_eq!(y4.amount, Money::kroner(84_000));
+    /// // The 2018 table is not in the shipped data: an error naming the key, never zero.
+    /// let err = rates.integration(Year::new(2018)?, GrantCategory::Child, GrantYear::new(4)?).unwrap_err();
+    /// assert_eq!(err.to_string(), "no integration grant rate for budget year 2018, child, grant year 4");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn integration(
         &self,
         year: Year,
@@ -960,6 +1046,20 @@ impl GrantRates {
     ///
     /// [`Error::MissingRate`] naming the table's year, the category and the grant year;
     /// [`Error::InvalidValue`] for a payment year out of range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// // Settled in 2013, grant year 5 is paid in 2017, from the 2017 table.
+    /// let (table, rate) = rates.integration_paid(Year::new(2013)?, GrantCategory::SingleAdult, GrantYear::new(5)?)?;
+    /// assert_eq!((table, rate.amount), (Year::new(2017)?, Money::kroner(70_500)));
+    /// // Settled in 2024, grant year 2 would come from the 2025 table, which is not documented.
+    /// assert!(rates.integration_paid(Year::new(2024)?, GrantCategory::SingleAdult, GrantYear::new(2)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn integration_paid(
         &self,
         first_settlement: Year,
@@ -996,6 +1096,19 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if there is none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// // The 2014 budget proposal quotes only five-year totals.
+    /// let total = rates.integration_total(Year::new(2014)?, GrantCategory::SingleAdult)?;
+    /// assert_eq!(total.amount, Money::kroner(717_600));
+    /// assert!(rates.integration_total(Year::new(2015)?, GrantCategory::SingleAdult).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn integration_total(
         &self,
         first_settlement: Year,
@@ -1018,6 +1131,23 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] naming the year and the age.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// let y2017 = Year::new(2017)?;
+    /// let amount = |age| -> bosetting::Result<Option<Money>> { Ok(rates.em_grant(y2017, age)?.map(|r| r.amount)) };
+    /// assert_eq!(amount(15)?, Some(Money::kroner(1_198_000)));
+    /// assert_eq!(amount(18)?, Some(Money::kroner(750_000)));
+    /// // Past the last band (20): no EM grant.
+    /// assert_eq!(amount(21)?, None);
+    /// // A year with no EM rates at all is an error, not "no grant".
+    /// assert!(rates.em_grant(Year::new(2020)?, 15).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[doc(alias = "særskilt tilskudd for enslige mindreårige")]
     pub fn em_grant(&self, payment_year: Year, age: i32) -> Result<Option<&Rate>> {
         let year_rows: Vec<&Entry<String>> = self
@@ -1065,6 +1195,20 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if the year has no rate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// let y2017 = Year::new(2017)?;
+    /// assert_eq!(rates.elderly(y2017, 65)?.map(|r| r.amount), Some(Money::kroner(164_200)));
+    /// // Under the age limit of 60: no grant.
+    /// assert_eq!(rates.elderly(y2017, 59)?, None);
+    /// assert!(rates.elderly(Year::new(2020)?, 65).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn elderly(&self, settled: Year, age: i32) -> Result<Option<&Rate>> {
         Self::one_off(&self.elderly, "elderly grant", settled, age)
     }
@@ -1075,6 +1219,20 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if the year has no rate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// let y2024 = Year::new(2024)?;
+    /// assert_eq!(rates.kindergarten(y2024, 3)?.map(|r| r.amount), Some(Money::kroner(27_800)));
+    /// // Over the age limit of 5: no grant.
+    /// assert_eq!(rates.kindergarten(y2024, 6)?, None);
+    /// assert!(rates.kindergarten(Year::new(2020)?, 3).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn kindergarten(&self, settled: Year, age: i32) -> Result<Option<&Rate>> {
         Self::one_off(&self.kindergarten, "kindergarten grant", settled, age)
     }
@@ -1084,6 +1242,21 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if the year has no rate of that kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{DisabilityKind, GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// let y2019 = Year::new(2019)?;
+    /// let (yearly, years) = rates.disability(y2019, DisabilityKind::Yearly)?;
+    /// assert_eq!((yearly.amount, years), (Money::kroner(1_320_000), 5));
+    /// let (once, years) = rates.disability(y2019, DisabilityKind::OneOff)?;
+    /// assert_eq!((once.amount, years), (Money::kroner(190_800), 1));
+    /// assert!(rates.disability(Year::new(2015)?, DisabilityKind::OneOff).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn disability(&self, year: Year, kind: DisabilityKind) -> Result<(&Rate, u8)> {
         self.disability
             .iter()
@@ -1100,6 +1273,17 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if the year has none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// assert_eq!(rates.beyond_request(Year::new(2016)?)?.amount, Money::kroner(50_000));
+    /// assert!(rates.beyond_request(Year::new(2018)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn beyond_request(&self, year: Year) -> Result<&Rate> {
         self.beyond_request
             .iter()
@@ -1294,6 +1478,49 @@ impl Entitlements {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{entitlements, GrantCategory, GrantCohort, GrantRates, Money, Source, Year};
+    /// use chrono::NaiveDate;
+    ///
+    /// let toml = r#"
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 1
+    /// amount = "250000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    ///
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 2
+    /// amount = "240000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    /// "#;
+    /// let rates = GrantRates::from_toml(toml, "rates-2030.toml")?;
+    /// let cohort = GrantCohort {
+    ///     label: "2030 single adults".into(),
+    ///     first_settlement: NaiveDate::from_ymd_opt(2030, 5, 1).ok_or("date")?,
+    ///     category: GrantCategory::SingleAdult,
+    ///     persons: 4,
+    ///     birth_year: None,
+    ///     grant_years: None,
+    ///     disability: None,
+    ///     beyond_request: false,
+    ///     source: Source::new("bosettingsregister"),
+    /// };
+    /// let due = entitlements(&[cohort], &rates, Year::new(2030)?, Year::new(2031)?)?;
+    /// // Grant year 2 in 2031: 4 × 240 000.
+    /// assert_eq!(due.total(Year::new(2031)?)?.value, Money::kroner(960_000));
+    /// // Nothing is due outside the lines.
+    /// assert_eq!(due.total(Year::new(2032)?)?.value, Money::kroner(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn total(&self, year: Year) -> Result<Derived<Money>> {
         let lines: Vec<&EntitlementLine> = self.lines.iter().filter(|l| l.year == year).collect();
         let v = Money::sum(lines.iter().map(|l| l.amount))?;
@@ -1313,6 +1540,47 @@ impl Entitlements {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{entitlements, GrantCategory, GrantCohort, GrantRates, Money, Source, Year};
+    /// use chrono::NaiveDate;
+    ///
+    /// let toml = r#"
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 1
+    /// amount = "250000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    ///
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 2
+    /// amount = "240000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    /// "#;
+    /// let rates = GrantRates::from_toml(toml, "rates-2030.toml")?;
+    /// let cohort = GrantCohort {
+    ///     label: "2030 single adults".into(),
+    ///     first_settlement: NaiveDate::from_ymd_opt(2030, 5, 1).ok_or("date")?,
+    ///     category: GrantCategory::SingleAdult,
+    ///     persons: 4,
+    ///     birth_year: None,
+    ///     grant_years: None,
+    ///     disability: None,
+    ///     beyond_request: false,
+    ///     source: Source::new("bosettingsregister"),
+    /// };
+    /// let due = entitlements(&[cohort], &rates, Year::new(2030)?, Year::new(2031)?)?;
+    /// let totals: Vec<(i32, Money)> = due.by_year()?.into_iter().map(|(y, m)| (y.get(), m)).collect();
+    /// assert_eq!(totals, [(2030, Money::kroner(1_000_000)), (2031, Money::kroner(960_000))]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn by_year(&self) -> Result<BTreeMap<Year, Money>> {
         let mut out: BTreeMap<Year, Money> = BTreeMap::new();
         for l in &self.lines {
