@@ -265,6 +265,24 @@ impl FamilyReunification {
     /// # Errors
     ///
     /// [`Error::PartExceedsWhole`] if they do.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, FamilyReunification, Source, Sponsor};
+    ///
+    /// let src = || Source::new("Bodø årsrapport 2020");
+    /// let fam = FamilyReunification::default()
+    ///     .with_persons(Fact::new(64, src()))
+    ///     .with_families(Fact::new(27, src()))
+    ///     .with_families_joining(Sponsor::UnaccompaniedMinor, Fact::new(21, src()));
+    /// assert!(fam.validate().is_ok());
+    ///
+    /// // More families by sponsor than families.
+    /// let too_many = fam.clone().with_families_joining(Sponsor::Refugee, Fact::new(7, src()));
+    /// assert!(matches!(too_many.validate(), Err(bosetting::Error::PartExceedsWhole { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         let by = sum_u32(
             self.families_by_sponsor.iter().map(|(_, n)| n.value),
@@ -301,6 +319,25 @@ impl FamilyReunification {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither persons, cases nor families are known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, FamilyReunification, Source, Sponsor};
+    ///
+    /// let src = || Source::new("Bodø årsrapport 2020");
+    /// use bosetting::Interval;
+    /// use rust_decimal::Decimal;
+    ///
+    /// // 27 families bring at least 27 persons.
+    /// let fam = FamilyReunification::default().with_families(Fact::new(27, src()));
+    /// assert_eq!(fam.persons_bound()?.value, Interval::at_least(Decimal::from(27)));
+    /// // Stated exactly, the count is exact.
+    /// let fam = fam.with_persons(Fact::new(64, src()));
+    /// assert_eq!(fam.persons_bound()?.value, Interval::exactly(Decimal::from(64)));
+    /// assert!(FamilyReunification::default().persons_bound().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn persons_bound(&self) -> Result<Derived<Interval>> {
         if let Some(p) = &self.persons {
             let v = rust_decimal::Decimal::from(p.value);
@@ -342,6 +379,23 @@ impl FamilyReunification {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without a family count or a count for that sponsor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, FamilyReunification, Source, Sponsor};
+    ///
+    /// let src = || Source::new("Bodø årsrapport 2020");
+    /// use bosetting::Ratio;
+    ///
+    /// let fam = FamilyReunification::default()
+    ///     .with_families(Fact::new(27, src()))
+    ///     .with_families_joining(Sponsor::Refugee, Fact::new(6, src()));
+    /// assert_eq!(fam.share_joining(Sponsor::Refugee)?.value, Ratio::of(6, 27)?);
+    /// // No count for that sponsor.
+    /// assert!(fam.share_joining(Sponsor::HumanitarianPermit).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn share_joining(&self, sponsor: Sponsor) -> Result<Derived<Ratio>> {
         let f = self.families.as_ref().ok_or_else(|| {
             Error::not_computable("share of families by sponsor", "no family count")

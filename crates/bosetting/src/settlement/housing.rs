@@ -169,6 +169,22 @@ impl Housing {
     /// # Errors
     ///
     /// [`Error::NotComputable`] with no dwellings; [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{DwellingKind, Dwellings, Fact, Housing, Source};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let src = || Source::new("boligplan 2024");
+    /// let dwellings = |kind, n, per: Option<i64>| Dwellings::new(kind, Fact::new(n, src()), per.map(|p| Fact::new(Decimal::from(p), src())));
+    /// let housing = Housing::default()
+    ///     .with_dwellings(dwellings(DwellingKind::Municipal, 40, None)?)
+    ///     .with_dwellings(dwellings(DwellingKind::PrivateContract, 25, None)?);
+    /// assert_eq!(housing.total_dwellings()?.value, 65);
+    /// assert!(Housing::default().total_dwellings().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn total_dwellings(&self) -> Result<Derived<u32>> {
         self.sum_where("dwellings", |_| true)
     }
@@ -178,6 +194,25 @@ impl Housing {
     /// # Errors
     ///
     /// [`Error::NotComputable`] with no private contracts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{DwellingKind, Dwellings, Fact, Housing, Source};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let src = || Source::new("boligplan 2024");
+    /// let dwellings = |kind, n, per: Option<i64>| Dwellings::new(kind, Fact::new(n, src()), per.map(|p| Fact::new(Decimal::from(p), src())));
+    /// let housing = Housing::default()
+    ///     .with_dwellings(dwellings(DwellingKind::Municipal, 40, None)?)
+    ///     .with_dwellings(dwellings(DwellingKind::PrivateContract, 25, None)?)
+    ///     .with_dwellings(dwellings(DwellingKind::AgreedSelfSettlement, 5, None)?);
+    /// // Agreed self-settlement is a private contract too.
+    /// assert_eq!(housing.private_contracts()?.value, 30);
+    /// let municipal = Housing::default().with_dwellings(dwellings(DwellingKind::Municipal, 40, None)?);
+    /// assert!(municipal.private_contracts().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn private_contracts(&self) -> Result<Derived<u32>> {
         self.sum_where("private contracts", |k| {
             matches!(
@@ -220,6 +255,24 @@ impl Housing {
     ///
     /// [`Error::NotComputable`] if a kind of dwelling has no persons per dwelling, or there
     /// are no dwellings.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{DwellingKind, Dwellings, Fact, Housing, Source};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let src = || Source::new("boligplan 2024");
+    /// let dwellings = |kind, n, per: Option<i64>| Dwellings::new(kind, Fact::new(n, src()), per.map(|p| Fact::new(Decimal::from(p), src())));
+    /// let mut housing = Housing::default().with_dwellings(dwellings(DwellingKind::Municipal, 40, Some(3))?);
+    /// housing.em_places = Some(Fact::new(8, src()));
+    /// // 40 × 3 + 8 EM places.
+    /// assert_eq!(housing.capacity()?.value, Decimal::from(128));
+    /// // A kind of dwelling without persons per dwelling leaves the capacity unknown.
+    /// let housing = housing.with_dwellings(dwellings(DwellingKind::PrivateContract, 25, None)?);
+    /// assert!(housing.capacity().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn capacity(&self) -> Result<Derived<Decimal>> {
         if self.dwellings.is_empty() && self.em_places.is_none() {
             return Err(Error::not_computable("housing capacity", "no dwellings"));

@@ -279,6 +279,22 @@ impl Request {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if no figure has an EM part.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Request, RequestFigures, Source, Year};
+    ///
+    /// let src = || Source::new("IMDi, anmodning 2017");
+    /// let mut r = Request::new(Year::new(2017)?, RequestFigures { total: Some(300), em: Some(30), date: None, source: src() })?;
+    /// // A revision of the EM part only.
+    /// r.revise(RequestFigures { total: None, em: Some(20), date: None, source: src() })?;
+    /// assert_eq!(r.explain_current_em()?.value.to_string(), "20 persons");
+    ///
+    /// let no_em = Request::new(Year::new(2017)?, RequestFigures { total: Some(300), em: None, date: None, source: src() })?;
+    /// assert!(no_em.explain_current_em().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn explain_current_em(&self) -> Result<Explanation> {
         self.explain_part("request, EM part", |f| f.em)
     }
@@ -288,6 +304,24 @@ impl Request {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if the original has no total.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Request, RequestFigures, Source, Year};
+    ///
+    /// let src = |q: &str| Source::new("Drammen, sak 31.01.2024").quote(q);
+    /// let mut r = Request::new(Year::new(2023)?, RequestFigures { total: Some(360), em: None, date: None, source: src("anmodet om 360") })?;
+    /// r.revise(RequestFigures { total: Some(430), em: None, date: None, source: src("økt til 430") })?;
+    /// // The original stays an input with its own quote, however often the request is revised.
+    /// let original = r.explain_original()?;
+    /// assert_eq!(original.value.to_string(), "360 persons");
+    /// assert_eq!(original.sources()[0].quote.as_deref(), Some("anmodet om 360"));
+    ///
+    /// let em_only = Request::new(Year::new(2023)?, RequestFigures { total: None, em: Some(10), date: None, source: src("10 EM") })?;
+    /// assert!(em_only.explain_original().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn explain_original(&self) -> Result<Explanation> {
         let t = self
             .original

@@ -520,6 +520,21 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if it cannot be derived.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// // Derived: total − EM.
+    /// let s = Settled::new(period).with_total(Fact::new(279, src())).with_em(Fact::new(26, src()));
+    /// assert_eq!(s.ordinary_total()?.value, 253);
+    /// // A total alone does not say how it splits.
+    /// assert!(Settled::new(period).with_total(Fact::new(279, src())).ordinary_total().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn ordinary_total(&self) -> Result<Derived<u32>> {
         if let Some(o) = &self.ordinary {
             return Ok(Derived::new(
@@ -540,6 +555,22 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if it cannot be derived.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// // Derived: total − ordinary.
+    /// let s = Settled::new(period).with_total(Fact::new(279, src())).with_ordinary(Fact::new(253, src()));
+    /// assert_eq!(s.em_total()?.value, 26);
+    /// // An ordinary count above the total is refused, not turned into a negative EM count.
+    /// let wrong = Settled::new(period).with_total(Fact::new(250, src())).with_ordinary(Fact::new(253, src()));
+    /// assert!(wrong.em_total().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn em_total(&self) -> Result<Derived<u32>> {
         if let Some(e) = &self.em {
             return Ok(Derived::new(
@@ -593,6 +624,26 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if no count has that origin.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// use bosetting::{Category, Origin};
+    ///
+    /// let s = Settled::new(period).with_origin(Category::Ordinary, Origin::Resettlement, Fact::new(40, src()));
+    /// // Deprecated: call `origin_total`, which gives the same.
+    /// #[allow(deprecated)]
+    /// let old = s.from_origin(Origin::Resettlement)?.value;
+    /// assert_eq!(old, s.origin_total(Origin::Resettlement)?.value);
+    /// #[allow(deprecated)]
+    /// let none = s.from_origin(Origin::ReceptionCentre);
+    /// assert!(none.is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "renamed origin_total (a query, not a constructor)"
@@ -663,6 +714,25 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if the category has no origin counts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// use bosetting::{Category, Origin};
+    ///
+    /// let s = Settled::new(period)
+    ///     .with_em(Fact::new(26, src()))
+    ///     .with_origin(Category::UnaccompaniedMinor, Origin::Resettlement, Fact::new(5, src()))
+    ///     .with_origin(Category::UnaccompaniedMinor, Origin::ReceptionCentre, Fact::new(21, src()));
+    /// // The origins of the EM add up to the EM count.
+    /// assert_eq!(s.origin_sum(Category::UnaccompaniedMinor)?.value, s.em_total()?.value);
+    /// assert!(s.origin_sum(Category::Ordinary).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn origin_sum(&self, category: Category) -> Result<Derived<u32>> {
         let parts: Vec<&OriginCount> = self
             .by_origin
@@ -756,6 +826,24 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without the group or a total.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// let s = Settled::new(period)
+    ///     .with_total(Fact::new(279, src()))
+    ///     .with_group("Syria", Fact::new(180, src()));
+    /// assert_eq!(s.outside_group("Syria")?.value, 99);
+    /// assert!(s.outside_group("Eritrea").is_err());
+    /// // A group larger than the total is refused.
+    /// let wrong = Settled::new(period).with_total(Fact::new(10, src())).with_group("Syria", Fact::new(11, src()));
+    /// assert!(wrong.outside_group("Syria").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn outside_group(&self, group: &str) -> Result<Derived<u32>> {
         let g = self.group_count(group)?;
         let t = self.total()?;
@@ -787,6 +875,26 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if there are no events.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Category, Settled, SettlementEvent, Source, Year};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |m, dd| NaiveDate::from_ymd_opt(2024, m, dd).ok_or("date");
+    /// let event = |date, persons| SettlementEvent {
+    ///     date, category: Category::Ordinary, origin: None, escorted_em: 0, group: None, persons,
+    ///     source: Source::new("bosettingsregister"),
+    /// };
+    /// let s = Settled::from_events(Year::new(2024)?.period(), vec![event(d(2, 1)?, 4), event(d(5, 15)?, 6)])?;
+    /// assert_eq!(s.settled_by(d(4, 30)?)?.value, 4);
+    /// // The day itself counts.
+    /// assert_eq!(s.settled_by(d(5, 15)?)?.value, 10);
+    /// // Counts without dated events say nothing about a date.
+    /// assert!(Settled::new(Year::new(2024)?.period()).settled_by(d(4, 30)?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn settled_by(&self, date: NaiveDate) -> Result<Derived<u32>> {
         if self.events.is_empty() {
             return Err(Error::not_computable(
