@@ -626,6 +626,34 @@ impl Harmonisation {
     ///
     /// [`Error::RuleTable`] naming `origin` for a file that cannot be read, a number grouped
     /// twice, or a split whose numbers are not in the grouping.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Harmonisation;
+    ///
+    /// let toml = r#"
+    /// source = { document = "KLASS 131 (utdrag)" }
+    ///
+    /// [[municipality]]
+    /// number = "3103"
+    /// name = "Moss"
+    /// parts = [
+    ///   { number = "3103", name = "Moss" },
+    ///   { number = "0104", name = "Moss (-2019)" },
+    ///   { number = "0136", name = "Rygge (-2019)" },
+    /// ]
+    /// "#;
+    /// let h = Harmonisation::from_toml_str(toml, "moss.toml", Vec::new())?;
+    /// let rygge = h.group_of("0136".parse()?).ok_or("Rygge is grouped")?;
+    /// assert_eq!(rygge.name, "Moss");
+    ///
+    /// // Rygge grouped a second time, into another municipality, is refused by file name.
+    /// let twice = format!("{toml}\n[[municipality]]\nnumber = \"3105\"\nname = \"Sarpsborg\"\nparts = [{{ number = \"0136\", name = \"Rygge\" }}]\n");
+    /// let err = Harmonisation::from_toml_str(&twice, "moss.toml", Vec::new()).unwrap_err();
+    /// assert!(err.to_string().contains("moss.toml"), "{err}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_toml_str(text: &str, origin: &str, splits: Vec<Split>) -> Result<Harmonisation> {
         let file: HarmonisationFile = crate::rules::from_toml(text, origin)?;
         let h = Harmonisation {
