@@ -163,6 +163,22 @@ impl Relation {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] if the number of terms does not fit the kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{PublishedFigure, Relation, RelationKind, Source, Term, Unit};
+    ///
+    /// let printed = |t: &str| -> bosetting::Result<Term> {
+    ///     Ok(Term::Printed(PublishedFigure::parse(t, Unit::Persons, Source::new("årsrapport").quote(t))?))
+    /// };
+    /// // "74 vedtatt, 41 bosatt, 33 færre": a − b = difference.
+    /// let fewer = Relation::new("fewer", "Færre enn vedtatt", RelationKind::Difference, vec![printed("74")?, printed("41")?, printed("33")?])?;
+    /// assert_eq!(fewer.terms.len(), 3);
+    /// // A difference takes exactly three terms.
+    /// assert!(Relation::new("fewer", "Færre", RelationKind::Difference, vec![printed("74")?, printed("33")?]).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         label: impl Into<String>,

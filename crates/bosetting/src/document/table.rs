@@ -58,6 +58,24 @@ impl AddressPart {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] where both give a different value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AddressPart, BodyId, Category};
+    ///
+    /// let row = AddressPart { body: Some(BodyId::new("bodo")?), ..Default::default() };
+    /// let column = AddressPart { period: Some("2020".parse()?), category: Some(Category::UnaccompaniedMinor), ..Default::default() };
+    /// let cell = row.and(&column)?;
+    /// assert_eq!(cell.body, Some(BodyId::new("bodo")?));
+    /// assert_eq!(cell.category, Some(Category::UnaccompaniedMinor));
+    ///
+    /// // The row says 2020, the column 2021: the cell's address is contradictory.
+    /// let row_2020 = AddressPart { period: Some("2020".parse()?), ..Default::default() };
+    /// let column_2021 = AddressPart { period: Some("2021".parse()?), ..Default::default() };
+    /// assert!(row_2020.and(&column_2021).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn and(&self, other: &AddressPart) -> Result<AddressPart> {
         Ok(AddressPart {
             measure: merge("figure", &self.measure, &other.measure)?,
@@ -110,6 +128,23 @@ impl Cell {
     /// # Errors
     ///
     /// The figure's parse error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Cell, Source, Unit};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let cell = |t: &str| Cell::parse(t, Unit::Persons, Source::new("SSB, tabell 1"));
+    /// assert_eq!(cell("1 204")?.figure().map(|f| f.value()), Some(Decimal::from(1204)));
+    /// // SSB's symbols: "-" is nil, ":" suppressed, ".." not available.
+    /// assert_eq!(cell("-")?.figure().map(|f| f.value()), Some(Decimal::ZERO));
+    /// assert_eq!(cell(":")?, Cell::Suppressed);
+    /// assert_eq!(cell("..")?, Cell::Missing);
+    /// // Words are no figure.
+    /// assert!(cell("mange").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn parse(text: &str, unit: Unit, source: Source) -> Result<Cell> {
         match text.trim() {
             ":" => Ok(Cell::Suppressed),
@@ -233,6 +268,31 @@ impl PrintedTable {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] naming the row whose cells do not match the columns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AddressPart, Cell, PrintedTable, Source, TableColumn, TableRow, Unit};
+    ///
+    /// let src = Source::new("IMDi, bosatte per fylke").quote("Tabell 2");
+    /// let column = |key: &str| TableColumn { key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None };
+    /// let row = |key: &str, cells: &[&str]| -> bosetting::Result<TableRow> {
+    ///     Ok(TableRow {
+    ///         key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None,
+    ///         cells: cells.iter().map(|t| Cell::parse(t, Unit::Persons, src.clone())).collect::<bosetting::Result<_>>()?,
+    ///     })
+    /// };
+    ///
+    /// let table = PrintedTable::new("fylker", "Bosatte", Unit::Persons, src.clone(),
+    ///     vec![column("2016"), column("2017")], vec![row("agder", &["812", "530"])?])?;
+    /// assert_eq!(table.rows[0].cells.len(), 2);
+    ///
+    /// // A row with one cell too few.
+    /// let short = PrintedTable::new("fylker", "Bosatte", Unit::Persons, src.clone(),
+    ///     vec![column("2016"), column("2017")], vec![row("agder", &["812"])?]);
+    /// assert!(short.is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         title: impl Into<String>,
@@ -260,6 +320,29 @@ impl PrintedTable {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] naming the row or column.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AddressPart, Cell, PrintedTable, Source, TableColumn, TableRow, Unit};
+    ///
+    /// let src = Source::new("IMDi, bosatte per fylke").quote("Tabell 2");
+    /// let column = |key: &str| TableColumn { key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None };
+    /// let row = |key: &str, cells: &[&str]| -> bosetting::Result<TableRow> {
+    ///     Ok(TableRow {
+    ///         key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None,
+    ///         cells: cells.iter().map(|t| Cell::parse(t, Unit::Persons, src.clone())).collect::<bosetting::Result<_>>()?,
+    ///     })
+    /// };
+    ///
+    /// let mut table = PrintedTable::new("fylker", "Bosatte", Unit::Persons, src.clone(),
+    ///     vec![column("2016")], vec![row("agder", &["812"])?])?;
+    /// assert!(table.validate().is_ok());
+    /// // Two rows with one key: check ids would collide.
+    /// table.rows.push(row("agder", &["530"])?);
+    /// assert!(table.validate().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         for r in &self.rows {
             if r.cells.len() != self.columns.len() {
@@ -300,6 +383,40 @@ impl PrintedTable {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] where a row and a column contradict each other.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AddressPart, Cell, PrintedTable, Source, TableColumn, TableRow, Unit};
+    ///
+    /// let src = Source::new("IMDi, bosatte per fylke").quote("Tabell 2");
+    /// let column = |key: &str| TableColumn { key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None };
+    /// let row = |key: &str, cells: &[&str]| -> bosetting::Result<TableRow> {
+    ///     Ok(TableRow {
+    ///         key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None,
+    ///         cells: cells.iter().map(|t| Cell::parse(t, Unit::Persons, src.clone())).collect::<bosetting::Result<_>>()?,
+    ///     })
+    /// };
+    /// use bosetting::BodyId;
+    ///
+    /// let mut table = PrintedTable::new("fylker", "Bosatte", Unit::Persons, src.clone(),
+    ///     vec![column("2016"), column("2017")], vec![row("agder", &["812", ":"])?])?;
+    /// // The table names the measure, the row the body, each column its year.
+    /// table.part.measure = Some("settlement.settled".into());
+    /// table.rows[0].part.body = Some(BodyId::new("agder")?);
+    /// table.columns[0].part.period = Some("2016".parse()?);
+    /// table.columns[1].part.period = Some("2017".parse()?);
+    ///
+    /// // The suppressed 2017 cell is no figure.
+    /// let cells = table.addressed_cells()?;
+    /// assert_eq!(cells.len(), 1);
+    /// assert_eq!(cells[0].0.to_string(), bosetting::Address::new("settlement.settled", BodyId::new("agder")?, "2016".parse()?).to_string());
+    ///
+    /// // A row that says 2018 contradicts its columns.
+    /// table.rows[0].part.period = Some("2018".parse()?);
+    /// assert!(table.addressed_cells().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn addressed_cells(&self) -> Result<Vec<(Address, &PublishedFigure)>> {
         let mut out = Vec::new();
         for r in &self.rows {
