@@ -428,6 +428,19 @@ impl Computed {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a text quantity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Computed, Quantity, Ratio};
+    /// use rust_decimal::Decimal;
+    ///
+    /// assert_eq!(Computed::from_quantity(&Quantity::persons(33))?, Computed::Value(Decimal::from(33)));
+    /// assert_eq!(Computed::from_quantity(&Quantity::share(Ratio::of(41, 74)?))?, Computed::Ratio(Ratio::of(41, 74)?));
+    /// // Words cannot be compared with a printed number.
+    /// assert!(Computed::from_quantity(&Quantity::text("met")).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn from_quantity(q: &Quantity) -> Result<Computed> {
         Ok(match &q.value {
             Value::Integer(n) => Computed::Value(Decimal::from(*n)),
