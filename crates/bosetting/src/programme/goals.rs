@@ -106,6 +106,28 @@ impl Goal {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Goal, Interval, PublishedFigure, Source, Unit};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let goal = |printed: &str| -> bosetting::Result<Goal> {
+    ///     Ok(Goal {
+    ///         id: "g".into(),
+    ///         text: printed.into(),
+    ///         metric: "settlement.settled".into(),
+    ///         target: PublishedFigure::parse(printed, Unit::Persons, Source::new("handlingsplan"))?,
+    ///         source: Source::new("handlingsplan"),
+    ///     })
+    /// };
+    /// // "bosette 74": a level to reach, however far beyond it.
+    /// assert_eq!(goal("74")?.target_interval()?, Interval::at_least(Decimal::from(74)));
+    /// // "under 10": anything below 10.
+    /// assert_eq!(goal("under 10")?.target_interval()?, Interval::less_than(Decimal::from(10)));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn target_interval(&self) -> Result<Interval> {
         let v = self.target.value();
         match self.target.qualifier() {

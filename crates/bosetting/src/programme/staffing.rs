@@ -184,6 +184,26 @@ impl Uptake {
     /// # Errors
     ///
     /// [`Error::PartExceedsWhole`] if one is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Source, Unit, Uptake};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let mut talks = Uptake {
+    ///     label: "forebyggende familiesamtaler".into(),
+    ///     unit: Unit::Families,
+    ///     accepted: Fact::new(19, src()),
+    ///     declined: Fact::new(2, src()),
+    ///     accepted_of_which: vec![("EM".into(), Fact::new(8, src()))],
+    /// };
+    /// assert!(talks.validate().is_ok());
+    /// // "derav 20" of 19 who accepted cannot be.
+    /// talks.accepted_of_which = vec![("EM".into(), Fact::new(20, src()))];
+    /// assert!(matches!(talks.validate(), Err(bosetting::Error::PartExceedsWhole { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         for (name, n) in &self.accepted_of_which {
             if n.value > self.accepted.value {
@@ -203,6 +223,25 @@ impl Uptake {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Source, Unit, Uptake};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let mut talks = Uptake {
+    ///     label: "forebyggende familiesamtaler".into(),
+    ///     unit: Unit::Families,
+    ///     accepted: Fact::new(19, src()),
+    ///     declined: Fact::new(2, src()),
+    ///     accepted_of_which: vec![("EM".into(), Fact::new(8, src()))],
+    /// };
+    /// assert_eq!(talks.offered()?.value, 21);
+    /// talks.declined = Fact::new(u32::MAX, src());
+    /// assert!(talks.offered().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn offered(&self) -> Result<Derived<u32>> {
         let v = add_u32(self.accepted.value, self.declined.value, "offered")?;
         Ok(Derived::new(
@@ -224,6 +263,30 @@ impl Uptake {
     /// # Errors
     ///
     /// [`Error::DivisionByZero`] if nothing was offered.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Source, Unit, Uptake};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let mut talks = Uptake {
+    ///     label: "forebyggende familiesamtaler".into(),
+    ///     unit: Unit::Families,
+    ///     accepted: Fact::new(19, src()),
+    ///     declined: Fact::new(2, src()),
+    ///     accepted_of_which: vec![("EM".into(), Fact::new(8, src()))],
+    /// };
+    /// use bosetting::Ratio;
+    ///
+    /// assert_eq!(talks.acceptance()?.value, Ratio::of(19, 21)?);
+    /// // Nothing offered: no share.
+    /// talks.accepted = Fact::new(0, src());
+    /// talks.declined = Fact::new(0, src());
+    /// talks.accepted_of_which.clear();
+    /// assert!(talks.acceptance().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn acceptance(&self) -> Result<Derived<Ratio>> {
         let acc = Derived::new(
             self.accepted.value,
