@@ -160,6 +160,27 @@ impl Export {
     /// # Example
     ///
     /// See [`Numbering`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Harmonisation, Year};
+    /// use bosetting_imdi::Numbering;
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let table = Harmonisation::builtin()?;
+    /// // Bodø kept its number: as published and harmonised, 2023 is the same.
+    /// let bodo = "1804".parse()?;
+    /// let settled = |n| -> Result<Option<u32>, Box<dyn std::error::Error>> {
+    ///     let s = export.series_in(bodo, n, &table)?;
+    ///     Ok(s.and_then(|s| s.years.get(&Year::new(2023).ok()?)?.settled?.value()))
+    /// };
+    /// assert!(settled(Numbering::Published)?.is_some());
+    /// assert_eq!(settled(Numbering::Published)?, settled(Numbering::Harmonised2024)?);
+    /// // Old Drammen (0602) is no 2024 municipality: harmonised, it has no series of its own.
+    /// assert_eq!(export.series_in("0602".parse()?, Numbering::Harmonised2024, &table)?, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn series_in(
         &self,
         number: MunicipalityNumber,
