@@ -1469,6 +1469,27 @@ impl FigureSpec {
     /// # Errors
     ///
     /// A message saying what is wrong (an unknown name, a missing argument).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{FigureRef, Year};
+    /// use bosetting_facts::schema::FigureSpec;
+    ///
+    /// // `{ name = "national.group_share", year = 2023, group = "Ukraina" }` in a facts file.
+    /// let mut args = serde_json::Map::new();
+    /// args.insert("year".into(), 2023.into());
+    /// args.insert("group".into(), "Ukraina".into());
+    /// let spec = FigureSpec { name: "national.group_share".into(), args };
+    /// assert_eq!(spec.figure_ref()?, FigureRef::NationalGroupShare { year: Year::new(2023)?, group: "Ukraina".into() });
+    ///
+    /// // A figure without its arguments, or a name the year view does not know, is refused.
+    /// let bare = FigureSpec { name: "national.group_share".into(), args: serde_json::Map::new() };
+    /// assert!(bare.figure_ref().is_err());
+    /// let unknown = FigureSpec { name: "settlement.shortfal".into(), args: serde_json::Map::new() };
+    /// assert!(unknown.figure_ref().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn figure_ref(&self) -> Result<FigureRef, String> {
         let mut m = self.args.clone();
         m.insert(
