@@ -76,6 +76,21 @@ impl fmt::Display for BodyId {
 }
 
 /// What kind of body.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Body, BodyId, BodyKind, Source};
+///
+/// let src = || Source::new("Kristiansand, årsrapport 2022");
+/// let city = Body::new(BodyId::new("kristiansand")?, "Kristiansand", BodyKind::Municipality { number: "4204".parse()? }, src());
+/// // A unit is a part of its municipality: its additive figures add up to the city's.
+/// let office = Body::new(BodyId::new("flyktningkontoret")?, "Flyktningkontoret", BodyKind::Unit, src())
+///     .part_of(city.id.clone());
+/// assert_eq!(office.parent.as_ref(), Some(&city.id));
+/// assert!(matches!(city.kind, BodyKind::Municipality { .. }));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "fylke")]
 #[doc(alias = "hele landet")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -38,6 +38,23 @@ use crate::published::{Computed, PublishedFigure, ReconcilePolicy, Status};
 use year_view::{CheckResult, CheckSpec, MunicipalityYear};
 
 /// A fact a document states about a body in a period, as printed.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Address, BodyId, Observation, PublishedFigure, Source, Unit};
+///
+/// // "Agder bosatte 812 flyktninger i 2016".
+/// let printed = "812";
+/// let fact = Observation {
+///     id: Some("agder16".into()),
+///     address: Address::new("settlement.settled", BodyId::new("agder")?, "2016".parse()?),
+///     figure: PublishedFigure::parse(printed, Unit::Persons, Source::new("IMDi 2016").quote("Agder bosatte 812"))?,
+/// };
+/// assert_eq!(fact.figure.value(), 812.into());
+/// assert_eq!(fact.address.to_string(), "settlement.settled[agder, 2016]");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "opplysning")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Observation {
@@ -51,6 +68,33 @@ pub struct Observation {
 }
 
 /// A printed figure to check against a figure of the document at an address.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Address, Body, BodyId, BodyKind, Document, FigureCheck, Observation, PublishedFigure, Source, Status, Unit};
+///
+/// let src = |q: &str| Source::new("årsmelding 2020").quote(q);
+/// let bodo = BodyId::new("bodo")?;
+/// let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("bodo")?, "2020".parse()?)) };
+/// let mut doc = Document::new(Source::new("årsmelding 2020"));
+/// doc.bodies.push(Body::new(bodo, "Bodø", BodyKind::Municipality { number: "1804".parse()? }, src("Bodø")));
+/// doc.facts.push(Observation { id: None, address: at("settlement.decided")?, figure: PublishedFigure::parse("74", Unit::Persons, src("vedtatt 74"))? });
+/// doc.facts.push(Observation { id: None, address: at("settlement.settled")?, figure: PublishedFigure::parse("41", Unit::Persons, src("bosatt 41"))? });
+///
+/// // "33 plasser ble ikke fylt", expected to be reproduced.
+/// doc.checks.push(FigureCheck {
+///     id: "bodo20.shortfall".into(),
+///     label: "Vedtaksplasser som ikke ble fylt".into(),
+///     address: at("settlement.shortfall")?,
+///     published: PublishedFigure::parse("33", Unit::Persons, src("33 plasser"))?,
+///     expect: Some(Status::Reproduced),
+/// });
+/// let results = doc.check_all()?;
+/// assert_eq!(results[0].status, Status::Reproduced);
+/// assert!(results[0].is_as_expected());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FigureCheck {
     /// A stable id.
@@ -67,6 +111,24 @@ pub struct FigureCheck {
 }
 
 /// One municipality's year, attached to the body it is about.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{BodyId, Document, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year, YearView};
+///
+/// let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// let y = Year::new(2020)?;
+/// let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc())));
+///
+/// let mut document = Document::new(doc());
+/// let bodo = BodyId::new("bodo")?;
+/// document.years.push(YearView { body: bodo.clone(), year: MunicipalityYear::new(s, doc()) });
+/// let view = document.view_of(&bodo).ok_or("a view of Bodø")?;
+/// assert_eq!(view.figure(&FigureRef::Settled)?.value.value.exact(), "41");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearView {
     /// The body.
@@ -873,6 +935,27 @@ impl Document {
 }
 
 /// A [`Document`] with its lookups built once ([`Document::indexed`]).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+///
+/// let src = |q: &str| Source::new("IMDi 2016").quote(q);
+/// let mut doc = Document::new(Source::new("IMDi 2016"));
+/// let mut addresses = Vec::new();
+/// for (id, settled) in [("agder", "812"), ("rogaland", "1 204")] {
+///     doc.bodies.push(Body::new(BodyId::new(id)?, id, BodyKind::County { number: None }, src(id)));
+///     let address = Address::new("settlement.settled", BodyId::new(id)?, "2016".parse()?);
+///     doc.facts.push(Observation { id: None, address: address.clone(), figure: PublishedFigure::parse(settled, Unit::Persons, src(settled))? });
+///     addresses.push(address);
+/// }
+/// // Built once; then each figure is a few lookups.
+/// let ix = doc.indexed();
+/// let settled: Vec<String> = addresses.iter().map(|a| Ok(ix.figure(a)?.value.value.exact())).collect::<bosetting::Result<_>>()?;
+/// assert_eq!(settled, ["812", "1204"]);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 ///
 /// # Threads
 ///

@@ -27,6 +27,22 @@ use crate::staffing::{Activity, Staffing, Uptake};
 use crate::year::{Against, SettlementYear};
 
 /// A rate a report prints for a group of exit outcomes ("19 prosent … arbeid").
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Outcome, PublishedFigure, PublishedRate, Source, Unit};
+///
+/// // "19 prosent gikk direkte over i arbeid".
+/// let rate = PublishedRate {
+///     label: "arbeid".into(),
+///     outcomes: vec![Outcome::Work],
+///     figure: PublishedFigure::parse("19 prosent", Unit::Percent, Source::new("Stavanger 2017").quote("19 prosent"))?,
+///     part_of_total: true,
+/// };
+/// assert_eq!(rate.figure.value(), 19.into());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublishedRate {
     /// What the rate is of ("work", "work or education").
@@ -42,6 +58,34 @@ pub struct PublishedRate {
 }
 
 /// The introduction programme as a report describes it.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{Exits, Indicator, Measure, Outcome, OutcomeDefinition, Programme};
+///
+/// let mut programme = Programme::default();
+/// programme.exits = Some(Exits::new(y.period(), Measure::DirectTransition, Fact::new(57, doc()), vec![
+///     (Outcome::Work, Fact::new(30, doc())),
+///     (Outcome::PrimarySchool, Fact::new(10, doc())),
+///     (Outcome::Unknown, Fact::new(17, doc())),
+/// ])?);
+/// // Bodø counts adult primary school as education.
+/// programme.indicator = Some(Indicator {
+///     measure: Measure::DirectTransition,
+///     definition: OutcomeDefinition::work_or_education(true, doc()),
+/// });
+/// bodo.programme = Some(programme);
+/// assert_eq!(bodo.figure(&FigureRef::ProgrammeRate)?.value.value.exact(), "40/57");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Programme {
     /// Participants as stock and flows.
@@ -266,6 +310,32 @@ impl Programme {
 }
 
 /// National figures a document quotes, per year.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::National;
+/// use std::collections::BTreeMap;
+///
+/// let imdi = || Source::new("IMDi, bosatte 2023");
+/// let y2023 = Year::new(2023)?;
+/// bodo.national = National {
+///     settled: BTreeMap::from([(y2023, Settled::new(y2023.period())
+///         .with_total(Fact::new(33_701, imdi()))
+///         .with_group("Ukraina", Fact::new(29_730, imdi())))]),
+///     ..National::default()
+/// };
+/// let outside = bodo.figure(&FigureRef::NationalOutsideGroup { year: y2023, group: "Ukraina".into() })?;
+/// assert_eq!(outside.value.value.exact(), "3971");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct National {
     /// Persons settled in Norway, with named groups.
@@ -280,6 +350,25 @@ pub struct National {
 }
 
 /// A funded project a document lists.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::Project;
+///
+/// for name in ["Jobbsjansen", "Ny i Bodø"] {
+///     bodo.projects.push(Project { name: name.into(), organisation: "Bodø kommune".into(), source: doc() });
+/// }
+/// assert_eq!(bodo.figure(&FigureRef::ProjectCount)?.value.value.exact(), "2");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Project {
     /// The project's name.
@@ -291,6 +380,29 @@ pub struct Project {
 }
 
 /// A rule a document states (not a number): kept with its source so a report can cite it.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::RuleStatement;
+///
+/// bodo.rules.push(RuleStatement {
+///     id: "fund".into(),
+///     text: "surpluses of the refugee service go to the refugee fund".into(),
+///     source: doc().quote("Mindreforbruk avsettes til flyktningfondet"),
+/// });
+/// let rule = bodo.figure(&FigureRef::Rule { id: "fund".into() })?;
+/// assert_eq!(rule.value.value.exact(), "surpluses of the refugee service go to the refugee fund");
+/// assert!(bodo.figure(&FigureRef::Rule { id: "other".into() }).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleStatement {
     /// A stable identifier.
@@ -381,6 +493,20 @@ fn is_default_national(n: &National) -> bool {
 
 /// A figure the model can compute for a [`MunicipalityYear`]. In data files it is written as
 /// `figure = "<name>"` with the arguments alongside (`year = 2023`, `group = "Ukraina"`).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{FigureRef, SeriesField, Year};
+///
+/// // In a data file: `figure = "settlement.shortfall"`, or with its arguments alongside.
+/// assert_eq!(FigureRef::Shortfall.name(), "settlement.shortfall");
+/// let change = FigureRef::SeriesChange { of: SeriesField::Settled, from: Year::new(2016)?, to: Year::new(2017)? };
+/// assert_eq!(change.name(), "series.change");
+/// // The reference lists every figure with its arguments.
+/// assert!(FigureRef::catalogue().iter().any(|f| f.name == "national.group_share" && f.args.len() == 2));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "figure", deny_unknown_fields)]
 #[non_exhaustive]
@@ -742,6 +868,31 @@ fn default_against() -> Against {
 }
 
 /// A column of the multi-year table.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{QuotaSeries, Reported, SeriesField, YearQuota};
+///
+/// let mut history = QuotaSeries::new(Some("1804".parse()?), "Bodø");
+/// history.years.insert(y, YearQuota {
+///     original_request: Some(Reported::Value(74)),
+///     request: Some(Reported::Value(48)),
+///     ..YearQuota::default()
+/// });
+/// bodo.history = Some(history);
+/// // IMDi revised its request from 74 to 48.
+/// let revision = bodo.figure(&FigureRef::SeriesRevision { of: SeriesField::Request, year: y })?;
+/// assert_eq!(revision.value.value.exact(), "-26");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SeriesField {
@@ -758,6 +909,33 @@ pub enum SeriesField {
 }
 
 /// Whether a check's figure is a fact fed into the model or a figure it derives.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+///
+/// let spec = |kind, figure, printed: &str| -> bosetting::Result<CheckSpec> {
+///     Ok(CheckSpec {
+///         id: "bodo20".into(), label: "Bodø 2020".into(), figure, kind,
+///         published: vec![PublishedFigure::parse(printed, Unit::Persons, doc().quote("bosatte 41"))?],
+///         verdict: None, expect: None,
+///     })
+/// };
+///
+/// // The settled count is read from the document: an input, shown with its source.
+/// assert_eq!(bodo.check(&spec(CheckKind::Input, FigureRef::Settled, "41")?)?.status, Status::Input);
+/// // The shortfall is derived and compared.
+/// assert_eq!(bodo.check(&spec(CheckKind::Derived, FigureRef::Shortfall, "33")?)?.status, Status::Reproduced);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
 )]
@@ -771,6 +949,33 @@ pub enum CheckKind {
 }
 
 /// A published figure to check: which model figure it is, and what the document printed.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+///
+/// // In a facts file: `[[check]]` with `figure = "settlement.shortfall"`, `published = "33"`.
+/// let spec = CheckSpec {
+///     id: "bodo20.shortfall".into(),
+///     label: "Vedtaksplasser som ikke ble fylt".into(),
+///     figure: FigureRef::Shortfall,
+///     kind: CheckKind::Derived,
+///     published: vec![PublishedFigure::parse("33", Unit::Persons, doc().quote("33 færre enn vedtatt"))?],
+///     verdict: None,
+///     expect: Some(Status::Reproduced),
+/// };
+/// let result = bodo.check(&spec)?;
+/// assert!(result.is_as_expected());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckSpec {
     /// A stable identifier (a ledger id such as `bodo20.shortfall`).
@@ -795,6 +1000,37 @@ pub struct CheckSpec {
 }
 
 /// A checked figure: what the model computed, what was printed, the status and why.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{Against, CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+///
+/// let spec = CheckSpec {
+///     id: "bodo20.fulfilment".into(),
+///     label: "Bosatte i prosent av vedtaket".into(),
+///     figure: FigureRef::Fulfilment { against: Against::Decision },
+///     kind: CheckKind::Derived,
+///     published: vec![PublishedFigure::parse("55,4 %", Unit::Percent, doc().quote("55,4 %"))?],
+///     verdict: None,
+///     expect: Some(Status::Reproduced),
+/// };
+/// let result = bodo.check(&spec)?;
+/// // What the model computed, exactly; what was printed; the status and why.
+/// assert_eq!(result.value.value.exact(), "41/74");
+/// assert_eq!(result.published[0].text(), "55,4 %");
+/// assert_eq!(result.status, Status::Reproduced);
+/// assert!(result.is_as_expected());
+/// assert!(!result.explanation.inputs.is_empty());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CheckResult {
@@ -2236,6 +2472,30 @@ group = "Ukraina"
 
 /// A year's rows indexed once ([`MunicipalityYear::indexed`]): the staffing rows by unit and
 /// year, so that computing a figure or check for each of many rows stays linear.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{Staffing, Unit};
+///
+/// // Many staffing rows: index the year once, then ask for each row's figure.
+/// for (unit, fte) in [("flyktningtjenesten", 21), ("voksenopplæringen", 34)] {
+///     bodo.staffing.push(Staffing { unit: unit.into(), year: y, permanent: Some(Fact::new(fte.into(), doc())), project: None, vacant: None });
+/// }
+/// let ix = bodo.indexed();
+/// let ftes: Vec<String> = bodo.staffing.iter()
+///     .map(|st| Ok(ix.figure(&FigureRef::StaffingPermanent { unit: st.unit.clone(), year: y })?.value.value.exact()))
+///     .collect::<bosetting::Result<_>>()?;
+/// assert_eq!(ftes, ["21", "34"]);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct IndexedYear<'a> {
     year: &'a MunicipalityYear,
