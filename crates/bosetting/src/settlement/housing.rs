@@ -10,6 +10,22 @@ use crate::phrase::{Arg, Phrase};
 use crate::provenance::Fact;
 
 /// What kind of dwelling.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{DwellingKind, Dwellings, Fact, Housing, Source};
+///
+/// let src = || Source::new("boligplan");
+/// let housing = Housing::default()
+///     .with_dwellings(Dwellings::new(DwellingKind::Municipal, Fact::new(12, src()), None)?)
+///     .with_dwellings(Dwellings::new(DwellingKind::AgreedSelfSettlement, Fact::new(3, src()), None)?)
+///     .with_dwellings(Dwellings::new(DwellingKind::SharedHomeEm, Fact::new(1, src()), None)?);
+/// assert_eq!(housing.total_dwellings()?.value, 16);
+/// // Agreed self-settlement is a private contract; municipal dwellings and shared homes are not.
+/// assert_eq!(housing.private_contracts()?.value, 3);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "bofellesskap")]
 #[doc(alias = "bolig")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -18,6 +18,17 @@ use crate::ratio::Ratio;
 ///
 /// IMDi prints `.` for "no figure" and `:` for a figure suppressed for privacy (counts under
 /// 5); neither is a zero, and the model never treats them as one.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Reported;
+///
+/// let cells = [Reported::Value(41), Reported::Suppressed, Reported::NoFigure];
+/// // Only a figure is a figure: a suppressed cell is not zero.
+/// assert_eq!(cells.map(|c| c.value()), [Some(41), None, None]);
+/// assert_eq!(cells.map(|c| c.to_string()), ["41", ":", "."]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reported<T> {
@@ -57,6 +68,27 @@ impl<T: fmt::Display> fmt::Display for Reported<T> {
 }
 
 /// IMDi's percentages for a year, each relative to the current request (= 100).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{PercentOfRequest, Reported, YearQuota};
+/// use rust_decimal::Decimal;
+///
+/// // IMDi's export: decision 154 % and settled 85 % of the request.
+/// let q = YearQuota {
+///     request: Some(Reported::Value(48)),
+///     decision: Some(Reported::Value(74)),
+///     percent: PercentOfRequest {
+///         request: Some(Reported::Value(Decimal::ONE_HUNDRED)),
+///         decision: Some(Reported::Value(Decimal::from(154))),
+///         settled: Some(Reported::Value(Decimal::from(85))),
+///         original_request: None,
+///     },
+///     ..YearQuota::default()
+/// };
+/// assert_eq!(q.percent.decision.and_then(|p| p.value()), Some(Decimal::from(154)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PercentOfRequest {
     /// The request itself (100 when there is one).
@@ -75,6 +107,25 @@ pub struct PercentOfRequest {
 
 /// Request, decision and settled for one municipality and year. A field is `None` when the
 /// source has no row for it (IMDi only has an original request for revised years).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Reported, YearQuota};
+///
+/// // Bodø 2020: asked for 74, then for 48.
+/// let revised = YearQuota {
+///     original_request: Some(Reported::Value(74)),
+///     request: Some(Reported::Value(48)),
+///     ..YearQuota::default()
+/// };
+/// assert_eq!(revised.original_or_current_request(), Some(74));
+/// assert!(revised.request_revised());
+/// // Never revised: the export has no original row.
+/// let plain = YearQuota { request: Some(Reported::Value(50)), ..YearQuota::default() };
+/// assert_eq!(plain.original_or_current_request(), Some(50));
+/// assert!(!plain.request_revised());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct YearQuota {
     /// IMDi's original request, where it was revised.

@@ -39,6 +39,21 @@ pub enum Category {
 }
 
 /// Where a settled person came from.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Category, Fact, Origin, Settled, Source, Year};
+///
+/// let src = || Source::new("IMDi 2016");
+/// let s = Settled::new(Year::new(2016)?.period())
+///     .with_origin(Category::Ordinary, Origin::Resettlement, Fact::new(2_700, src()))
+///     .with_origin(Category::Ordinary, Origin::ReceptionCentre, Fact::new(12_500, src()))
+///     .with_origin(Category::Ordinary, Origin::AgreedSelfSettlement, Fact::new(300, src()));
+/// assert_eq!(s.origin_total(Origin::Resettlement)?.value, 2_700);
+/// assert_eq!(s.origin_sum(Category::Ordinary)?.value, 15_500);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "opprinnelse")]
 #[doc(alias = "mottak")]
 #[doc(alias = "selvbosetting")]
@@ -61,6 +76,17 @@ pub enum Origin {
 }
 
 /// Persons of one category from one origin.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Category, Fact, Origin, OriginCount, Settled, Source, Year};
+///
+/// let mut s = Settled::new(Year::new(2017)?.period());
+/// s.by_origin.push(OriginCount { category: Category::UnaccompaniedMinor, origin: Origin::Resettlement, persons: Fact::new(5, Source::new("årsmelding")) });
+/// assert_eq!(s.origin_total(Origin::Resettlement)?.value, 5);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OriginCount {
     /// The category.
@@ -73,6 +99,18 @@ pub struct OriginCount {
 
 /// Persons of a named group (a nationality, "collective protection from Ukraine"): a subset
 /// of the settled total.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Fact, GroupCount, Settled, Source, Year};
+///
+/// let imdi = || Source::new("IMDi, bosatte 2023");
+/// let mut s = Settled::new(Year::new(2023)?.period()).with_total(Fact::new(33_701, imdi()));
+/// s.by_group.push(GroupCount { group: "Ukraina".into(), persons: Fact::new(29_730, imdi()) });
+/// assert_eq!(s.outside_group("Ukraina")?.value, 3_971);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupCount {
     /// The group's name.
@@ -82,6 +120,25 @@ pub struct GroupCount {
 }
 
 /// One dated settlement: persons who arrived in the municipality on one day.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Category, Origin, Settled, SettlementEvent, Source, Year};
+/// use chrono::NaiveDate;
+///
+/// // Two minors from a reception centre, with one escorted minor among three ordinary arrivals.
+/// let on = |m, d| NaiveDate::from_ymd_opt(2024, m, d).ok_or("date");
+/// let events = vec![
+///     SettlementEvent { date: on(3, 4)?, category: Category::UnaccompaniedMinor, origin: Some(Origin::ReceptionCentre),
+///         escorted_em: 0, group: None, persons: 2, source: Source::new("register") },
+///     SettlementEvent { date: on(6, 10)?, category: Category::Ordinary, origin: Some(Origin::Resettlement),
+///         escorted_em: 1, group: None, persons: 3, source: Source::new("register") },
+/// ];
+/// let s = Settled::from_events(Year::new(2024)?.period(), events)?;
+/// assert_eq!((s.total()?.value, s.em_total()?.value, s.ordinary_total()?.value), (5, 2, 3));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "bosetting")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettlementEvent {

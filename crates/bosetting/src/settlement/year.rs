@@ -43,6 +43,22 @@ pub enum Against {
 }
 
 /// Settlement against an even pace through the year.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, Fact, Municipality, Ratio, Settled, SettlementYear, Source, Tertial, Year};
+///
+/// // Per second tertial (two thirds of the year): 60 of 90 places is exactly on pace.
+/// let year = Year::new(2023)?;
+/// let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), year);
+/// s.decisions.push(Decision::base(90, Source::new("vedtak")));
+/// s.settled = Some(Settled::new(Tertial::new(year, 2)?.year_to_date()).with_total(Fact::new(60, Source::new("2. tertial"))));
+/// let pace = s.pace()?.value;
+/// assert_eq!((pace.elapsed, pace.expected), (Ratio::of(2, 3)?, Ratio::of(60, 1)?));
+/// assert_eq!(pace.ahead_by, Ratio::of(0, 1)?);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Pace {
