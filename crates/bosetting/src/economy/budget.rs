@@ -20,6 +20,26 @@ use crate::published::{Computed, PublishedFigure, ReconcilePolicy, Reconciliatio
 use crate::ratio::Ratio;
 
 /// A change to a budget frame during the year ("styrking på kr 4,9 mill. i første tertial").
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Budget, BudgetAdjustment, Money, PublishedFigure, ReconcilePolicy, Source, Tertial, Unit, Year};
+///
+/// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("tertialrapport").quote(t));
+/// let year = Year::new(2017)?;
+/// // "styrking på kr 4,9 mill. i første tertial".
+/// let strengthened = BudgetAdjustment { amount: kr("4,9 mill.")?, date: None, tertial: Some(Tertial::new(year, 1)?) };
+/// let mut budget = Budget {
+///     label: "Flyktningseksjonen".into(), year, original: Some(kr("23,7 mill.")?),
+///     adjustments: vec![strengthened], revised: None, actual: None, result: None, consumption: None,
+/// };
+/// assert_eq!(budget.revised()?.value, Money::kroner(28_600_000));
+/// // An adjustment in another year's tertial is refused.
+/// budget.adjustments[0].tertial = Some(Tertial::new(Year::new(2018)?, 1)?);
+/// assert!(budget.validate(&ReconcilePolicy::default()).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BudgetAdjustment {
     /// The amount (negative for a cut).
@@ -93,6 +113,27 @@ fn leaf(label: impl Into<Phrase>, f: &PublishedFigure) -> Derived<Money> {
 }
 
 /// The result of [`Budget::check_consumption`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Budget, PublishedFigure, ReconcilePolicy, Source, Status, Unit, Year};
+/// use rust_decimal::Decimal;
+///
+/// let src = || Source::new("Stavanger årsrapport 2017");
+/// let budget = Budget {
+///     label: "Flyktningseksjonen".into(), year: Year::new(2017)?, original: None, adjustments: vec![],
+///     revised: Some(PublishedFigure::parse("28,6 mill.", Unit::Kroner, src())?), actual: None,
+///     result: Some(PublishedFigure::parse("1 mill.", Unit::Kroner, src())?), consumption: None,
+/// };
+/// let printed = PublishedFigure::parse("96,6 %", Unit::Percent, src())?;
+/// let check = budget.check_consumption(&printed, &ReconcilePolicy::default())?;
+/// // At the printed values 96,5 %, not 96,6 %; over the intervals they stand for, both can hold.
+/// assert_eq!(check.at_printed_values.status, Status::Inconsistent);
+/// assert_eq!(check.status, Status::Consistent);
+/// assert!(check.implied_result.contains(Decimal::from(970_000)));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsumptionCheck {
     /// The consumption computed from the printed values.
@@ -846,6 +887,29 @@ impl ForecastCheck {
 /// The refugee service's result for a year: grant and other income minus fixed and
 /// variable costs, before and after transfers from (positive) or to (negative) the refugee
 /// fund. Any part may be missing; what can be derived is.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Interval, Money, PublishedFigure, ReconcilePolicy, ServiceResult, Source, Unit, Year};
+/// use rust_decimal::Decimal;
+///
+/// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("årsrapport 2020").quote(t));
+/// // Only the result after the fund's transfers is printed, and the transfers.
+/// let service = ServiceResult {
+///     label: "det samlede flyktningeområdet".into(),
+///     year: Year::new(2020)?,
+///     grant_income: None, other_income: None, fixed_costs: None, variable_costs: None,
+///     fund_transfers: vec![kr("11,2 mill kr")?],
+///     result_after_transfers: Some(kr("0 kr")?),
+/// };
+/// assert_eq!(service.after_transfers()?.value, Money::kroner(0));
+/// // Before the transfers: a deficit of about 11,2 mill.
+/// let before = service.before_transfers(&ReconcilePolicy::default())?.value;
+/// assert!(before.contains(Decimal::from(-11_200_000)));
+/// assert_ne!(before, Interval::exactly(Decimal::ZERO));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceResult {
     /// Whose result ("det samlede flyktningeområdet").

@@ -127,6 +127,20 @@ impl Default for FundRules {
 }
 
 /// Into or out of the fund.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{EntryKind, FundEntry, Money, Source};
+/// use chrono::NaiveDate;
+///
+/// let day = NaiveDate::from_ymd_opt(2020, 12, 31).ok_or("date")?;
+/// let out = FundEntry::new(day, EntryKind::Withdrawal, Money::kroner(11_200_000), "drift", Source::new("regnskap"))?;
+/// let into = FundEntry::new(day, EntryKind::Deposit, Money::kroner(300_000), "overskudd", Source::new("regnskap"))?;
+/// // The amount is never negative; the kind gives the sign.
+/// assert_eq!((out.signed(), into.signed()), (Money::kroner(-11_200_000), Money::kroner(300_000)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntryKind {

@@ -20,6 +20,20 @@ use crate::provenance::Source;
 /// These are grant categories, not quota categories: an unaccompanied minor who arrives with
 /// an escorting adult counts on the ordinary quota but is an
 /// [`GrantCategory::UnaccompaniedMinor`] for the grant.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// let year1 = |c| -> bosetting::Result<Money> { Ok(rates.integration(Year::new(2017)?, c, GrantYear::new(1)?)?.amount) };
+/// // In 2017 a single adult drew more in year 1 than anyone else.
+/// assert_eq!(year1(GrantCategory::SingleAdult)?, Money::kroner(235_000));
+/// assert_eq!(year1(GrantCategory::Child)?, Money::kroner(185_000));
+/// assert_eq!(GrantCategory::ALL[GrantCategory::Child.index()], GrantCategory::Child);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GrantCategory {
@@ -54,6 +68,18 @@ impl GrantCategory {
 }
 
 /// The two disability grants.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{DisabilityKind, GrantRates, Money, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// let (once, _) = rates.disability(Year::new(2024)?, DisabilityKind::OneOff)?;
+/// let (yearly, years) = rates.disability(Year::new(2024)?, DisabilityKind::Yearly)?;
+/// assert_eq!((once.amount, yearly.amount, years), (Money::kroner(196_400), Money::kroner(1_608_000), 5));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DisabilityKind {
@@ -162,6 +188,20 @@ impl fmt::Display for Validity {
 ///
 /// Where two sources disagree, the table keeps the value of the higher standing and records
 /// the other beside it ([`Rate::other`]).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Standing, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// let r = rates.integration(Year::new(2024)?, GrantCategory::SingleAdult, GrantYear::new(1)?)?;
+/// // 2024's rates come from a secondary source, which also gives another value beside it.
+/// assert_eq!(r.standing, Some(Standing::Secondary));
+/// assert_eq!(r.other[0].amount, Money::kroner(241_000));
+/// assert!(Standing::Adopted > Standing::Proposed && Standing::Proposed > Standing::Secondary);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "vedtatt")]
 #[doc(alias = "foreslått")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -193,6 +233,22 @@ pub struct OtherValue {
 }
 
 /// A rate: an amount per person, valid for a range of years, with its source.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Money, Rate, Source, Standing, Validity, Year};
+///
+/// let mut rate = Rate::new(Money::kroner(250_000), Validity::new(Year::new(2030)?, Year::new(2031)?)?, Source::new("statsbudsjettet"));
+/// rate.standing = Some(Standing::Proposed);
+/// assert_eq!((rate.validity.first(), rate.validity.last()), (Year::new(2030)?, Year::new(2031)?));
+/// // A table refuses a second rate for the same key and years.
+/// let mut rates = bosetting::GrantRates::default();
+/// let key = (bosetting::GrantCategory::Child, bosetting::GrantYear::new(1)?);
+/// rates.insert_integration(key.0, key.1, rate.clone())?;
+/// assert!(rates.insert_integration(key.0, key.1, rate).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "sats")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rate {
@@ -283,6 +339,30 @@ impl Rate {
 /// rate for grant year Y − S + 1: [`RateYear::Payment`], the default. The domain primer used
 /// to say that the settlement year's rates apply throughout ([`RateYear::FirstSettlement`]);
 /// a table built on that reading can say so.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Year};
+///
+/// // A table whose rates apply by the year of first settlement, for all five grant years.
+/// let toml = r#"
+/// [integration_rule]
+/// year = "first-settlement"
+///
+/// [[integration]]
+/// year = 2030
+/// category = "all"
+/// grant_year = 2
+/// amount = "240000"
+/// source = { document = "eksempel" }
+/// "#;
+/// let rates = GrantRates::from_toml(toml, "first-settlement.toml")?;
+/// // Settled in 2030, grant year 2 is paid in 2031 from the 2030 table.
+/// let (table, rate) = rates.integration_paid(Year::new(2030)?, GrantCategory::Child, GrantYear::new(2)?)?;
+/// assert_eq!((table, rate.amount), (Year::new(2030)?, bosetting::Money::kroner(240_000)));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "budsjettår")]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
@@ -297,6 +377,18 @@ pub enum RateYear {
 }
 
 /// The rule of a rate table: which year's rates the integration grant pays, and its source.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantRates, RateYear};
+///
+/// let rates = GrantRates::builtin()?;
+/// // The shipped table pays by the payment year (IMDi's 2017 table), with its source.
+/// assert_eq!(rates.integration_rule().year, RateYear::Payment);
+/// assert_eq!(GrantRates::default().integration_rule().year, RateYear::Payment);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "satsen for tilskuddsår")]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -335,6 +427,16 @@ pub struct RecordedValue {
 }
 
 /// Age limits on a rate (ages reached during the year in question).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::AgeLimits;
+///
+/// let minors = AgeLimits { min_age: Some(0), max_age: Some(16) };
+/// assert_eq!(minors.to_string(), "0–16");
+/// assert_eq!(AgeLimits { min_age: Some(60), max_age: None }.to_string(), "60–");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct AgeLimits {
     /// Youngest age covered.
@@ -1297,6 +1399,34 @@ impl GrantRates {
 }
 
 /// Persons first settled together, as the grant sees them.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{entitlements, GrantCategory, GrantCohort, GrantKind, GrantRates, Money, Source, Year};
+/// use chrono::NaiveDate;
+///
+/// // Two children born in 2014, settled in 2017 beyond the request.
+/// let children = GrantCohort {
+///     label: "barn 2017".into(),
+///     first_settlement: NaiveDate::from_ymd_opt(2017, 9, 1).ok_or("date")?,
+///     category: GrantCategory::Child,
+///     persons: 2,
+///     birth_year: Some(Year::new(2014)?),
+///     grant_years: None,
+///     disability: None,
+///     beyond_request: true,
+///     source: Source::new("bosettingsregister"),
+/// };
+/// let y = Year::new(2017)?;
+/// let due = entitlements(&[children], &GrantRates::builtin()?, y, y)?;
+/// let kinds: Vec<&GrantKind> = due.lines.iter().map(|l| &l.kind).collect();
+/// assert_eq!(kinds.len(), 3); // year 1, the kindergarten grant, the grant beyond the request
+/// assert!(kinds.contains(&&GrantKind::Kindergarten));
+/// // 2 × (185 000 + 25 100 + 50 000).
+/// assert_eq!(due.total(y)?.value, Money::kroner(520_200));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GrantCohort {
     /// A label for explanations ("2022 single adults").
@@ -1380,6 +1510,16 @@ impl GrantCohort {
 }
 
 /// Which grant a line is.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantKind, GrantYear};
+///
+/// assert_eq!(GrantKind::Integration(GrantCategory::Child, GrantYear::new(2)?).phrase().id(), "integration grant, {category}, grant year {year}");
+/// assert_eq!(GrantKind::Elderly.to_string(), "elderly grant");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "eldretilskudd")]
 #[doc(alias = "barnehagetilskudd")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1447,6 +1587,34 @@ impl fmt::Display for GrantKind {
 }
 
 /// One grant due in one year for one cohort.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{entitlements, GrantCategory, GrantCohort, GrantKind, GrantRates, GrantYear, Money, Source, Year};
+/// use chrono::NaiveDate;
+///
+/// // An unaccompanied minor born in 2001, settled in 2017: the EM grant beside year 1.
+/// let minor = GrantCohort {
+///     label: "EM 2017".into(),
+///     first_settlement: NaiveDate::from_ymd_opt(2017, 2, 1).ok_or("date")?,
+///     category: GrantCategory::UnaccompaniedMinor,
+///     persons: 1,
+///     birth_year: Some(Year::new(2001)?),
+///     grant_years: None,
+///     disability: None,
+///     beyond_request: false,
+///     source: Source::new("bosettingsregister"),
+/// };
+/// let y = Year::new(2017)?;
+/// let due = entitlements(&[minor], &GrantRates::builtin()?, y, y)?;
+/// let lines: Vec<(GrantKind, Money)> = due.lines.iter().map(|l| (l.kind.clone(), l.amount)).collect();
+/// assert_eq!(lines, [
+///     (GrantKind::Integration(GrantCategory::UnaccompaniedMinor, GrantYear::new(1)?), Money::kroner(185_000)),
+///     (GrantKind::Em(16), Money::kroner(1_198_000)),
+/// ]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntitlementLine {
     /// The year it is due.
@@ -1466,6 +1634,18 @@ pub struct EntitlementLine {
 }
 
 /// The grants due per calendar year.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Entitlements, Money, Year};
+///
+/// // No cohorts, nothing due.
+/// let none = Entitlements::default();
+/// assert_eq!(none.total(Year::new(2024)?)?.value, Money::kroner(0));
+/// assert!(none.by_year()?.is_empty());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Entitlements {
     /// Every line, ordered by year.
