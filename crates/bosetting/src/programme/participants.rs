@@ -19,6 +19,22 @@ use crate::published::{CountFit, PublishedFigure, ReconcilePolicy, Status};
 use crate::ratio::Ratio;
 
 /// A legal regime of the programme, with its limits, as a dated and sourced parameter.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::RegimeTable;
+///
+/// let table = RegimeTable::builtin()?;
+/// let law = table.by_id("integreringsloven")?;
+/// // 3 to 36 months, extendable by 12; starting within 3 months of settlement is a duty.
+/// assert_eq!((law.min_months, law.max_months, law.max_extension_months), (Some(3), Some(36), Some(12)));
+/// assert_eq!(law.start_within_months, Some(3));
+/// assert!(law.duty);
+/// // Collective protection (Ukraine): a right, no duty.
+/// assert!(!table.by_id("integreringsloven-6a")?.duty);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "introduksjonsloven")]
 #[doc(alias = "integreringsloven")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -336,6 +352,34 @@ impl RegimeTable {
 }
 
 /// Participants who started the programme together, under one regime.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cohort, RegimeTable, Source};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+/// // Settled in 2020: the introduction act of 2003, up to 24 months + 12.
+/// let cohort = Cohort {
+///     label: "høsten 2020".into(),
+///     participants: 8,
+///     settled: d(2020, 9, 1)?,
+///     start: d(2020, 10, 1)?,
+///     planned_end: Some(d(2023, 3, 31)?),
+///     extension_months: 6,
+///     collective_protection: false,
+///     source: Source::new("kvalifiseringstjenesten"),
+/// };
+/// let limits = cohort.check(&RegimeTable::builtin()?)?.value;
+/// assert_eq!(limits.regime, "introduksjonsloven");
+/// // 24 + 6 months from the start.
+/// assert_eq!(limits.latest_end, d(2023, 3, 31)?);
+/// // A start before settlement is an error in the data.
+/// let early = Cohort { start: d(2020, 8, 1)?, ..cohort };
+/// assert!(early.check(&RegimeTable::builtin()?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "deltakere")]
 #[doc(alias = "kull")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -362,6 +406,33 @@ pub struct Cohort {
 }
 
 /// What the regime allows a cohort.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cohort, RegimeTable, Source};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+/// // Settled in 2020: the introduction act of 2003, up to 24 months + 12.
+/// let cohort = Cohort {
+///     label: "høsten 2020".into(),
+///     participants: 8,
+///     settled: d(2020, 9, 1)?,
+///     start: d(2020, 10, 1)?,
+///     planned_end: Some(d(2023, 3, 31)?),
+///     extension_months: 6,
+///     collective_protection: false,
+///     source: Source::new("kvalifiseringstjenesten"),
+/// };
+/// let limits = cohort.check(&RegimeTable::builtin()?)?.value;
+/// // The 2003 act has no start limit.
+/// assert_eq!(limits.latest_start, None);
+/// // A planned end past the limit breaks the regime's rule.
+/// let late = Cohort { planned_end: Some(d(2023, 4, 1)?), ..cohort };
+/// assert!(matches!(late.check(&RegimeTable::builtin()?), Err(bosetting::Error::RuleBroken { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortLimits {
     /// The regime's identifier.
@@ -754,6 +825,19 @@ impl ProgrammeStock {
 }
 
 /// What a participant went on to when leaving the programme.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Outcome, OutcomeDefinition, Source};
+///
+/// let counted = OutcomeDefinition::work_or_education(false, Source::new("Stavanger 2017"));
+/// assert!(counted.includes(Outcome::HigherEducation));
+/// assert!(!counted.includes(Outcome::JobSeeking));
+/// // Custom definitions name the outcomes they count.
+/// let work = OutcomeDefinition::of("arbeid", &[Outcome::Work, Outcome::WorkAndEducation], Source::new("rapport"));
+/// assert!(!work.includes(Outcome::UpperSecondary));
+/// ```
 #[doc(alias = "arbeid og utdanning")]
 #[doc(alias = "grunnskole")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -862,6 +946,25 @@ impl fmt::Display for Outcome {
 }
 
 /// Which of two indicators a set of outcomes measures. They must not be mixed.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+///
+/// let src = || Source::new("SSB");
+/// let exits = Exits::new(Year::new(2021)?.period(), Measure::OneYearAfter, Fact::new(100, src()), vec![
+///     (Outcome::Work, Fact::new(61, src())),
+///     (Outcome::Other, Fact::new(39, src())),
+/// ])?;
+/// // The national goal (70 %) is on SSB's status a year after; a municipality's direct
+/// // transition is another measure and cannot be mixed with it.
+/// let national = Indicator { measure: Measure::OneYearAfter, definition: OutcomeDefinition::work_or_education(false, src()) };
+/// assert_eq!(exits.rate(&national)?.value.to_string(), "61/100");
+/// let direct = Indicator { measure: Measure::DirectTransition, ..national };
+/// assert!(exits.rate(&direct).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "direkte overgang")]
 #[doc(alias = "status ett år etter")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -937,6 +1040,24 @@ impl OutcomeDefinition {
 }
 
 /// An indicator: a measure and a definition of success.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+///
+/// let src = || Source::new("Bodø årsrapport 2020");
+/// let exits = Exits::new(Year::new(2020)?.period(), Measure::DirectTransition, Fact::new(57, src()), vec![
+///     (Outcome::Work, Fact::new(30, src())),
+///     (Outcome::PrimarySchool, Fact::new(10, src())),
+///     (Outcome::Unknown, Fact::new(17, src())),
+/// ])?;
+/// let indicator = |primary| Indicator { measure: Measure::DirectTransition, definition: OutcomeDefinition::work_or_education(primary, src()) };
+/// // Whether adult primary school counts changes the rate.
+/// assert_eq!(exits.rate(&indicator(true))?.value.to_string(), "40/57");
+/// assert_eq!(exits.rate(&indicator(false))?.value.to_string(), "30/57");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "indikator")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
@@ -1375,6 +1496,22 @@ impl Exits {
 }
 
 /// The result of [`Exits::counts_behind`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Exits, Fact, Measure, PublishedFigure, ReconcilePolicy, Source, Status, Unit, Year};
+///
+/// let src = || Source::new("årsrapport");
+/// let exits = Exits::new(Year::new(2020)?.period(), Measure::DirectTransition, Fact::new(57, src()), vec![])?;
+/// let pct = |t: &str| PublishedFigure::parse(t, Unit::Percent, src());
+/// // "71 %" of 57 fits no whole count under half-up rounding.
+/// let d = exits.counts_behind(&[pct("71 %")?], None, &ReconcilePolicy::default())?;
+/// assert_eq!(d.whole, 57);
+/// assert_eq!(d.status, Status::Inconsistent);
+/// assert_eq!(d.sum, None);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RateDecomposition {
     /// The whole (exits).
