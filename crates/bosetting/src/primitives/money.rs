@@ -220,6 +220,19 @@ impl fmt::Display for Money {
 }
 
 /// An amount read from Norwegian text, with the precision it was printed at.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Money, parse_amount};
+/// use rust_decimal::Decimal;
+///
+/// let printed = parse_amount("kr 196 400")?;
+/// assert_eq!((printed.amount, printed.step), (Money::kroner(196_400), Decimal::ONE));
+/// let rounded = parse_amount("1,6 mill kr")?;
+/// assert_eq!((rounded.amount, rounded.step), (Money::kroner(1_600_000), Decimal::from(100_000)));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParsedAmount {
     /// The amount in kroner.
