@@ -36,6 +36,24 @@ pub enum Numbering {
 }
 
 /// One 2024 municipality's harmonised series (see [`Export::harmonised`] for an example).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Harmonisation, Year};
+///
+/// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+/// let h = export.harmonised(&Harmonisation::builtin()?)?;
+/// let drammen = h.municipality("3301".parse()?).ok_or("Drammen")?;
+/// // The old municipalities summed into today's Drammen, oldest first as the grouping lists them.
+/// assert!(drammen.parts.contains(&"0602".parse()?));
+/// assert!(drammen.parts.contains(&"3005".parse()?));
+/// assert_eq!(drammen.series.number, Some("3301".parse()?));
+/// // No year of Drammen's area was split: nothing is approximate.
+/// assert!(drammen.approximate.is_empty());
+/// assert!(drammen.series.years.contains_key(&Year::new(2017)?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HarmonisedSeries {
     /// The series: the 2024 number and name, each year the sum of the parts in the export.

@@ -343,6 +343,20 @@ impl Reader {
 
 /// A municipality's distance from its decision in a year (see
 /// [`Export::furthest_from_decision`] for an example).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Year;
+///
+/// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+/// for gap in export.furthest_from_decision(Year::new(2020)?, 5) {
+///     // settled − decided, explained by the two figures.
+///     assert_eq!(gap.gap.value, i64::from(gap.settled) - i64::from(gap.decision));
+///     assert_eq!(gap.gap.explanation.inputs.len(), 2);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionGap {
     /// The municipality.
