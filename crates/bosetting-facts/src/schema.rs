@@ -20,6 +20,36 @@ pub const SCHEMA: &str = "bosetting-facts/2";
 pub const SCHEMA_V1: &str = "bosetting-facts/1";
 
 /// A whole facts file.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_facts::{Facts, SCHEMA};
+///
+/// let text = r#"
+/// schema = "bosetting-facts/2"
+///
+/// [document]
+/// id = "demo"
+/// file = "årsrapport-2020.pdf"
+/// title = "Årsrapport 2020"
+/// municipality = { number = "1804", name = "Bodø" }
+/// year = 2020
+///
+/// [[decision]]
+/// places = 74
+/// quote = "vedtatt 74 flyktninger"
+/// "#;
+/// let facts = Facts::from_toml_str(text, "demo.toml")?;
+/// let file = &facts.file;
+/// assert_eq!(file.schema, SCHEMA);
+/// assert_eq!(file.decision.len(), 1);
+/// assert!(file.check.is_empty());
+/// // Written back, the file reads the same.
+/// let again = Facts::from_toml_str(&facts.to_toml_string()?, "again.toml")?;
+/// assert_eq!(&again.file, file);
+/// # Ok::<(), bosetting_facts::FactsError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactsFile {
