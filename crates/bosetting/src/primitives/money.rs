@@ -37,6 +37,16 @@ pub struct Money(#[serde(with = "rust_decimal::serde::str")] Decimal);
 
 impl Money {
     /// Zero kroner.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Money;
+    ///
+    /// assert_eq!(Money::sum(Vec::new())?, Money::ZERO);
+    /// assert_eq!(Money::ZERO, Money::kroner(0));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub const ZERO: Money = Money(Decimal::ZERO);
 
     /// An amount in kroner.
