@@ -49,6 +49,16 @@ pub enum GrantCategory {
 
 impl GrantCategory {
     /// All four, in table order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::GrantCategory;
+    ///
+    /// for (i, c) in GrantCategory::ALL.into_iter().enumerate() {
+    ///     assert_eq!(c.index(), i);
+    /// }
+    /// ```
     pub const ALL: [GrantCategory; 4] = [
         GrantCategory::SingleAdult,
         GrantCategory::OtherAdult,
@@ -216,6 +226,20 @@ pub enum Standing {
 }
 
 /// A value another source gives for the same rate, kept beside the one the table uses.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// let r = rates.integration(Year::new(2024)?, GrantCategory::OtherAdult, GrantYear::new(1)?)?;
+/// // The table uses 187 000; an earlier version of the same source said 194 400.
+/// assert_eq!(r.amount, Money::kroner(187_000));
+/// assert_eq!(r.other.iter().map(|o| o.amount).collect::<Vec<_>>(), [Money::kroner(194_400)]);
+/// assert!(r.other[0].note.is_some());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "sekundærkilde")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -403,6 +427,19 @@ pub struct IntegrationRule {
 
 /// A sourced value the entitlement engine does not use (a one-off extra with no rule in the
 /// model), shipped so that reports can quote it.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantRates, Money, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// // A one-off extra in 2016 the engine has no rule for, kept so that reports can quote it.
+/// let y2016 = Year::new(2016)?;
+/// let extra = rates.recorded().iter().find(|v| v.year == y2016).ok_or("a value recorded for 2016")?;
+/// assert_eq!(extra.amount, Money::kroner(100_000));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecordedValue {
@@ -488,6 +525,18 @@ struct Entry<K> {
 }
 
 /// A note on a rate the table does not have.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::GrantRates;
+///
+/// // The shipped table says what it lacks, instead of pretending to be complete.
+/// let rates = GrantRates::builtin()?;
+/// assert!(!rates.missing().is_empty());
+/// assert!(rates.missing().iter().all(|m| !m.what.is_empty()));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MissingNote {
     /// What is missing.

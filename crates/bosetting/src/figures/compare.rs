@@ -12,6 +12,21 @@ use crate::phrase::Phrase;
 use crate::ratio::Ratio;
 
 /// A figure that can take part in a comparison: an exact decimal with its explanation.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::compare::{self, Operand};
+/// use bosetting::{Derived, Explanation, Money, Quantity, Source};
+/// use rust_decimal::Decimal;
+///
+/// // Counts, amounts and decimals take part alike.
+/// let kr = |n: i64| Derived::new(Money::kroner(n), Explanation::input("x", Quantity::money(Money::kroner(n)), Source::new("regnskap")));
+/// assert_eq!(kr(27_600_000).decimal(), Decimal::from(27_600_000));
+/// let share = compare::share("consumption", &kr(27_600_000), &kr(28_600_000), "actual / frame")?;
+/// assert_eq!(share.value.to_string(), "27600000/28600000");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 pub trait Operand {
     /// The value as an exact decimal.
     fn decimal(&self) -> Decimal;

@@ -875,6 +875,20 @@ pub enum Outcome {
 
 impl Outcome {
     /// Every outcome.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Outcome;
+    ///
+    /// // Every outcome once, with its name in data files.
+    /// let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.name()).collect();
+    /// assert!(names.contains(&"work") && names.contains(&"unknown"));
+    /// let mut unique = names.clone();
+    /// unique.sort_unstable();
+    /// unique.dedup();
+    /// assert_eq!(unique.len(), Outcome::ALL.len());
+    /// ```
     pub const ALL: [Outcome; 13] = [
         Outcome::Work,
         Outcome::UpperSecondary,
@@ -911,6 +925,18 @@ impl Outcome {
     }
 
     /// Education of any kind except adult primary school.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Outcome, OutcomeDefinition, Source};
+    ///
+    /// // Work or education counts every education outcome, whatever the report's choice on
+    /// // adult primary school.
+    /// let d = OutcomeDefinition::work_or_education(false, Source::new("rapport"));
+    /// assert!(Outcome::EDUCATION.iter().all(|o| d.includes(*o)));
+    /// assert!(!Outcome::EDUCATION.contains(&Outcome::PrimarySchool));
+    /// ```
     pub const EDUCATION: [Outcome; 3] = [
         Outcome::UpperSecondary,
         Outcome::HigherEducation,
