@@ -12,6 +12,18 @@ use crate::provenance::Source;
 /// The identifier a document gives a body (`"kristiansand"`, `"agder"`, `"norge"`).
 ///
 /// Lowercase letters, digits, `-` and `_`; a facts file refers to bodies by it.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::BodyId;
+///
+/// let id: BodyId = serde_json::from_str(r#""flyktningkontoret""#)?;
+/// assert_eq!(id.as_str(), "flyktningkontoret");
+/// // Read through the same check as `BodyId::new`.
+/// assert!(serde_json::from_str::<BodyId>(r#""Flyktningkontoret""#).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "organ")]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

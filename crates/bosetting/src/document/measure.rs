@@ -5,6 +5,17 @@
 use crate::explain::Unit;
 
 /// How a measure adds up.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Adds;
+///
+/// let adds = |name: &str| bosetting::measure(name).map(|m| m.adds);
+/// // Persons settled add up over years; a share never adds up.
+/// assert_eq!(adds("settlement.settled"), Some(Adds::PartsAndPeriods));
+/// assert_eq!(adds("settlement.fulfilment"), Some(Adds::Never));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Adds {
@@ -19,6 +30,17 @@ pub enum Adds {
 
 /// How a measure is had: stated by documents, or derived from other measures of the same
 /// body, period and breakdown.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Formula;
+///
+/// let formula = |name: &str| bosetting::measure(name).map(|m| m.formula);
+/// assert_eq!(formula("settlement.fulfilment"), Some(Formula::Quotient("settlement.settled", "settlement.decided")));
+/// assert_eq!(formula("settlement.places_remaining"), Some(Formula::YearLess("settlement.decided", "settlement.settled")));
+/// assert_eq!(formula("settlement.settled"), Some(Formula::Stated));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Formula {

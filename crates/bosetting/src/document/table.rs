@@ -14,6 +14,21 @@ use crate::settlement::{Category, Origin};
 
 /// What a table, a row or a column says about the address of its cells. A cell's address
 /// is the table's, completed by its column's and its row's (which must not contradict).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{AddressPart, BodyId};
+///
+/// let table = AddressPart { measure: Some("settlement.settled".into()), ..Default::default() };
+/// let row = AddressPart { body: Some(BodyId::new("agder")?), ..Default::default() };
+/// let column = AddressPart { period: Some("2016".parse()?), ..Default::default() };
+/// // Measure, body and period together make an address; any one missing, none.
+/// let cell = table.and(&row)?.and(&column)?;
+/// assert_eq!(cell.address().map(|a| a.to_string()), Some("settlement.settled[agder, 2016]".to_owned()));
+/// assert_eq!(table.and(&row)?.address(), None);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddressPart {
     /// The measure.
@@ -108,6 +123,20 @@ impl AddressPart {
 /// protect persons (some count of 0 or more), `..` or `.` or an empty cell a figure not
 /// available. A suppressed or missing part makes a total check at most consistent: it
 /// stands for any count of 0 or more (any amount for money).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cell, Source, Unit};
+///
+/// let src = Source::new("SSB, tabell 4");
+/// // A suppressed cell is not zero: it stands for some count of 0 or more.
+/// let suppressed = Cell::parse(":", Unit::Persons, src.clone())?;
+/// assert_eq!((suppressed.figure(), suppressed.text()), (None, ":"));
+/// let nil = Cell::parse("-", Unit::Persons, src)?;
+/// assert_eq!(nil.figure().map(|f| f.text()), Some("-"));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "prikket")]
 #[doc(alias = "tabellcelle")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +204,27 @@ impl Cell {
 }
 
 /// A column of a printed table.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cell, Document, PrintedTable, Source, Status, TableColumn, TableRow, Unit};
+///
+/// let src = Source::new("IMDi").quote("Bosatte og vedtak");
+/// let cell = |t: &str| Cell::parse(t, Unit::Persons, src.clone());
+/// let column = |key: &str, total| TableColumn { key: key.into(), label: key.into(), part: Default::default(), total, expect: None };
+/// let row = |key: &str, cells: [&str; 3]| -> bosetting::Result<TableRow> {
+///     Ok(TableRow { key: key.into(), label: key.into(), part: Default::default(), total: false, expect: None,
+///         cells: cells.iter().map(|t| cell(t)).collect::<bosetting::Result<_>>()? })
+/// };
+/// // Ordinary + EM = total, per row.
+/// let columns = vec![column("ordinary", false), column("em", false), column("total", true)];
+/// let table = PrintedTable::new("t", "Bosatte", Unit::Persons, src.clone(), columns,
+///     vec![row("agder", ["700", "112", "812"])?, row("rogaland", ["1 100", "104", "1 205"])?])?;
+/// let statuses: Vec<Status> = Document::new(src.clone()).check_table(&table)?.iter().map(|c| c.status).collect();
+/// assert_eq!(statuses, [Status::Reproduced, Status::Inconsistent]);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "sumkolonne")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableColumn {
@@ -195,6 +245,31 @@ pub struct TableColumn {
 }
 
 /// A row of a printed table.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cell, Document, PrintedTable, Source, Status, TableColumn, TableRow, Unit};
+///
+/// let src = Source::new("IMDi").quote("Bosatte og vedtak");
+/// let cell = |t: &str| Cell::parse(t, Unit::Persons, src.clone());
+/// let column = |key: &str, total| TableColumn { key: key.into(), label: key.into(), part: Default::default(), total, expect: None };
+/// let row = |key: &str, cells: [&str; 3]| -> bosetting::Result<TableRow> {
+///     Ok(TableRow { key: key.into(), label: key.into(), part: Default::default(), total: false, expect: None,
+///         cells: cells.iter().map(|t| cell(t)).collect::<bosetting::Result<_>>()? })
+/// };
+/// // Ordinary + EM = total, per row.
+/// let columns = vec![column("ordinary", false), column("em", false), column("total", true)];
+/// // A total row is checked column by column; a status it must have is stated on the row.
+/// let mut total = row("sum", ["1 800", "216", "2 016"])?;
+/// total.total = true;
+/// total.expect = Some(Status::Reproduced);
+/// let table = PrintedTable::new("t", "Bosatte", Unit::Persons, src.clone(), columns,
+///     vec![row("agder", ["700", "112", "812"])?, row("rogaland", ["1 100", "104", "1 204"])?, total])?;
+/// let checks = Document::new(src.clone()).check_table(&table)?;
+/// assert!(checks.iter().all(|c| c.status == Status::Reproduced && c.is_as_expected()));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "sumrad")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableRow {
