@@ -379,13 +379,9 @@ impl FundLedger {
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
-    /// let rules = FundRules {
-    ///     surplus_share: Some(Ratio::of(1, 2)?),
-    ///     withdrawal_purposes: vec![],
-    ///     cap: Some(Money::kroner(25_000_000)),
-    ///     allow_negative: false,
-    ///     source: Source::new("bystyret, sak 12/20"),
-    /// };
+    /// let rules = FundRules::new(Source::new("bystyret, sak 12/20"))
+    ///     .with_surplus_share(Ratio::of(1, 2)?)?
+    ///     .with_cap(Money::kroner(25_000_000))?;
     /// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1)?,
     ///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
     /// let entry = |date, kind, kroner, purpose: &str| FundEntry::new(date, kind, Money::kroner(kroner), purpose, Source::new("årsrapport 2020"));
@@ -467,13 +463,9 @@ impl FundLedger {
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
-    /// let rules = FundRules {
-    ///     surplus_share: Some(Ratio::of(1, 2)?),
-    ///     withdrawal_purposes: vec![],
-    ///     cap: Some(Money::kroner(25_000_000)),
-    ///     allow_negative: false,
-    ///     source: Source::new("bystyret, sak 12/20"),
-    /// };
+    /// let rules = FundRules::new(Source::new("bystyret, sak 12/20"))
+    ///     .with_surplus_share(Ratio::of(1, 2)?)?
+    ///     .with_cap(Money::kroner(25_000_000))?;
     /// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1)?,
     ///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
     /// let entry = |date, kind, kroner, purpose: &str| FundEntry::new(date, kind, Money::kroner(kroner), purpose, Source::new("årsrapport 2020"));
@@ -528,13 +520,9 @@ impl FundLedger {
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
-    /// let rules = FundRules {
-    ///     surplus_share: Some(Ratio::of(1, 2)?),
-    ///     withdrawal_purposes: vec![],
-    ///     cap: Some(Money::kroner(25_000_000)),
-    ///     allow_negative: false,
-    ///     source: Source::new("bystyret, sak 12/20"),
-    /// };
+    /// let rules = FundRules::new(Source::new("bystyret, sak 12/20"))
+    ///     .with_surplus_share(Ratio::of(1, 2)?)?
+    ///     .with_cap(Money::kroner(25_000_000))?;
     /// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1)?,
     ///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
     /// let entry = |date, kind, kroner, purpose: &str| FundEntry::new(date, kind, Money::kroner(kroner), purpose, Source::new("årsrapport 2020"));
@@ -599,13 +587,9 @@ impl FundLedger {
     /// use chrono::NaiveDate;
     ///
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
-    /// let rules = FundRules {
-    ///     surplus_share: Some(Ratio::of(1, 2)?),
-    ///     withdrawal_purposes: vec![],
-    ///     cap: Some(Money::kroner(25_000_000)),
-    ///     allow_negative: false,
-    ///     source: Source::new("bystyret, sak 12/20"),
-    /// };
+    /// let rules = FundRules::new(Source::new("bystyret, sak 12/20"))
+    ///     .with_surplus_share(Ratio::of(1, 2)?)?
+    ///     .with_cap(Money::kroner(25_000_000))?;
     /// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1)?,
     ///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
     /// let entry = |date, kind, kroner, purpose: &str| FundEntry::new(date, kind, Money::kroner(kroner), purpose, Source::new("årsrapport 2020"));

@@ -381,7 +381,7 @@ impl Rate {
 /// amount = "240000"
 /// source = { document = "eksempel" }
 /// "#;
-/// let rates = GrantRates::from_toml(toml, "first-settlement.toml")?;
+/// let rates = GrantRates::from_toml_str(toml, "first-settlement.toml")?;
 /// // Settled in 2030, grant year 2 is paid in 2031 from the 2030 table.
 /// let (table, rate) = rates.integration_paid(Year::new(2030)?, GrantCategory::Child, GrantYear::new(2)?)?;
 /// assert_eq!((table, rate.amount), (Year::new(2030)?, bosetting::Money::kroner(240_000)));
@@ -1731,7 +1731,7 @@ impl Entitlements {
     /// amount = "240000"
     /// source = { document = "statsbudsjettet 2030 (eksempel)" }
     /// "#;
-    /// let rates = GrantRates::from_toml(toml, "rates-2030.toml")?;
+    /// let rates = GrantRates::from_toml_str(toml, "rates-2030.toml")?;
     /// let cohort = GrantCohort {
     ///     label: "2030 single adults".into(),
     ///     first_settlement: NaiveDate::from_ymd_opt(2030, 5, 1).ok_or("date")?,
@@ -1793,7 +1793,7 @@ impl Entitlements {
     /// amount = "240000"
     /// source = { document = "statsbudsjettet 2030 (eksempel)" }
     /// "#;
-    /// let rates = GrantRates::from_toml(toml, "rates-2030.toml")?;
+    /// let rates = GrantRates::from_toml_str(toml, "rates-2030.toml")?;
     /// let cohort = GrantCohort {
     ///     label: "2030 single adults".into(),
     ///     first_settlement: NaiveDate::from_ymd_opt(2030, 5, 1).ok_or("date")?,
