@@ -362,6 +362,21 @@ impl CategoryShares {
     /// [`Error::InvalidValue`] naming every share if they do not sum to 100 % (every person
     /// is in one category), or for a share that is not a non-negative ratio of whole
     /// numbers.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Ratio, Source};
+    /// use bosetting::projection::{Apportionment, ByCategory, CategoryShares};
+    ///
+    /// let quarters = CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("IMDi, bosatte etter kategori"))?;
+    /// assert_eq!(quarters.apportionment(), Apportionment::SainteLague);
+    /// // 30 + 40 + 25 + 10 = 105 %: refused, naming every share.
+    /// let over = ByCategory::from_array([30, 40, 25, 10].map(|p| Ratio::from_percent(p.into())));
+    /// let err = CategoryShares::new(over, Source::new("x")).unwrap_err();
+    /// assert!(err.to_string().contains("must sum to 100 %"), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(shares: ByCategory<Ratio>, source: Source) -> Result<CategoryShares> {
         let mut sum = Ratio::of(0, 1)?;
         for (_, s) in shares.iter() {
@@ -411,6 +426,23 @@ impl CategoryShares {
     /// # Example
     ///
     /// See [`Apportionment`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Ratio, Source};
+    /// use bosetting::projection::{Apportionment, ByCategory, CategoryShares};
+    ///
+    /// let quarters = CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("IMDi, bosatte etter kategori"))?;
+    /// // 10 persons in four equal shares: 2,5 each. Sainte-Laguë places all ten, ties to the
+    /// // earlier categories.
+    /// assert_eq!(quarters.split(10)?.into_array(), [3, 3, 2, 2]);
+    /// assert_eq!(quarters.split(12)?.into_array(), [3, 3, 3, 3]);
+    /// // `Exact` accepts only counts the shares split into whole persons.
+    /// let exact = quarters.with_apportionment(Apportionment::Exact);
+    /// assert!(exact.split(10).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn split(&self, persons: u64) -> Result<ByCategory<u64>> {
         let (counts, lost) = self.floored(persons)?;
         match self.apportionment {
@@ -453,6 +485,20 @@ impl CategoryShares {
     /// # Errors
     ///
     /// As [`CategoryShares::split`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Ratio, Source};
+    /// use bosetting::projection::{Apportionment, ByCategory, CategoryShares};
+    ///
+    /// let quarters = CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("IMDi, bosatte etter kategori"))?;
+    /// // Sainte-Laguë places everyone; flooring each category leaves 10 − 4 × 2 = 2 out.
+    /// assert_eq!(quarters.lost(10)?, 0);
+    /// assert_eq!(quarters.clone().with_apportionment(Apportionment::FloorEach).lost(10)?, 2);
+    /// assert!(quarters.with_apportionment(Apportionment::Exact).lost(10).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn lost(&self, persons: u64) -> Result<u64> {
         let counts = self.split(persons)?;
         Ok(persons.saturating_sub(counts.iter().map(|(_, n)| *n).fold(0, u64::saturating_add)))
@@ -589,6 +635,24 @@ impl RateAssumption {
     ///
     /// [`Error::InvalidValue`] if the source has no [`Source::assumption`] (an assumption
     /// must be shown as one), or for a yearly change of −100 % or less.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, RoundingRule, Source};
+    /// use bosetting::projection::{FutureRates, RateAssumption};
+    /// use bosetting::rust_decimal::Decimal;
+    ///
+    /// let rule = FutureRates::AdjustYearly { percent: Decimal::new(3, 0), rounding: RoundingRule::HalfUp };
+    /// // The source must say why the rates are assumed.
+    /// assert!(RateAssumption::new(rule, Source::new("økonomiplan 2025–2028")).is_err());
+    /// let plan = RateAssumption::new(rule, Source::new("økonomiplan 2025–2028").assumed("3 % a year, as the deflator"))?;
+    /// assert_eq!(plan.apply(Money::kroner(100_000), 1)?, Money::kroner(103_000));
+    /// // A cut of 100 % or more is no rate.
+    /// let gone = FutureRates::AdjustYearly { percent: Decimal::from(-100), rounding: RoundingRule::HalfUp };
+    /// assert!(RateAssumption::new(gone, Source::new("x").assumed("y")).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(rule: FutureRates, source: Source) -> Result<RateAssumption> {
         if source.assumption.as_deref().is_none_or(str::is_empty) {
             return Err(Error::invalid(
@@ -624,6 +688,20 @@ impl RateAssumption {
     /// # Errors
     ///
     /// As [`RateAssumption::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, RoundingRule};
+    /// use bosetting::projection::RateAssumption;
+    /// use bosetting::rust_decimal::Decimal;
+    ///
+    /// let cut = RateAssumption::adjusted(Decimal::from(-10), RoundingRule::Floor)?;
+    /// // 200 000, then 180 000, then 162 000.
+    /// assert_eq!(cut.apply(Money::kroner(200_000), 2)?, Money::kroner(162_000));
+    /// assert!(RateAssumption::adjusted(Decimal::from(-150), RoundingRule::Floor).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn adjusted(percent: Decimal, rounding: RoundingRule) -> Result<RateAssumption> {
         RateAssumption::new(
             FutureRates::AdjustYearly { percent, rounding },
@@ -666,6 +744,23 @@ impl RateAssumption {
     /// # Errors
     ///
     /// [`Error::Overflow`] if the rate leaves the decimal range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, RoundingRule};
+    /// use bosetting::projection::RateAssumption;
+    /// use bosetting::rust_decimal::Decimal;
+    ///
+    /// let known = Money::kroner(241_100);
+    /// // Carried forward, the rate stays what was last published.
+    /// assert_eq!(RateAssumption::carry_forward().apply(known, 4)?, known);
+    /// // 1 % a year, rounded half up to whole kroner each year: 243 511, then 245 946.
+    /// let up = RateAssumption::adjusted(Decimal::ONE, RoundingRule::HalfUp)?;
+    /// assert_eq!(up.apply(known, 2)?, Money::kroner(245_946));
+    /// assert_eq!(up.apply(known, 0)?, known);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn apply(&self, known: Money, years: u32) -> Result<Money> {
         match self.rule {
             FutureRates::CarryForward => Ok(known),
@@ -989,6 +1084,19 @@ impl CostModel {
     ///
     /// [`Error::InvalidValue`] for a window of 0 years, a fixed cost that is not a
     /// non-negative ratio of whole numbers, or an adjustment above 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::projection::CostModel;
+    /// use bosetting::{Money, Ratio, Source};
+    ///
+    /// let cost = CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("økonomiplan"))?;
+    /// assert_eq!((cost.window_years, cost.initial_fixed), (5, Money::ZERO));
+    /// // Persons are active at least the year they are settled.
+    /// assert!(CostModel::new(0, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("x")).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(
         window_years: usize,
         fixed_per_active_person: Ratio,
@@ -1019,6 +1127,19 @@ impl CostModel {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a negative amount or one that is not whole øre.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::projection::CostModel;
+    /// use bosetting::{Money, Ratio, Source};
+    ///
+    /// let cost = CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("økonomiplan"))?;
+    /// let cost = cost.with_initial_fixed(Money::kroner(3_500_000))?;
+    /// assert_eq!(cost.initial_fixed, Money::kroner(3_500_000));
+    /// assert!(cost.with_initial_fixed(Money::kroner(-1)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_initial_fixed(mut self, amount: Money) -> Result<CostModel> {
         not_negative(amount, "initial fixed costs")?;
         self.initial_fixed = amount;
@@ -1030,6 +1151,23 @@ impl CostModel {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a negative amount or one that is not whole øre.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::projection::CostModel;
+    /// use bosetting::{Money, Ratio, Source};
+    ///
+    /// let cost = CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("økonomiplan"))?;
+    /// use bosetting::rust_decimal::Decimal;
+    ///
+    /// let cost = cost.with_variable_per_active_person(Money::kroner(15_000))?;
+    /// assert_eq!(cost.variable_per_active_person, Money::kroner(15_000));
+    /// // Negative costs, and amounts finer than whole øre, are refused.
+    /// assert!(cost.clone().with_variable_per_active_person(Money::kroner(-15_000)).is_err());
+    /// assert!(cost.with_variable_per_active_person(Money::new(Decimal::new(1, 3))).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_variable_per_active_person(mut self, amount: Money) -> Result<CostModel> {
         not_negative(amount, "variable cost per person")?;
         self.variable_per_active_person = amount;
@@ -1119,6 +1257,30 @@ impl ProjectionParams {
     /// [`Error::InvalidValue`] for no history years or rates that do not start in
     /// `first_year`; [`Error::MissingRate`] naming the first cohort year the rates do not
     /// cover.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, FundModel, ProjectionParams};
+    /// use bosetting::{Money, Ratio, Source, Year};
+    ///
+    /// let src = || Source::new("økonomiplan");
+    /// let y0 = Year::new(2019)?;
+    /// let shares = CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), src())?;
+    /// let cost = CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, src())?;
+    /// let fund = FundModel::new(Money::kroner(1_000_000), src());
+    /// let rates = |from: Year, years| CohortRates::uniform(from, years, ByCategory::all([Money::kroner(100_000); 5]), src());
+    ///
+    /// // Two history years and three projected: rates for five cohorts from 2019.
+    /// let params = ProjectionParams::new(y0, 2, 3, shares.clone(), rates(y0, 5), cost.clone(), fund.clone())?;
+    /// assert_eq!(params.future_years, 3);
+    /// // Rates for four cohorts do not cover 2023.
+    /// let short = ProjectionParams::new(y0, 2, 3, shares.clone(), rates(y0, 4), cost.clone(), fund.clone());
+    /// assert!(matches!(short, Err(bosetting::Error::MissingRate { .. })));
+    /// // Rates that start in another year than the history.
+    /// assert!(ProjectionParams::new(y0, 2, 3, shares, rates(Year::new(2018)?, 6), cost, fund).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(
         first_year: Year,
         history_years: usize,
@@ -1515,6 +1677,28 @@ impl Engine {
     /// [`Error::InvalidValue`] for inconsistent dimensions or non-integral parameters,
     /// negative costs or rates, or an adjustment above 1;
     /// [`Error::MissingRate`] if the rates do not cover every cohort year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+    /// # use bosetting::{Money, Ratio, Source, Year};
+    /// # let y0 = Year::new(2019)?;
+    /// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+    /// # let params = ProjectionParams::new(y0, 2, 3,
+    /// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+    /// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+    /// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+    /// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+    /// # let engine = Engine::new(params.clone())?;
+    /// // Two history years (2019, 2020), three projected (2021–2023).
+    /// assert_eq!(engine.params().future_years, 3);
+    /// // The fields are public: a projection lengthened past its rates is refused here too.
+    /// let mut longer = params;
+    /// longer.future_years = 10;
+    /// assert!(matches!(Engine::new(longer), Err(bosetting::Error::MissingRate { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(params: ProjectionParams) -> Result<Engine> {
         // Checked again: the fields are public, and a file's parameters come through serde.
         params.check_years()?;
@@ -1801,6 +1985,32 @@ impl Engine {
     /// [`Error::InvalidValue`] for a history or path of the wrong length, or more persons
     /// in a year than a [`ProjectionYear`] reports; [`Error::Overflow`] if the inputs are
     /// so large that an intermediate value could overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+    /// # use bosetting::{Money, Ratio, Source, Year};
+    /// # let y0 = Year::new(2019)?;
+    /// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+    /// # let params = ProjectionParams::new(y0, 2, 3,
+    /// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+    /// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+    /// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+    /// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+    /// # let engine = Engine::new(params.clone())?;
+    /// // Two history years (2019, 2020), three projected (2021–2023).
+    /// let years = engine.project(&[40, 40], &SettlementPath::PercentOfLastYear(vec![100, 50, 0]))?;
+    /// let persons: Vec<u32> = years.iter().map(|y| y.persons).collect();
+    /// assert_eq!(persons, [40, 20, 0]);
+    /// // Each year's result is its income less its costs.
+    /// for y in &years {
+    ///     assert_eq!(y.result, y.income.checked_sub(y.fixed_costs)?.checked_sub(y.variable_costs)?);
+    /// }
+    /// // Two history years, not three.
+    /// assert!(engine.project(&[40, 40, 40], &SettlementPath::Persons(vec![0, 0, 0])).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn project(&self, history: &[u32], path: &SettlementPath) -> Result<Vec<ProjectionYear>> {
         self.check_history(history)?;
         self.check_exact_history(history, false)?;
@@ -1847,6 +2057,35 @@ impl Engine {
     /// # Errors
     ///
     /// As [`Engine::project`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+    /// # use bosetting::{Money, Ratio, Source, Year};
+    /// # let y0 = Year::new(2019)?;
+    /// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+    /// # let params = ProjectionParams::new(y0, 2, 3,
+    /// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+    /// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+    /// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+    /// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+    /// # let engine = Engine::new(params.clone())?;
+    /// // Two history years (2019, 2020), three projected (2021–2023).
+    /// let scenarios = [
+    ///     ("steady".to_owned(), SettlementPath::Persons(vec![40, 40, 40])),
+    ///     ("stop".to_owned(), SettlementPath::Persons(vec![0, 0, 0])),
+    /// ];
+    /// let side_by_side = engine.compare(&[40, 40], &scenarios)?;
+    /// assert_eq!(side_by_side.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["steady", "stop"]);
+    /// for s in &side_by_side {
+    ///     assert_eq!(Some(s.final_fund), s.years.last().map(|y| y.fund));
+    ///     assert!(s.lowest_fund <= s.final_fund);
+    /// }
+    /// // A path of the wrong length ends the comparison.
+    /// assert!(engine.compare(&[40, 40], &[("short".to_owned(), SettlementPath::Persons(vec![1]))]).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn compare(
         &self,
         history: &[u32],
@@ -1908,6 +2147,34 @@ impl Engine {
     ///
     /// [`Error::InvalidValue`] if `histories` is not a whole number of histories or a path
     /// has the wrong length; as [`Engine::project`] for inputs too large.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+    /// # use bosetting::{Money, Ratio, Source, Year};
+    /// # let y0 = Year::new(2019)?;
+    /// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+    /// # let params = ProjectionParams::new(y0, 2, 3,
+    /// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+    /// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+    /// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+    /// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+    /// # let engine = Engine::new(params.clone())?;
+    /// // Two history years (2019, 2020), three projected (2021–2023).
+    /// // Two municipalities' histories, one after the other, under two scenarios.
+    /// let histories = [40, 40, 10, 10];
+    /// let scenarios = [SettlementPath::Persons(vec![40, 20, 0]), SettlementPath::Persons(vec![0, 0, 0])];
+    /// let summaries = engine.run(&histories, &scenarios)?;
+    /// // A scenario's final fund is the sum of each municipality's.
+    /// for (summary, path) in summaries.iter().zip(&scenarios) {
+    ///     let last = |h: &[u32]| -> bosetting::Result<Money> { Ok(engine.project(h, path)?.last().map_or(Money::ZERO, |y| y.fund)) };
+    ///     assert_eq!(summary.final_fund, last(&[40, 40])?.checked_add(last(&[10, 10])?)?);
+    /// }
+    /// // Three values are not a whole number of two-year histories.
+    /// assert!(engine.run(&[40, 40, 10], &scenarios).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn run(
         &self,
         histories: &[u32],
@@ -2208,6 +2475,33 @@ impl Engine {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a year outside the projection; as [`Engine::project`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+    /// # use bosetting::{Money, Ratio, Source, Year};
+    /// # let y0 = Year::new(2019)?;
+    /// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+    /// # let params = ProjectionParams::new(y0, 2, 3,
+    /// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+    /// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+    /// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+    /// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+    /// # let engine = Engine::new(params.clone())?;
+    /// // Two history years (2019, 2020), three projected (2021–2023).
+    /// use bosetting::{Quantity, Value};
+    ///
+    /// let path = SettlementPath::Persons(vec![40, 20, 0]);
+    /// let years = engine.project(&[40, 40], &path)?;
+    /// let why = engine.explain_year(&[40, 40], &path, Year::new(2022)?)?;
+    /// // The root is the fund at the end of the year, as projected.
+    /// assert_eq!(why.value, Quantity::money(years[1].fund));
+    /// assert!(matches!(why.value.value, Value::Decimal(_)));
+    /// // 2024 is past the projection.
+    /// assert!(engine.explain_year(&[40, 40], &path, Year::new(2024)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn explain_year(
         &self,
         history: &[u32],
