@@ -196,6 +196,16 @@ pub fn read_wide(bytes: &[u8], origin: &str) -> Result<WideExport, ImportError> 
 /// # Errors
 ///
 /// As [`load`].
+///
+/// # Example
+///
+/// ```
+/// // Deprecated: the same as `load`.
+/// #[allow(deprecated)]
+/// let old = bosetting_imdi::read_file("data/bosetting-kommune-1995-2023.csv")?;
+/// assert_eq!(old, bosetting_imdi::load("data/bosetting-kommune-1995-2023.csv")?);
+/// # Ok::<(), bosetting_imdi::ImportError>(())
+/// ```
 #[deprecated(
     since = "0.2.0",
     note = "renamed to `load`: bytes are read by `read`, files by `load`"

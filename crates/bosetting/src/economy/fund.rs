@@ -74,6 +74,18 @@ impl FundRules {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a share below 0 or above 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{FundRules, Ratio, Source};
+    ///
+    /// let rules = FundRules::new(Source::new("bystyret, sak 12/20")).with_surplus_share(Ratio::of(1, 2)?)?;
+    /// assert_eq!(rules.surplus_share, Some(Ratio::of(1, 2)?));
+    /// // More than the whole surplus cannot go in.
+    /// assert!(FundRules::new(Source::new("x")).with_surplus_share(Ratio::of(3, 2)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_surplus_share(mut self, share: Ratio) -> Result<FundRules> {
         if share.numerator().is_sign_negative() || share.numerator() > share.denominator() {
             return Err(Error::invalid(
@@ -97,6 +109,17 @@ impl FundRules {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a negative cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{FundRules, Money, Source};
+    ///
+    /// let rules = FundRules::new(Source::new("vedtekter")).with_cap(Money::kroner(40_000_000))?;
+    /// assert_eq!(rules.cap, Some(Money::kroner(40_000_000)));
+    /// assert!(FundRules::new(Source::new("x")).with_cap(Money::kroner(-1)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_cap(mut self, cap: Money) -> Result<FundRules> {
         if cap.is_negative() {
             return Err(Error::invalid(

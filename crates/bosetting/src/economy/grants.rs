@@ -893,6 +893,19 @@ impl GrantRates {
     /// # Errors
     ///
     /// As [`GrantRates::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::GrantRates;
+    ///
+    /// let toml = "[[beyond_request]]\nyear = 2030\namount = \"50000\"\nsource = { document = \"eksempel\" }\n";
+    /// // Deprecated: the same as `from_toml_str`.
+    /// #[allow(deprecated)]
+    /// let old = GrantRates::from_toml(toml, "rates.toml");
+    /// assert_eq!(old?, GrantRates::from_toml_str(toml, "rates.toml")?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"

@@ -374,6 +374,19 @@ impl Renumbering {
     /// # Errors
     ///
     /// As [`Renumbering::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Renumbering;
+    ///
+    /// let toml = "[[change]]\nfrom = \"0602\"\nto = \"3005\"\nfirst_year = 2020\nsource = { document = \"eksempel\" }\n";
+    /// // Deprecated: the same as `from_toml_str`.
+    /// #[allow(deprecated)]
+    /// let old = Renumbering::from_toml(toml, "renumbering.toml");
+    /// assert_eq!(old?, Renumbering::from_toml_str(toml, "renumbering.toml")?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"
@@ -690,6 +703,19 @@ impl Harmonisation {
     /// # Errors
     ///
     /// As [`Harmonisation::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Harmonisation;
+    ///
+    /// let toml = "source = { document = \"eksempel\" }\n[[municipality]]\nnumber = \"3103\"\nname = \"Moss\"\nparts = [{ number = \"3103\", name = \"Moss\" }]\n";
+    /// // Deprecated: the same as `from_toml_str`.
+    /// #[allow(deprecated)]
+    /// let old = Harmonisation::from_toml(toml, "grouping.toml", Vec::new());
+    /// assert_eq!(old?, Harmonisation::from_toml_str(toml, "grouping.toml", Vec::new())?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"

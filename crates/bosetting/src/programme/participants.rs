@@ -183,6 +183,19 @@ impl RegimeTable {
     /// # Errors
     ///
     /// As [`RegimeTable::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RegimeTable;
+    ///
+    /// let toml = "[[regime]]\nid = \"kort\"\nname = \"Kort\"\nduty = true\nsource = { document = \"eksempel\" }\n";
+    /// // Deprecated: the same as `from_toml_str`.
+    /// #[allow(deprecated)]
+    /// let old = RegimeTable::from_toml(toml, "regimes.toml");
+    /// assert_eq!(old?, RegimeTable::from_toml_str(toml, "regimes.toml")?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"
