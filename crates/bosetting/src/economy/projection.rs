@@ -569,6 +569,19 @@ impl CategoryShares {
 }
 
 /// How rates the table does not hold are set.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::RoundingRule;
+/// use bosetting::projection::{FutureRates, RateAssumption};
+/// use bosetting::rust_decimal::Decimal;
+///
+/// assert_eq!(RateAssumption::carry_forward().rule(), FutureRates::CarryForward);
+/// let up = RateAssumption::adjusted(Decimal::new(25, 1), RoundingRule::HalfUp)?;
+/// assert_eq!(up.rule(), FutureRates::AdjustYearly { percent: Decimal::new(25, 1), rounding: RoundingRule::HalfUp });
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum FutureRates {
@@ -791,6 +804,21 @@ impl Default for RateAssumption {
 
 /// A rate the projection uses: from the table, or assumed from the latest known one.
 /// [`CohortRates::from_grant_rates`] records it; `#[non_exhaustive]`, read it, do not build it.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+/// use bosetting::projection::{CohortRates, RateAssumption};
+///
+/// let rates = CohortRates::from_grant_rates(&GrantRates::builtin()?, Year::new(2016)?, 4, Year::new(2017)?, &RateAssumption::carry_forward())?;
+/// let y1 = GrantYear::new(1)?;
+/// // The 2017 cohort's year 1 is in the table: no known rate was carried to it.
+/// let o = rates.origin(Year::new(2017)?, GrantCategory::SingleAdult, y1).ok_or("an origin")?;
+/// assert_eq!((o.table_year, o.known.is_none()), (Year::new(2017)?, true));
+/// assert_eq!(rates.rate(Year::new(2017)?, GrantCategory::SingleAdult, y1), Some(Money::kroner(235_000)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RateOrigin {
@@ -811,6 +839,22 @@ pub struct RateOrigin {
 }
 
 /// The latest known rate an assumed rate is carried from (part of a [`RateOrigin`]).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+/// use bosetting::projection::{CohortRates, RateAssumption};
+///
+/// let rates = CohortRates::from_grant_rates(&GrantRates::builtin()?, Year::new(2016)?, 4, Year::new(2017)?, &RateAssumption::carry_forward())?;
+/// let y1 = GrantYear::new(1)?;
+/// // The table has no 2018 rates: the 2018 cohort's year 1 carries the 2017 rate forward.
+/// let o = rates.origin(Year::new(2018)?, GrantCategory::Child, y1).ok_or("an origin")?;
+/// let known = o.known.as_ref().ok_or("a carried rate")?;
+/// assert_eq!((known.year, known.amount), (Year::new(2017)?, Money::kroner(185_000)));
+/// assert!(o.source.assumption.is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct KnownRate {
@@ -1228,6 +1272,31 @@ impl FundModel {
 /// Built by [`ProjectionParams::new`], which checks that the parts agree (the rates start
 /// with the history and cover every year); [`Engine::new`] checks the rest.
 /// `#[non_exhaustive]`: it may gain parts, each with a default and a setter.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+/// # use bosetting::{Money, Ratio, Source, Year};
+/// # let y0 = Year::new(2019)?;
+/// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+/// # let params = ProjectionParams::new(y0, 2, 3,
+/// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+/// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+/// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+/// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+/// # let engine = Engine::new(params.clone())?;
+/// // Parameters kept in a file read back the same...
+/// let json = serde_json::to_string(&params)?;
+/// assert_eq!(serde_json::from_str::<ProjectionParams>(&json)?, params);
+/// // ...and the engine checks what a file gives: here, more years than the rates cover.
+/// let mut longer = params.clone();
+/// longer.future_years = 10;
+/// let read: ProjectionParams = serde_json::from_str(&serde_json::to_string(&longer)?)?;
+/// assert!(Engine::new(read).is_err());
+/// assert_eq!(engine.params(), &params);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProjectionParams {
@@ -1341,6 +1410,26 @@ impl ProjectionParams {
 pub type Path = SettlementPath;
 
 /// A planned settlement path for the projected years.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+/// # use bosetting::{Money, Ratio, Source, Year};
+/// # let y0 = Year::new(2019)?;
+/// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+/// # let params = ProjectionParams::new(y0, 2, 3,
+/// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+/// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+/// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+/// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+/// # let engine = Engine::new(params.clone())?;
+/// // Two ways to say the same plan after 40 settled in the last history year.
+/// let by_count = engine.project(&[40, 40], &SettlementPath::Persons(vec![40, 20, 10]))?;
+/// let by_percent = engine.project(&[40, 40], &SettlementPath::PercentOfLastYear(vec![100, 50, 25]))?;
+/// assert_eq!(by_count, by_percent);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "scenario")]
 #[doc(alias = "bosettingsplan")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1354,6 +1443,29 @@ pub enum SettlementPath {
 }
 
 /// One projected year for one municipality.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+/// # use bosetting::{Money, Ratio, Source, Year};
+/// # let y0 = Year::new(2019)?;
+/// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+/// # let params = ProjectionParams::new(y0, 2, 3,
+/// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+/// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+/// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+/// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+/// # let engine = Engine::new(params.clone())?;
+/// let years = engine.project(&[40, 40], &SettlementPath::Persons(vec![40, 20, 0]))?;
+/// let first = &years[0];
+/// assert_eq!((first.year, first.persons), (Year::new(2021)?, 40));
+/// // Settled in the five-year window: 40 + 40 + 40.
+/// assert_eq!(first.active, 120);
+/// // Every rate is in the given table: nothing assumed, and no person lost to flooring.
+/// assert!(years.iter().all(|y| !y.rates_assumed && y.lost_to_flooring == 0));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProjectionYear {
@@ -1383,6 +1495,36 @@ pub struct ProjectionYear {
 }
 
 /// A scenario's outcome over all municipalities.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+/// # use bosetting::{Money, Ratio, Source, Year};
+/// # let y0 = Year::new(2019)?;
+/// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+/// # let params = ProjectionParams::new(y0, 2, 3,
+/// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+/// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+/// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+/// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+/// # let engine = Engine::new(params.clone())?;
+/// let stop = SettlementPath::Persons(vec![0, 0, 0]);
+/// let s = &engine.run(&[40, 40, 10, 10], &[stop.clone()])?[0];
+/// // The sums over the municipalities of what each one's own projection gives.
+/// let each = [[40, 40], [10, 10]].map(|h| engine.compare(&h, &[("stopp".to_owned(), stop.clone())]));
+/// let mut uncovered = Money::ZERO;
+/// let mut at_floor = 0;
+/// for c in each {
+///     let c = c?;
+///     uncovered = uncovered.checked_add(c[0].uncovered)?;
+///     at_floor += u32::from(c[0].final_fund <= Money::ZERO);
+/// }
+/// assert_eq!((s.uncovered, s.at_floor), (uncovered, at_floor));
+/// // Sainte-Laguë places every person.
+/// assert_eq!(s.lost_to_flooring, 0);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ScenarioSummary {
@@ -1399,6 +1541,28 @@ pub struct ScenarioSummary {
 }
 
 /// One scenario of a side-by-side comparison for one municipality.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+/// # use bosetting::{Money, Ratio, Source, Year};
+/// # let y0 = Year::new(2019)?;
+/// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+/// # let params = ProjectionParams::new(y0, 2, 3,
+/// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+/// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+/// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+/// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+/// # let engine = Engine::new(params.clone())?;
+/// let side = engine.compare(&[40, 40], &[("stopp".to_owned(), SettlementPath::Persons(vec![0, 0, 0]))])?;
+/// let stop = &side[0];
+/// let lowest = stop.years.iter().map(|y| y.fund).min();
+/// assert_eq!(Some(stop.lowest_fund), lowest);
+/// assert_eq!(Some(stop.final_fund), stop.years.last().map(|y| y.fund));
+/// assert!(stop.summary.to_string().starts_with("stopp: the fund"));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ScenarioComparison {
