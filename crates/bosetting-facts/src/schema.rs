@@ -20,6 +20,36 @@ pub const SCHEMA: &str = "bosetting-facts/2";
 pub const SCHEMA_V1: &str = "bosetting-facts/1";
 
 /// A whole facts file.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_facts::{Facts, SCHEMA};
+///
+/// let text = r#"
+/// schema = "bosetting-facts/2"
+///
+/// [document]
+/// id = "demo"
+/// file = "årsrapport-2020.pdf"
+/// title = "Årsrapport 2020"
+/// municipality = { number = "1804", name = "Bodø" }
+/// year = 2020
+///
+/// [[decision]]
+/// places = 74
+/// quote = "vedtatt 74 flyktninger"
+/// "#;
+/// let facts = Facts::from_toml_str(text, "demo.toml")?;
+/// let file = &facts.file;
+/// assert_eq!(file.schema, SCHEMA);
+/// assert_eq!(file.decision.len(), 1);
+/// assert!(file.check.is_empty());
+/// // Written back, the file reads the same.
+/// let again = Facts::from_toml_str(&facts.to_toml_string()?, "again.toml")?;
+/// assert_eq!(&again.file, file);
+/// # Ok::<(), bosetting_facts::FactsError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactsFile {
@@ -1469,6 +1499,27 @@ impl FigureSpec {
     /// # Errors
     ///
     /// A message saying what is wrong (an unknown name, a missing argument).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{FigureRef, Year};
+    /// use bosetting_facts::schema::FigureSpec;
+    ///
+    /// // `{ name = "national.group_share", year = 2023, group = "Ukraina" }` in a facts file.
+    /// let mut args = serde_json::Map::new();
+    /// args.insert("year".into(), 2023.into());
+    /// args.insert("group".into(), "Ukraina".into());
+    /// let spec = FigureSpec { name: "national.group_share".into(), args };
+    /// assert_eq!(spec.figure_ref()?, FigureRef::NationalGroupShare { year: Year::new(2023)?, group: "Ukraina".into() });
+    ///
+    /// // A figure without its arguments, or a name the year view does not know, is refused.
+    /// let bare = FigureSpec { name: "national.group_share".into(), args: serde_json::Map::new() };
+    /// assert!(bare.figure_ref().is_err());
+    /// let unknown = FigureSpec { name: "settlement.shortfal".into(), args: serde_json::Map::new() };
+    /// assert!(unknown.figure_ref().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn figure_ref(&self) -> Result<FigureRef, String> {
         let mut m = self.args.clone();
         m.insert(

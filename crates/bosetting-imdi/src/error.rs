@@ -6,6 +6,24 @@
 /// place. A file that cannot be read keeps the operating system's [`std::io::Error`] as its
 /// [`source`](std::error::Error::source). The enum and its variants are `#[non_exhaustive]`:
 /// match with `..` and a catch-all arm.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_imdi::{ImportError, Reader};
+///
+/// let csv = "Enhet;År;Kommunenummer;Kommune;Bosetting;Antall\n\
+///            Personer;2020;1804;Bodø;Faktisk bosetting;41\n\
+///            Personer;2020;1804;Bodø;Faktisk bosetting;42\n";
+/// let latin1: Vec<u8> = csv.chars().map(|c| c as u8).collect();
+/// let err = Reader::new("bodo.csv").read(&latin1).unwrap_err();
+/// // Two rows for one figure: the second is named by its line, with the first's.
+/// assert!(matches!(err, ImportError::Duplicate { line: 3, first: 2, .. }));
+/// assert_eq!(err.line(), Some(3));
+/// // A file-level error has no line.
+/// let empty = Reader::new("empty.csv").read(b"").unwrap_err();
+/// assert_eq!(empty.line(), None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ImportError {

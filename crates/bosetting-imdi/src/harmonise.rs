@@ -36,6 +36,24 @@ pub enum Numbering {
 }
 
 /// One 2024 municipality's harmonised series (see [`Export::harmonised`] for an example).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Harmonisation, Year};
+///
+/// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+/// let h = export.harmonised(&Harmonisation::builtin()?)?;
+/// let drammen = h.municipality("3301".parse()?).ok_or("Drammen")?;
+/// // The old municipalities summed into today's Drammen, oldest first as the grouping lists them.
+/// assert!(drammen.parts.contains(&"0602".parse()?));
+/// assert!(drammen.parts.contains(&"3005".parse()?));
+/// assert_eq!(drammen.series.number, Some("3301".parse()?));
+/// // No year of Drammen's area was split: nothing is approximate.
+/// assert!(drammen.approximate.is_empty());
+/// assert!(drammen.series.years.contains_key(&Year::new(2017)?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HarmonisedSeries {
     /// The series: the 2024 number and name, each year the sum of the parts in the export.
@@ -160,6 +178,27 @@ impl Export {
     /// # Example
     ///
     /// See [`Numbering`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Harmonisation, Year};
+    /// use bosetting_imdi::Numbering;
+    ///
+    /// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+    /// let table = Harmonisation::builtin()?;
+    /// // Bodø kept its number: as published and harmonised, 2023 is the same.
+    /// let bodo = "1804".parse()?;
+    /// let settled = |n| -> Result<Option<u32>, Box<dyn std::error::Error>> {
+    ///     let s = export.series_in(bodo, n, &table)?;
+    ///     Ok(s.and_then(|s| s.years.get(&Year::new(2023).ok()?)?.settled?.value()))
+    /// };
+    /// assert!(settled(Numbering::Published)?.is_some());
+    /// assert_eq!(settled(Numbering::Published)?, settled(Numbering::Harmonised2024)?);
+    /// // Old Drammen (0602) is no 2024 municipality: harmonised, it has no series of its own.
+    /// assert_eq!(export.series_in("0602".parse()?, Numbering::Harmonised2024, &table)?, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn series_in(
         &self,
         number: MunicipalityNumber,

@@ -196,6 +196,16 @@ pub fn read_wide(bytes: &[u8], origin: &str) -> Result<WideExport, ImportError> 
 /// # Errors
 ///
 /// As [`load`].
+///
+/// # Example
+///
+/// ```
+/// // Deprecated: the same as `load`.
+/// #[allow(deprecated)]
+/// let old = bosetting_imdi::read_file("data/bosetting-kommune-1995-2023.csv")?;
+/// assert_eq!(old, bosetting_imdi::load("data/bosetting-kommune-1995-2023.csv")?);
+/// # Ok::<(), bosetting_imdi::ImportError>(())
+/// ```
 #[deprecated(
     since = "0.2.0",
     note = "renamed to `load`: bytes are read by `read`, files by `load`"
@@ -277,6 +287,28 @@ impl Reader {
     /// # Errors
     ///
     /// As [`read`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting_imdi::Reader;
+    ///
+    /// let csv = |rows: &str| -> Vec<u8> {
+    ///     format!("Enhet;År;Kommunenummer;Kommune;Bosetting;Antall\n{rows}").chars().map(|c| c as u8).collect()
+    /// };
+    /// let good = "Personer;2020;1804;Bodø;Faktisk bosetting;41\nPersoner;2020;1804;Bodø;Vedtak om bosetting;74\n";
+    /// let bad = "Personer;2020;1804;Bodø;Faktisk bosetting;41\nPersoner;2020;1804;Bodø;Vedtak om bosetting;-74\n";
+    /// let export = Reader::new("bodo.csv").read(&csv(good))?.into_long().ok_or("a long export")?;
+    /// assert_eq!(export.rows, 2);
+    ///
+    /// // Strict: the bad row ends the read, naming the file and line.
+    /// let err = Reader::new("bodo.csv").read(&csv(bad)).unwrap_err();
+    /// assert!(err.to_string().starts_with("bodo.csv:3:"), "{err}");
+    /// // Lenient: the good row is read; `read_all` also hands back the row errors.
+    /// let export = Reader::new("bodo.csv").lenient().read(&csv(bad))?.into_long().ok_or("a long export")?;
+    /// assert_eq!(export.rows, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn read(&self, bytes: &[u8]) -> Result<AnyExport, ImportError> {
         self.read_all(bytes).map(|(r, _)| r)
     }
@@ -287,6 +319,27 @@ impl Reader {
     ///
     /// File-level errors (an empty file, an unknown header), and in strict mode the first
     /// row error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting_imdi::Reader;
+    ///
+    /// let csv = |rows: &str| -> Vec<u8> {
+    ///     format!("Enhet;År;Kommunenummer;Kommune;Bosetting;Antall\n{rows}").chars().map(|c| c as u8).collect()
+    /// };
+    /// let good = "Personer;2020;1804;Bodø;Faktisk bosetting;41\nPersoner;2020;1804;Bodø;Vedtak om bosetting;74\n";
+    /// let bad = "Personer;2020;1804;Bodø;Faktisk bosetting;41\nPersoner;2020;1804;Bodø;Vedtak om bosetting;-74\n";
+    /// let (_, errors) = Reader::new("bodo.csv").read_all(&csv(good))?;
+    /// assert!(errors.is_empty());
+    /// let (read, errors) = Reader::new("bodo.csv").lenient().read_all(&csv(bad))?;
+    /// assert_eq!(errors.len(), 1);
+    /// assert_eq!(read.into_long().map(|e| e.rows), Some(1));
+    ///
+    /// // A file-level fault ends even a lenient read.
+    /// assert!(Reader::new("empty.csv").lenient().read_all(b"").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn read_all(&self, bytes: &[u8]) -> Result<(AnyExport, Vec<ImportError>), ImportError> {
         let mut errors = Vec::new();
         let r = if is_wide(bytes) {
@@ -300,6 +353,20 @@ impl Reader {
 
 /// A municipality's distance from its decision in a year (see
 /// [`Export::furthest_from_decision`] for an example).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Year;
+///
+/// let export = bosetting_imdi::read_long(bosetting_imdi::bundled(), "imdi.csv")?;
+/// for gap in export.furthest_from_decision(Year::new(2020)?, 5) {
+///     // settled − decided, explained by the two figures.
+///     assert_eq!(gap.gap.value, i64::from(gap.settled) - i64::from(gap.decision));
+///     assert_eq!(gap.gap.explanation.inputs.len(), 2);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionGap {
     /// The municipality.

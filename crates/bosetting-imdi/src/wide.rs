@@ -26,6 +26,19 @@ enum Cell {
 
 /// A wide export: per indicator group ("Bosetting enslige mindreårige"), one series per
 /// municipality.
+///
+/// # Example
+///
+/// ```
+/// let wide = bosetting_imdi::read_wide(bosetting_imdi::bundled_wide(), "imdi-wide.csv")?;
+/// assert!(wide.rows > 0);
+/// assert!(!wide.groups.is_empty());
+/// // Each group's series are keyed by their municipality number.
+/// for series in wide.groups.values() {
+///     assert!(series.iter().all(|(n, s)| s.number == Some(*n)));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WideExport {
     /// Where it was read from.

@@ -8,6 +8,22 @@ use serde::{Deserialize, Serialize};
 use crate::locale::Lang;
 
 /// A report on a document: one municipality's year, or the bodies a document speaks of.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/stavanger_2017.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::En))?;
+/// use bosetting_report::SectionId;
+///
+/// assert_eq!(report.municipality.as_deref(), Some("Stavanger"));
+/// assert_eq!(report.year, Some(2017));
+/// // Sections without data are left out; the figure check comes last.
+/// assert_eq!(report.sections.last().map(|s| s.id), Some(SectionId::FigureCheck));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// The title.
@@ -33,6 +49,25 @@ pub struct Report {
 }
 
 /// Which section.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// use bosetting_report::SectionId;
+///
+/// let ids: Vec<SectionId> = report.sections.iter().map(|s| s.id).collect();
+/// assert_eq!(ids.first(), Some(&SectionId::Settlement));
+/// assert!(ids.contains(&SectionId::Programme));
+/// // Each section once.
+/// let mut unique = ids.clone();
+/// unique.dedup();
+/// assert_eq!(unique, ids);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -70,6 +105,19 @@ pub enum SectionId {
 }
 
 /// A section of the report.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// let settlement = &report.sections[0];
+/// assert_eq!(settlement.title, bosetting_report::section_title(Locale::new(Lang::Nb), settlement.id));
+/// assert!(!settlement.rows.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     /// Which.
@@ -100,6 +148,24 @@ impl Section {
 }
 
 /// What is known about a figure in the report.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// use bosetting_report::RowStatus;
+///
+/// // Every checked figure has the status of its check; figures no document prints are
+/// // "computed".
+/// let statuses: Vec<RowStatus> = report.sections.iter().flat_map(|s| &s.rows).map(|r| r.status).collect();
+/// assert!(statuses.contains(&RowStatus::Reproduced));
+/// assert!(statuses.contains(&RowStatus::Computed));
+/// assert_eq!(RowStatus::from(bosetting::Status::Consistent).name(), "consistent");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RowStatus {
@@ -140,6 +206,21 @@ impl From<Status> for RowStatus {
 }
 
 /// One figure.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// let row = report.sections.iter().flat_map(|s| &s.rows).find(|r| r.id == "bodo20.shortfall").ok_or("the shortfall row")?;
+/// // The exact value, the value as bokmål writes it, and what the document printed.
+/// assert_eq!(row.value.value.exact(), "33");
+/// assert_eq!(row.display, "33");
+/// assert_eq!(row.published, ["33"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     /// A stable identifier (a ledger id for checked figures).
@@ -175,6 +256,23 @@ pub struct Row {
 }
 
 /// A table of already formatted cells.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2015_2017.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// // Every table is rectangular: one cell per heading in each row.
+/// let tables: Vec<&bosetting_report::Table> = report.sections.iter().flat_map(|s| &s.tables).collect();
+/// assert!(!tables.is_empty());
+/// for t in tables {
+///     assert_eq!(t.numeric.len(), t.header.len());
+///     assert!(t.rows.iter().all(|r| r.len() == t.header.len()), "{}", t.title);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
     /// The caption.
@@ -192,6 +290,22 @@ pub struct Table {
 }
 
 /// A printed table's cell as machine-readable output gives it.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_report::{Lang, Locale, RowStatus};
+///
+/// // A document with a printed table: each printed cell is there for CSV and JSON, the
+/// // parts as inputs and the totals with their check's status.
+/// let facts = bosetting_facts::Facts::load("../../examples/data/documents/imdi_busetting_2018.toml")?;
+/// let (year_checks, checks) = facts.checked()?;
+/// let report = bosetting_report::build_document(&facts.document, &year_checks, &checks, Locale::new(Lang::Nb))?;
+/// let cells: Vec<&bosetting_report::TableCell> = report.sections.iter().flat_map(|s| &s.tables).flat_map(|t| &t.cells).collect();
+/// assert!(cells.iter().any(|c| c.status == RowStatus::Input));
+/// assert!(cells.iter().any(|c| c.status != RowStatus::Input));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableCell {
     /// `table.row.column`.
@@ -217,6 +331,21 @@ pub struct TableCell {
 }
 
 /// How a chart draws its series.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2015_2017.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// use bosetting_report::ChartKind;
+///
+/// // The multi-year table is drawn as grouped bars.
+/// let kinds: Vec<ChartKind> = report.sections.iter().flat_map(|s| &s.charts).map(|c| c.kind).collect();
+/// assert!(kinds.contains(&ChartKind::Bars));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
@@ -235,6 +364,20 @@ pub enum ChartKind {
 }
 
 /// A chart of model values.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2015_2017.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// let chart = report.sections.iter().flat_map(|s| &s.charts).next().ok_or("a chart")?;
+/// // One value per category in every series; `x` is empty or one position per category.
+/// assert!(chart.series.iter().all(|s| s.values.len() == chart.categories.len()));
+/// assert!(chart.x.is_empty() || chart.x.len() == chart.categories.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chart {
     /// The caption.
@@ -257,6 +400,21 @@ pub struct Chart {
 }
 
 /// One series of a chart.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2015_2017.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// let chart = report.sections.iter().flat_map(|s| &s.charts).next().ok_or("a chart")?;
+/// for series in &chart.series {
+///     // Each value has its label, as the locale writes it; a missing figure is `None`.
+///     assert_eq!(series.labels.len(), series.values.len());
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChartSeries {
     /// Its name.

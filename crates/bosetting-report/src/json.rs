@@ -10,6 +10,21 @@ use crate::document::{Chart, Report, Row, SectionId, Table};
 use crate::locale::Lang;
 
 /// The JSON form of a report.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// let mut out = Vec::new();
+/// bosetting_report::json::write(&report, &mut out)?;
+/// let json: bosetting_report::json::JsonReport = serde_json::from_slice(&out)?;
+/// assert_eq!(json.title, report.title);
+/// assert_eq!(json.sections.len(), report.sections.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonReport {
     /// The title.
@@ -35,6 +50,21 @@ pub struct JsonReport {
 }
 
 /// A section in JSON.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// let mut out = Vec::new();
+/// bosetting_report::json::write(&report, &mut out)?;
+/// let json: bosetting_report::json::JsonReport = serde_json::from_slice(&out)?;
+/// // A section's rows are its figures.
+/// assert_eq!(json.sections[0].figures.len(), report.sections[0].rows.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonSection {
     /// Which.
@@ -55,6 +85,22 @@ pub struct JsonSection {
 }
 
 /// One figure.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting_report::{Lang, Locale};
+/// # let facts = bosetting_facts::Facts::load("../../examples/data/bodo_2020.toml")?;
+/// # let (checks, _) = facts.checked()?;
+/// # let report = bosetting_report::build(facts.year().ok_or("a year")?, &checks, Locale::new(Lang::Nb))?;
+/// let mut out = Vec::new();
+/// bosetting_report::json::write(&report, &mut out)?;
+/// let json: bosetting_report::json::JsonReport = serde_json::from_slice(&out)?;
+/// let f = json.sections.iter().flat_map(|s| &s.figures).find(|f| f.id == "bodo20.fulfilment").ok_or("the fulfilment")?;
+/// // Exact values as strings, never floats.
+/// assert_eq!((f.value.as_str(), f.unit.as_str(), f.status.as_str()), ("41/74", "share", "reproduced"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JsonFigure {
     /// The identifier (a ledger id for checked figures).
@@ -83,6 +129,18 @@ pub struct JsonFigure {
 }
 
 /// One printed figure or several.
+///
+/// # Example
+///
+/// ```
+/// use bosetting_report::json::Published;
+///
+/// let one: Published = serde_json::from_str(r#""33""#)?;
+/// let parts: Published = serde_json::from_str(r#"["14", "25", "39"]"#)?;
+/// assert_eq!(one, Published::One("33".into()));
+/// assert_eq!(parts, Published::Many(vec!["14".into(), "25".into(), "39".into()]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Published {

@@ -144,6 +144,20 @@ pub enum Error {
 }
 
 /// Shorthand for results in this crate.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Ratio, RoundingRule};
+///
+/// // Code built on the model passes its errors on with `?`.
+/// fn percent(part: u64, whole: u64) -> bosetting::Result<String> {
+///     Ok(Ratio::of(part, whole)?.percent(RoundingRule::HalfUp, 1)?.to_string())
+/// }
+/// assert_eq!(percent(41, 74)?, "55.4");
+/// assert!(percent(41, 0).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {

@@ -42,6 +42,26 @@ impl<'de> Visitor<'de> for DateVisitor {
 /// # Errors
 ///
 /// A deserialization error naming the text for anything else.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Decision {
+///     #[serde(deserialize_with = "bosetting::serde_date::date")]
+///     decided: NaiveDate,
+/// }
+/// let expected = NaiveDate::from_ymd_opt(2021, 3, 15).ok_or("date")?;
+/// // A TOML date literal and an ISO string read the same.
+/// assert_eq!(toml::from_str::<Decision>("decided = 2021-03-15")?.decided, expected);
+/// assert_eq!(toml::from_str::<Decision>("decided = \"2021-03-15\"")?.decided, expected);
+/// // A date with a time, or another spelling, is refused.
+/// assert!(toml::from_str::<Decision>("decided = 2021-03-15T10:00:00").is_err());
+/// assert!(toml::from_str::<Decision>("decided = \"15.03.2021\"").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     d.deserialize_any(DateVisitor)
 }
@@ -51,6 +71,22 @@ pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
 /// # Errors
 ///
 /// As [`date`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Case {
+///     #[serde(default, deserialize_with = "bosetting::serde_date::optional_date")]
+///     arrived: Option<NaiveDate>,
+/// }
+/// assert_eq!(toml::from_str::<Case>("arrived = 2022-02-01")?.arrived, NaiveDate::from_ymd_opt(2022, 2, 1));
+/// assert_eq!(toml::from_str::<Case>("")?.arrived, None);
+/// assert!(toml::from_str::<Case>("arrived = \"february\"").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn optional_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     date(d).map(Some)
 }

@@ -11,6 +11,20 @@ use crate::settlement::{Category, Origin};
 
 /// The part of a measure a figure counts: a category (ordinary or EM), an origin, or a named
 /// group (an age band, a unit's line, a programme outcome). Empty: the whole.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Address, BodyId, Breakdown, Category, Origin};
+///
+/// let whole = Address::new("settlement.settled", BodyId::new("norge")?, "2023".parse()?);
+/// assert!(whole.breakdown.is_whole());
+/// // EM resettlement refugees; a named group is a document's own part ("15-17").
+/// let part = whole.with_breakdown(Breakdown { origin: Some(Origin::Resettlement), ..Breakdown::category(Category::UnaccompaniedMinor) });
+/// assert_eq!(part.breakdown.category, Some(Category::UnaccompaniedMinor));
+/// assert_ne!(part, whole);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "fordeling")]
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Breakdown {

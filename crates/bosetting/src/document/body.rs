@@ -12,6 +12,18 @@ use crate::provenance::Source;
 /// The identifier a document gives a body (`"kristiansand"`, `"agder"`, `"norge"`).
 ///
 /// Lowercase letters, digits, `-` and `_`; a facts file refers to bodies by it.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::BodyId;
+///
+/// let id: BodyId = serde_json::from_str(r#""flyktningkontoret""#)?;
+/// assert_eq!(id.as_str(), "flyktningkontoret");
+/// // Read through the same check as `BodyId::new`.
+/// assert!(serde_json::from_str::<BodyId>(r#""Flyktningkontoret""#).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "organ")]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -76,6 +88,21 @@ impl fmt::Display for BodyId {
 }
 
 /// What kind of body.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Body, BodyId, BodyKind, Source};
+///
+/// let src = || Source::new("Kristiansand, årsrapport 2022");
+/// let city = Body::new(BodyId::new("kristiansand")?, "Kristiansand", BodyKind::Municipality { number: "4204".parse()? }, src());
+/// // A unit is a part of its municipality: its additive figures add up to the city's.
+/// let office = Body::new(BodyId::new("flyktningkontoret")?, "Flyktningkontoret", BodyKind::Unit, src())
+///     .part_of(city.id.clone());
+/// assert_eq!(office.parent.as_ref(), Some(&city.id));
+/// assert!(matches!(city.kind, BodyKind::Municipality { .. }));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "fylke")]
 #[doc(alias = "hele landet")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -12,6 +12,18 @@ use super::year_view::FigureRef;
 
 /// An argument of a year-view figure, written beside its name in a data file
 /// (`figure = { name = "national.group", year = 2023, group = "Ukraina" }`).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::FigureRef;
+///
+/// let group = FigureRef::catalogue().iter().find(|f| f.name == "national.group").ok_or("listed")?;
+/// let names: Vec<&str> = group.args.iter().map(|a| a.name.as_str()).collect();
+/// assert_eq!(names, ["year", "group"]);
+/// assert!(group.args.iter().all(|a| a.required && !a.example.is_empty()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FigureArg {
@@ -26,6 +38,19 @@ pub struct FigureArg {
 }
 
 /// A year-view figure as the reference lists it.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::FigureRef;
+///
+/// let shortfall = FigureRef::catalogue().iter().find(|f| f.name == "settlement.shortfall").ok_or("listed")?;
+/// assert_eq!(shortfall.unit, "persons");
+/// assert!(shortfall.args.is_empty());
+/// // Every name in the reference is one a data file can use.
+/// assert!(FigureRef::catalogue().iter().all(|f| !f.meaning.is_empty()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FigureInfo {

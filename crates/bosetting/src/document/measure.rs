@@ -5,6 +5,17 @@
 use crate::explain::Unit;
 
 /// How a measure adds up.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Adds;
+///
+/// let adds = |name: &str| bosetting::measure(name).map(|m| m.adds);
+/// // Persons settled add up over years; a share never adds up.
+/// assert_eq!(adds("settlement.settled"), Some(Adds::PartsAndPeriods));
+/// assert_eq!(adds("settlement.fulfilment"), Some(Adds::Never));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Adds {
@@ -19,6 +30,17 @@ pub enum Adds {
 
 /// How a measure is had: stated by documents, or derived from other measures of the same
 /// body, period and breakdown.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Formula;
+///
+/// let formula = |name: &str| bosetting::measure(name).map(|m| m.formula);
+/// assert_eq!(formula("settlement.fulfilment"), Some(Formula::Quotient("settlement.settled", "settlement.decided")));
+/// assert_eq!(formula("settlement.places_remaining"), Some(Formula::YearLess("settlement.decided", "settlement.settled")));
+/// assert_eq!(formula("settlement.settled"), Some(Formula::Stated));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Formula {
@@ -43,6 +65,20 @@ pub enum Formula {
 
 /// A measure: its name as written in data files, its unit, how it adds up, what it means,
 /// and how it is derived.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Adds, Formula, Unit};
+///
+/// let shortfall = bosetting::measure("settlement.shortfall").ok_or("registered")?;
+/// assert_eq!(shortfall.unit, Unit::Persons);
+/// assert_eq!(shortfall.formula, Formula::Difference("settlement.decided", "settlement.settled"));
+/// assert_eq!(shortfall.operands(), ["settlement.decided", "settlement.settled"]);
+/// // A difference of counts adds up over parts and periods.
+/// assert_eq!(shortfall.adds, Adds::PartsAndPeriods);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "tallstørrelse")]
 #[doc(alias = "måltall")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +184,19 @@ const GENERAL: &[MeasureDef] = &[
 ];
 
 /// Every registered measure, domain by domain, then the general ones.
+///
+/// # Example
+///
+/// ```
+/// let names: Vec<&str> = bosetting::measures().map(|m| m.name).collect();
+/// assert!(names.contains(&"settlement.settled"));
+/// assert!(names.contains(&"budget.result"));
+/// // Every name is registered once.
+/// let mut unique = names.clone();
+/// unique.sort_unstable();
+/// unique.dedup();
+/// assert_eq!(unique.len(), names.len());
+/// ```
 #[doc(alias = "tallstørrelse")]
 pub fn measures() -> impl Iterator<Item = &'static MeasureDef> {
     crate::settlement::MEASURES
@@ -158,6 +207,15 @@ pub fn measures() -> impl Iterator<Item = &'static MeasureDef> {
 }
 
 /// The measure of that name.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Unit;
+///
+/// assert_eq!(bosetting::measure("settlement.fulfilment").map(|m| m.unit), Some(Unit::Share));
+/// assert!(bosetting::measure("settlement.fulfillment").is_none());
+/// ```
 pub fn measure(name: &str) -> Option<&'static MeasureDef> {
     measures().find(|m| m.name == name)
 }

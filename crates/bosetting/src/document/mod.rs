@@ -38,6 +38,23 @@ use crate::published::{Computed, PublishedFigure, ReconcilePolicy, Status};
 use year_view::{CheckResult, CheckSpec, MunicipalityYear};
 
 /// A fact a document states about a body in a period, as printed.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Address, BodyId, Observation, PublishedFigure, Source, Unit};
+///
+/// // "Agder bosatte 812 flyktninger i 2016".
+/// let printed = "812";
+/// let fact = Observation {
+///     id: Some("agder16".into()),
+///     address: Address::new("settlement.settled", BodyId::new("agder")?, "2016".parse()?),
+///     figure: PublishedFigure::parse(printed, Unit::Persons, Source::new("IMDi 2016").quote("Agder bosatte 812"))?,
+/// };
+/// assert_eq!(fact.figure.value(), 812.into());
+/// assert_eq!(fact.address.to_string(), "settlement.settled[agder, 2016]");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "opplysning")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Observation {
@@ -51,6 +68,33 @@ pub struct Observation {
 }
 
 /// A printed figure to check against a figure of the document at an address.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Address, Body, BodyId, BodyKind, Document, FigureCheck, Observation, PublishedFigure, Source, Status, Unit};
+///
+/// let src = |q: &str| Source::new("årsmelding 2020").quote(q);
+/// let bodo = BodyId::new("bodo")?;
+/// let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("bodo")?, "2020".parse()?)) };
+/// let mut doc = Document::new(Source::new("årsmelding 2020"));
+/// doc.bodies.push(Body::new(bodo, "Bodø", BodyKind::Municipality { number: "1804".parse()? }, src("Bodø")));
+/// doc.facts.push(Observation { id: None, address: at("settlement.decided")?, figure: PublishedFigure::parse("74", Unit::Persons, src("vedtatt 74"))? });
+/// doc.facts.push(Observation { id: None, address: at("settlement.settled")?, figure: PublishedFigure::parse("41", Unit::Persons, src("bosatt 41"))? });
+///
+/// // "33 plasser ble ikke fylt", expected to be reproduced.
+/// doc.checks.push(FigureCheck {
+///     id: "bodo20.shortfall".into(),
+///     label: "Vedtaksplasser som ikke ble fylt".into(),
+///     address: at("settlement.shortfall")?,
+///     published: PublishedFigure::parse("33", Unit::Persons, src("33 plasser"))?,
+///     expect: Some(Status::Reproduced),
+/// });
+/// let results = doc.check_all()?;
+/// assert_eq!(results[0].status, Status::Reproduced);
+/// assert!(results[0].is_as_expected());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FigureCheck {
     /// A stable id.
@@ -67,6 +111,24 @@ pub struct FigureCheck {
 }
 
 /// One municipality's year, attached to the body it is about.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{BodyId, Document, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year, YearView};
+///
+/// let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// let y = Year::new(2020)?;
+/// let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc())));
+///
+/// let mut document = Document::new(doc());
+/// let bodo = BodyId::new("bodo")?;
+/// document.years.push(YearView { body: bodo.clone(), year: MunicipalityYear::new(s, doc()) });
+/// let view = document.view_of(&bodo).ok_or("a view of Bodø")?;
+/// assert_eq!(view.figure(&FigureRef::Settled)?.value.value.exact(), "41");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearView {
     /// The body.
@@ -154,6 +216,32 @@ impl Document {
     /// # Errors
     ///
     /// A row and column that contradict each other.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AddressPart, BodyId, Cell, Document, PrintedTable, Source, TableColumn, TableRow, Unit};
+    ///
+    /// let src = Source::new("IMDi, bosetting per fylke").quote("Bosatte 2017");
+    /// let mut table = PrintedTable::new("fylker", "Bosatte", Unit::Persons, src.clone(),
+    ///     vec![TableColumn { key: "2017".into(), label: "2017".into(), part: Default::default(), total: false, expect: None }],
+    ///     vec![TableRow {
+    ///         key: "agder".into(), label: "Agder".into(), total: false, expect: None,
+    ///         part: AddressPart { body: Some(BodyId::new("agder")?), ..Default::default() },
+    ///         cells: vec![Cell::parse("812", Unit::Persons, src.clone())?],
+    ///     }])?;
+    /// // The table names the measure and the column the year: each cell has a whole address.
+    /// table.part.measure = Some("settlement.settled".into());
+    /// table.columns[0].part.period = Some("2017".parse()?);
+    ///
+    /// let mut doc = Document::new(src);
+    /// doc.tables.push(table);
+    /// doc.add_table_facts()?;
+    /// assert_eq!(doc.facts.len(), 1);
+    /// assert_eq!(doc.facts[0].address.to_string(), doc.tables[0].addressed_cells()?[0].0.to_string());
+    /// assert_eq!(doc.facts[0].figure.text(), "812");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn add_table_facts(&mut self) -> Result<()> {
         let mut extra = Vec::new();
         for t in &self.tables {
@@ -175,6 +263,27 @@ impl Document {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] naming the figure, with the nearest known name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+    /// # let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+    /// # let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+    /// # let nation = BodyId::new("norge")?;
+    /// # doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+    /// # let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("norge")?, "2018".parse()?)) };
+    /// # for (m, t) in [("settlement.request", "5 660"), ("settlement.settled", "4 903")] {
+    /// #     doc.facts.push(Observation { id: None, address: at(m)?, figure: PublishedFigure::parse(t, Unit::Persons, src(t))? });
+    /// # }
+    /// assert!(doc.validate().is_ok());
+    ///
+    /// // A misspelt measure is named, with the nearest registered one.
+    /// doc.facts.push(Observation { id: None, address: at("settlement.setled")?, figure: PublishedFigure::parse("1", Unit::Persons, src("1"))? });
+    /// let err = doc.validate().unwrap_err().to_string();
+    /// assert!(err.contains("settlement.settled"), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         // The bodies by id, once: every fact's body is looked up here.
         let mut ids = std::collections::BTreeMap::new();
@@ -266,6 +375,25 @@ impl Document {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] naming the measure or body, with the nearest known name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+    /// # let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+    /// # let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+    /// # let nation = BodyId::new("norge")?;
+    /// # doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+    /// # let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("norge")?, "2018".parse()?)) };
+    /// # for (m, t) in [("settlement.request", "5 660"), ("settlement.settled", "4 903")] {
+    /// #     doc.facts.push(Observation { id: None, address: at(m)?, figure: PublishedFigure::parse(t, Unit::Persons, src(t))? });
+    /// # }
+    /// assert!(doc.known(&at("settlement.settled")?).is_ok());
+    /// // "vestland" is not one of the document's bodies.
+    /// let elsewhere = Address::new("settlement.settled", BodyId::new("vestland")?, "2018".parse()?);
+    /// assert!(doc.known(&elsewhere).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn known(&self, a: &Address) -> Result<()> {
         Document::known_measure(a)?;
         self.known_body(&a.body)
@@ -276,6 +404,18 @@ impl Document {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] naming the measure, with the nearest known name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Address, BodyId, Document};
+    ///
+    /// let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("bodo")?, "2020".parse()?)) };
+    /// assert!(Document::known_measure(&at("settlement.settled")?).is_ok());
+    /// let err = Document::known_measure(&at("settlement.setled")?).unwrap_err();
+    /// assert!(err.to_string().contains("did you mean \"settlement.settled\""), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn known_measure(a: &Address) -> Result<()> {
         if measure(&a.measure).is_none()
             && year_view::view_figure(&a.measure, &a.breakdown).is_none()
@@ -309,6 +449,25 @@ impl Document {
     /// # Errors
     ///
     /// [`Error::NotComputable`] when the document neither states nor implies it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+    /// # let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+    /// # let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+    /// # let nation = BodyId::new("norge")?;
+    /// # doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+    /// # let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("norge")?, "2018".parse()?)) };
+    /// # for (m, t) in [("settlement.request", "5 660"), ("settlement.settled", "4 903")] {
+    /// #     doc.facts.push(Observation { id: None, address: at(m)?, figure: PublishedFigure::parse(t, Unit::Persons, src(t))? });
+    /// # }
+    /// // Stated: the figure is the printed one.
+    /// assert_eq!(doc.figure(&at("settlement.settled")?)?.value.value.exact(), "4903");
+    /// // Not stated, nor implied by anything stated.
+    /// assert!(doc.figure(&at("settlement.decided")?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn figure(&self, address: &Address) -> Result<Derived<Quantity>> {
         let r = resolve::Resolver::new(self);
         let v = r.value(address)?;
@@ -323,6 +482,34 @@ impl Document {
     /// # Errors
     ///
     /// [`Error::NotComputable`] when the document has no such figure.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+    /// # let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+    /// # let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+    /// # let nation = BodyId::new("norge")?;
+    /// # doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+    /// # let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("norge")?, "2018".parse()?)) };
+    /// # for (m, t) in [("settlement.request", "5 660"), ("settlement.settled", "4 903")] {
+    /// #     doc.facts.push(Observation { id: None, address: at(m)?, figure: PublishedFigure::parse(t, Unit::Persons, src(t))? });
+    /// # }
+    /// use bosetting::{FigureCheck, Status};
+    ///
+    /// // "87 prosent av anmodningen": 4 903 of 5 660 is 86.6 %, which rounds to 87.
+    /// let check = FigureCheck {
+    ///     id: "fulfilment".into(),
+    ///     label: "Bosatte i prosent av anmodningen".into(),
+    ///     address: at("settlement.fulfilment_of_request")?,
+    ///     published: PublishedFigure::parse("87 %", Unit::Percent, src("87 prosent"))?,
+    ///     expect: None,
+    /// };
+    /// let result = doc.check_figure(&check)?;
+    /// assert_eq!(result.status, Status::Reproduced);
+    /// assert_eq!(result.value.value.exact(), "4903/5660");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_figure(&self, c: &FigureCheck) -> Result<CheckResult> {
         self.check_figure_with(&resolve::Resolver::new(self), c)
     }
@@ -411,6 +598,28 @@ impl Document {
     /// # Errors
     ///
     /// A term the document has no figure for, or units that do not fit the relation.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+    /// # let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+    /// # let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+    /// # let nation = BodyId::new("norge")?;
+    /// # doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+    /// # let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("norge")?, "2018".parse()?)) };
+    /// # for (m, t) in [("settlement.request", "5 660"), ("settlement.settled", "4 903")] {
+    /// #     doc.facts.push(Observation { id: None, address: at(m)?, figure: PublishedFigure::parse(t, Unit::Persons, src(t))? });
+    /// # }
+    /// use bosetting::{Relation, RelationKind, Status, Term};
+    ///
+    /// // "757 færre enn anmodet": request − settled = 757.
+    /// let printed = PublishedFigure::parse("757", Unit::Persons, src("757 færre enn anmodet"))?;
+    /// let fewer = Relation::new("fewer", "Færre enn anmodet", RelationKind::Difference,
+    ///     vec![Term::Figure(at("settlement.request")?), Term::Figure(at("settlement.settled")?), Term::Printed(printed)])?;
+    /// assert_eq!(doc.check_relation(&fewer)?.status, Status::Reproduced);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_relation(&self, rel: &Relation) -> Result<CheckResult> {
         self.check_relation_with(&resolve::Resolver::new(self), rel)
     }
@@ -458,6 +667,30 @@ impl Document {
     /// # Errors
     ///
     /// A cell that cannot be read.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Cell, Document, PrintedTable, Source, Status, TableColumn, TableRow, Unit};
+    /// let src = Source::new("Budsjettoppfølging 2024").quote("Avvik per enhet");
+    /// let cell = |t: &str| Cell::parse(t, Unit::Kroner, src.clone());
+    /// let column = TableColumn { key: "avvik".into(), label: "Avvik".into(), part: Default::default(), total: false, expect: None };
+    /// let row = |key: &str, printed: &str, total| -> bosetting::Result<TableRow> {
+    ///     Ok(TableRow { key: key.into(), label: key.into(), part: Default::default(), total, cells: vec![cell(printed)?], expect: None })
+    /// };
+    /// let table = PrintedTable::new("avvik", "Avvik per enhet", Unit::Kroner, src.clone(), vec![column],
+    ///     vec![row("a", "1,2 mill", false)?, row("b", "2,4 mill", false)?, row("sum", "3,4 mill", true)?])?;
+    /// let doc = Document::new(src.clone());
+    /// # use bosetting::RelationKind;
+    ///
+    /// // One total row and one column: one sum, a + b = sum.
+    /// let relations = doc.table_relations(&table)?;
+    /// assert_eq!(relations.len(), 1);
+    /// assert_eq!(relations[0].kind, RelationKind::Sum);
+    /// assert_eq!(relations[0].id, "avvik.sum.avvik");
+    /// assert_eq!(relations[0].terms.len(), 3);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn table_relations(&self, t: &PrintedTable) -> Result<Vec<Relation>> {
         let term = |c: &Cell| -> Term {
             match c {
@@ -554,6 +787,27 @@ impl Document {
     /// # Errors
     ///
     /// As [`Document::check_relation`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Cell, Document, PrintedTable, Source, Status, TableColumn, TableRow, Unit};
+    /// let src = Source::new("Budsjettoppfølging 2024").quote("Avvik per enhet");
+    /// let cell = |t: &str| Cell::parse(t, Unit::Kroner, src.clone());
+    /// let column = TableColumn { key: "avvik".into(), label: "Avvik".into(), part: Default::default(), total: false, expect: None };
+    /// let row = |key: &str, printed: &str, total| -> bosetting::Result<TableRow> {
+    ///     Ok(TableRow { key: key.into(), label: key.into(), part: Default::default(), total, cells: vec![cell(printed)?], expect: None })
+    /// };
+    /// let table = PrintedTable::new("avvik", "Avvik per enhet", Unit::Kroner, src.clone(), vec![column],
+    ///     vec![row("a", "1,2 mill", false)?, row("b", "2,4 mill", false)?, row("sum", "3,4 mill", true)?])?;
+    /// let doc = Document::new(src.clone());
+    ///
+    /// // 1,2 mill + 2,4 mill is at least 3,5 mill: the printed total "3,4 mill" cannot be right.
+    /// let checks = doc.check_table(&table)?;
+    /// assert_eq!(checks.len(), 1);
+    /// assert_eq!(checks[0].status, Status::Inconsistent);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_table(&self, t: &PrintedTable) -> Result<Vec<CheckResult>> {
         let r = resolve::Resolver::new(self);
         self.table_relations(t)?
@@ -569,6 +823,38 @@ impl Document {
     /// # Errors
     ///
     /// The first check that cannot be computed, with its id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+    /// # let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+    /// # let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+    /// # let nation = BodyId::new("norge")?;
+    /// # doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+    /// # let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("norge")?, "2018".parse()?)) };
+    /// # for (m, t) in [("settlement.request", "5 660"), ("settlement.settled", "4 903")] {
+    /// #     doc.facts.push(Observation { id: None, address: at(m)?, figure: PublishedFigure::parse(t, Unit::Persons, src(t))? });
+    /// # }
+    /// use bosetting::{FigureCheck, Relation, RelationKind, Status, Term};
+    ///
+    /// doc.checks.push(FigureCheck {
+    ///     id: "settled".into(),
+    ///     label: "Bosatte".into(),
+    ///     address: at("settlement.settled")?,
+    ///     published: PublishedFigure::parse("4 903", Unit::Persons, src("4 903"))?,
+    ///     expect: None,
+    /// });
+    /// let printed = PublishedFigure::parse("757", Unit::Persons, src("757 færre enn anmodet"))?;
+    /// doc.relations.push(Relation::new("fewer", "Færre enn anmodet", RelationKind::Difference,
+    ///     vec![Term::Figure(at("settlement.request")?), Term::Figure(at("settlement.settled")?), Term::Printed(printed)])?);
+    ///
+    /// let results = doc.check_all()?;
+    /// let statuses: Vec<_> = results.iter().map(|r| (r.id.as_str(), r.status)).collect();
+    /// // The stated figure checked against its own statement is an input; the relation holds.
+    /// assert_eq!(statuses, [("settled", Status::Input), ("fewer", Status::Reproduced)]);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_all(&self) -> Result<Vec<CheckResult>> {
         let r = resolve::Resolver::new(self);
         let named = |id: &str, e: Error| Error::InvalidValue {
@@ -602,6 +888,40 @@ impl Document {
     /// # Errors
     ///
     /// As [`MunicipalityYear::check`]; an error if the body has no year view.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{
+    ///     Body, BodyId, BodyKind, CheckKind, CheckSpec, Decision, Document, Fact, FigureRef, Municipality,
+    ///     MunicipalityYear, PublishedFigure, Settled, SettlementYear, Source, Status, Unit, Year, YearView,
+    /// };
+    ///
+    /// let src = || Source::new("Bodø kommune, årsrapport 2020");
+    /// let year = Year::new(2020)?;
+    /// let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), year);
+    /// s.decisions.push(Decision::base(74, src().quote("vedtatt 74")));
+    /// s.settled = Some(Settled::new(year.period()).with_total(Fact::new(41, src().quote("bosatte 41"))));
+    ///
+    /// let bodo = BodyId::new("bodo")?;
+    /// let mut doc = Document::new(src());
+    /// doc.bodies.push(Body::new(bodo.clone(), "Bodø", BodyKind::Municipality { number: "1804".parse()? }, src()));
+    /// doc.years.push(YearView { body: bodo.clone(), year: MunicipalityYear::new(s, src()) });
+    ///
+    /// let spec = CheckSpec {
+    ///     id: "bodo20.shortfall".into(),
+    ///     label: "Vedtaksplasser som ikke ble fylt".into(),
+    ///     figure: FigureRef::Shortfall,
+    ///     kind: CheckKind::Derived,
+    ///     published: vec![PublishedFigure::parse("33", Unit::Persons, src().quote("33 færre"))?],
+    ///     verdict: None,
+    ///     expect: None,
+    /// };
+    /// assert_eq!(doc.check_year(&bodo, &spec)?.status, Status::Reproduced);
+    /// // A body without a year view has nothing to check.
+    /// assert!(doc.check_year(&BodyId::new("drammen")?, &spec).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_year(&self, body: &BodyId, spec: &CheckSpec) -> Result<CheckResult> {
         self.view_of(body)
             .ok_or_else(|| {
@@ -615,6 +935,27 @@ impl Document {
 }
 
 /// A [`Document`] with its lookups built once ([`Document::indexed`]).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+///
+/// let src = |q: &str| Source::new("IMDi 2016").quote(q);
+/// let mut doc = Document::new(Source::new("IMDi 2016"));
+/// let mut addresses = Vec::new();
+/// for (id, settled) in [("agder", "812"), ("rogaland", "1 204")] {
+///     doc.bodies.push(Body::new(BodyId::new(id)?, id, BodyKind::County { number: None }, src(id)));
+///     let address = Address::new("settlement.settled", BodyId::new(id)?, "2016".parse()?);
+///     doc.facts.push(Observation { id: None, address: address.clone(), figure: PublishedFigure::parse(settled, Unit::Persons, src(settled))? });
+///     addresses.push(address);
+/// }
+/// // Built once; then each figure is a few lookups.
+/// let ix = doc.indexed();
+/// let settled: Vec<String> = addresses.iter().map(|a| Ok(ix.figure(a)?.value.value.exact())).collect::<bosetting::Result<_>>()?;
+/// assert_eq!(settled, ["812", "1204"]);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 ///
 /// # Threads
 ///
@@ -659,6 +1000,24 @@ impl<'a> IndexedDocument<'a> {
     /// # Errors
     ///
     /// As [`Document::known`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+    /// # let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+    /// # let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+    /// # let nation = BodyId::new("norge")?;
+    /// # doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+    /// # let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("norge")?, "2018".parse()?)) };
+    /// # for (m, t) in [("settlement.request", "5 660"), ("settlement.settled", "4 903")] {
+    /// #     doc.facts.push(Observation { id: None, address: at(m)?, figure: PublishedFigure::parse(t, Unit::Persons, src(t))? });
+    /// # }
+    /// let ix = doc.indexed();
+    /// assert!(ix.known(&at("settlement.request")?).is_ok());
+    /// assert!(ix.known(&at("settlement.no_such_measure")?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn known(&self, a: &Address) -> Result<()> {
         Document::known_measure(a)?;
         if self.bodies.contains(&a.body) {
@@ -678,6 +1037,25 @@ impl<'a> IndexedDocument<'a> {
     /// # Errors
     ///
     /// As [`Document::figure`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+    /// # let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+    /// # let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+    /// # let nation = BodyId::new("norge")?;
+    /// # doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+    /// # let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("norge")?, "2018".parse()?)) };
+    /// # for (m, t) in [("settlement.request", "5 660"), ("settlement.settled", "4 903")] {
+    /// #     doc.facts.push(Observation { id: None, address: at(m)?, figure: PublishedFigure::parse(t, Unit::Persons, src(t))? });
+    /// # }
+    /// let ix = doc.indexed();
+    /// // Derived by the measure's formula: settled / request.
+    /// assert_eq!(ix.figure(&at("settlement.fulfilment_of_request")?)?.value.value.exact(), "4903/5660");
+    /// assert_eq!(ix.figure(&at("settlement.settled")?)?.value.value.exact(), "4903");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn figure(&self, address: &Address) -> Result<Derived<Quantity>> {
         let v = self.resolver.value(address)?;
         Ok(Derived::new(
@@ -691,6 +1069,35 @@ impl<'a> IndexedDocument<'a> {
     /// # Errors
     ///
     /// As [`Document::check_figure`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+    /// # let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+    /// # let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+    /// # let nation = BodyId::new("norge")?;
+    /// # doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+    /// # let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("norge")?, "2018".parse()?)) };
+    /// # for (m, t) in [("settlement.request", "5 660"), ("settlement.settled", "4 903")] {
+    /// #     doc.facts.push(Observation { id: None, address: at(m)?, figure: PublishedFigure::parse(t, Unit::Persons, src(t))? });
+    /// # }
+    /// use bosetting::{FigureCheck, Status};
+    ///
+    /// let ix = doc.indexed();
+    /// let check = |printed: &str| -> bosetting::Result<FigureCheck> {
+    ///     Ok(FigureCheck {
+    ///         id: "fulfilment".into(),
+    ///         label: "Bosatte i prosent av anmodningen".into(),
+    ///         address: at("settlement.fulfilment_of_request")?,
+    ///         published: PublishedFigure::parse(printed, Unit::Percent, src(printed))?,
+    ///         expect: None,
+    ///     })
+    /// };
+    /// assert_eq!(ix.check_figure(&check("87 %")?)?.status, Status::Reproduced);
+    /// assert_eq!(ix.check_figure(&check("90 %")?)?.status, Status::Inconsistent);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_figure(&self, c: &FigureCheck) -> Result<CheckResult> {
         self.doc.check_figure_with(&self.resolver, c)
     }
@@ -700,6 +1107,29 @@ impl<'a> IndexedDocument<'a> {
     /// # Errors
     ///
     /// As [`Document::check_relation`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Address, Body, BodyId, BodyKind, Document, Observation, PublishedFigure, Source, Unit};
+    /// # let src = |q: &str| Source::new("IMDi, bosetting 2018").quote(q);
+    /// # let mut doc = Document::new(Source::new("IMDi, bosetting 2018"));
+    /// # let nation = BodyId::new("norge")?;
+    /// # doc.bodies.push(Body::new(nation.clone(), "Hele landet", BodyKind::Nation, src("Totalt")));
+    /// # let at = |m: &str| -> bosetting::Result<Address> { Ok(Address::new(m, BodyId::new("norge")?, "2018".parse()?)) };
+    /// # for (m, t) in [("settlement.request", "5 660"), ("settlement.settled", "4 903")] {
+    /// #     doc.facts.push(Observation { id: None, address: at(m)?, figure: PublishedFigure::parse(t, Unit::Persons, src(t))? });
+    /// # }
+    /// use bosetting::{Relation, RelationKind, Status, Term};
+    ///
+    /// let ix = doc.indexed();
+    /// // "87 prosent": settled / request = 87 %.
+    /// let printed = PublishedFigure::parse("87 %", Unit::Percent, src("87 prosent"))?;
+    /// let share = Relation::new("share", "Andel av anmodningen", RelationKind::Share,
+    ///     vec![Term::Figure(at("settlement.settled")?), Term::Figure(at("settlement.request")?), Term::Printed(printed)])?;
+    /// assert_eq!(ix.check_relation(&share)?.status, Status::Reproduced);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_relation(&self, rel: &Relation) -> Result<CheckResult> {
         self.doc.check_relation_with(&self.resolver, rel)
     }
@@ -709,6 +1139,26 @@ impl<'a> IndexedDocument<'a> {
     /// # Errors
     ///
     /// As [`Document::check_table`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Cell, Document, PrintedTable, Source, Status, TableColumn, TableRow, Unit};
+    /// let src = Source::new("Budsjettoppfølging 2024").quote("Avvik per enhet");
+    /// let cell = |t: &str| Cell::parse(t, Unit::Kroner, src.clone());
+    /// let column = TableColumn { key: "avvik".into(), label: "Avvik".into(), part: Default::default(), total: false, expect: None };
+    /// let row = |key: &str, printed: &str, total| -> bosetting::Result<TableRow> {
+    ///     Ok(TableRow { key: key.into(), label: key.into(), part: Default::default(), total, cells: vec![cell(printed)?], expect: None })
+    /// };
+    /// let table = PrintedTable::new("avvik", "Avvik per enhet", Unit::Kroner, src.clone(), vec![column],
+    ///     vec![row("a", "1,2 mill", false)?, row("b", "2,4 mill", false)?, row("sum", "3,4 mill", true)?])?;
+    /// let doc = Document::new(src.clone());
+    ///
+    /// let ix = doc.indexed();
+    /// let checks = ix.check_table(&table)?;
+    /// assert_eq!(checks.iter().map(|c| c.status).collect::<Vec<_>>(), [Status::Inconsistent]);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_table(&self, t: &PrintedTable) -> Result<Vec<CheckResult>> {
         self.doc
             .table_relations(t)?

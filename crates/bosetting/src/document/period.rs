@@ -47,6 +47,20 @@ impl DocPeriod {
     /// # Errors
     ///
     /// Only for an impossible span (kept out by construction).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::DocPeriod;
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+    /// let span = "2014-2016".parse::<DocPeriod>()?.period()?;
+    /// assert_eq!((span.start(), span.end()), (d(2014, 1, 1)?, d(2016, 12, 31)?));
+    /// let t2 = "2017-T2".parse::<DocPeriod>()?.period()?;
+    /// assert_eq!((t2.start(), t2.end()), (d(2017, 5, 1)?, d(2017, 8, 31)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn period(self) -> Result<Period> {
         match self {
             DocPeriod::Year(y) => Ok(y.period()),
@@ -78,6 +92,17 @@ impl DocPeriod {
     /// # Errors
     ///
     /// A date outside the years the model knows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{DocPeriod, Year};
+    ///
+    /// assert_eq!("2014-2016".parse::<DocPeriod>()?.year_of()?, Year::new(2016)?);
+    /// assert_eq!("2017-T3".parse::<DocPeriod>()?.year_of()?, Year::new(2017)?);
+    /// assert_eq!("2024-03-31".parse::<DocPeriod>()?.year_of()?, Year::new(2024)?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn year_of(self) -> Result<Year> {
         match self {
             DocPeriod::Year(y) | DocPeriod::Years(_, y) => Ok(y),

@@ -15,6 +15,15 @@ use crate::phrase::{Arg, Phrase};
 use crate::published::{PublishedFigure, Status};
 
 /// What a relation says about its terms. The last term is the one the others give.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::RelationKind;
+///
+/// assert_eq!(RelationKind::ChangePoints.name(), "change-points");
+/// assert_eq!(RelationKind::Share.terms(), "the part, the whole, then the share");
+/// ```
 #[doc(alias = "sammenheng")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -109,6 +118,30 @@ impl fmt::Display for RelationKind {
 
 /// One side of a relation: a figure of the document (stated or derived), a stated fact by
 /// its id, or a figure only printed here.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Address, BodyId, Document, PublishedFigure, Relation, RelationKind, Source, Status, Term, Unit};
+///
+/// let src = |q: &str| Source::new("årsmelding").quote(q);
+/// // A term may be a figure of the document, a stated fact by id, or a figure printed only here.
+/// let mut doc = Document::new(Source::new("årsmelding"));
+/// doc.bodies.push(bosetting::Body::new(BodyId::new("bodo")?, "Bodø", bosetting::BodyKind::Other, src("Bodø")));
+/// doc.facts.push(bosetting::Observation {
+///     id: Some("vedtak".into()),
+///     address: Address::new("settlement.decided", BodyId::new("bodo")?, "2020".parse()?),
+///     figure: PublishedFigure::parse("74", Unit::Persons, src("vedtatt 74"))?,
+/// });
+/// let terms = vec![
+///     Term::Fact("vedtak".into()),
+///     Term::Printed(PublishedFigure::parse("41", Unit::Persons, src("bosatt 41"))?),
+///     Term::Printed(PublishedFigure::parse("33", Unit::Persons, src("33 færre"))?),
+/// ];
+/// let fewer = Relation::new("fewer", "Færre enn vedtatt", RelationKind::Difference, terms)?;
+/// assert_eq!(doc.check_relation(&fewer)?.status, Status::Reproduced);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "ledd")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -163,6 +196,22 @@ impl Relation {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] if the number of terms does not fit the kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{PublishedFigure, Relation, RelationKind, Source, Term, Unit};
+    ///
+    /// let printed = |t: &str| -> bosetting::Result<Term> {
+    ///     Ok(Term::Printed(PublishedFigure::parse(t, Unit::Persons, Source::new("årsrapport").quote(t))?))
+    /// };
+    /// // "74 vedtatt, 41 bosatt, 33 færre": a − b = difference.
+    /// let fewer = Relation::new("fewer", "Færre enn vedtatt", RelationKind::Difference, vec![printed("74")?, printed("41")?, printed("33")?])?;
+    /// assert_eq!(fewer.terms.len(), 3);
+    /// // A difference takes exactly three terms.
+    /// assert!(Relation::new("fewer", "Færre", RelationKind::Difference, vec![printed("74")?, printed("33")?]).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         label: impl Into<String>,
@@ -189,6 +238,24 @@ impl Relation {
 
 /// A relation's verdict as data: what the other terms give for the last one, what the last
 /// one stands for, and whether the relation holds exactly, for some values, or for none.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Document, PublishedFigure, Relation, RelationKind, Source, Status, Term, Unit};
+///
+/// let p = |t: &str| -> bosetting::Result<Term> {
+///     Ok(Term::Printed(PublishedFigure::parse(t, Unit::Kroner, Source::new("budsjett").quote(t))?))
+/// };
+/// let sum = Relation::new("sum", "I alt", RelationKind::Sum, vec![p("1,2 mill")?, p("2,4 mill")?, p("3,4 mill")?])?;
+/// let checked = Document::new(Source::new("budsjett")).check_relation(&sum)?;
+/// let verdict = checked.relation.ok_or("a relation has a verdict")?;
+/// assert_eq!(verdict.kind, RelationKind::Sum);
+/// assert_eq!(verdict.status, Status::Inconsistent);
+/// // The parts are printed to 0,1 mill: the verdict is over the intervals they stand for.
+/// assert!(verdict.rounded);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RelationVerdict {

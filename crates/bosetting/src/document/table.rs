@@ -14,6 +14,21 @@ use crate::settlement::{Category, Origin};
 
 /// What a table, a row or a column says about the address of its cells. A cell's address
 /// is the table's, completed by its column's and its row's (which must not contradict).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{AddressPart, BodyId};
+///
+/// let table = AddressPart { measure: Some("settlement.settled".into()), ..Default::default() };
+/// let row = AddressPart { body: Some(BodyId::new("agder")?), ..Default::default() };
+/// let column = AddressPart { period: Some("2016".parse()?), ..Default::default() };
+/// // Measure, body and period together make an address; any one missing, none.
+/// let cell = table.and(&row)?.and(&column)?;
+/// assert_eq!(cell.address().map(|a| a.to_string()), Some("settlement.settled[agder, 2016]".to_owned()));
+/// assert_eq!(table.and(&row)?.address(), None);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddressPart {
     /// The measure.
@@ -58,6 +73,24 @@ impl AddressPart {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] where both give a different value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AddressPart, BodyId, Category};
+    ///
+    /// let row = AddressPart { body: Some(BodyId::new("bodo")?), ..Default::default() };
+    /// let column = AddressPart { period: Some("2020".parse()?), category: Some(Category::UnaccompaniedMinor), ..Default::default() };
+    /// let cell = row.and(&column)?;
+    /// assert_eq!(cell.body, Some(BodyId::new("bodo")?));
+    /// assert_eq!(cell.category, Some(Category::UnaccompaniedMinor));
+    ///
+    /// // The row says 2020, the column 2021: the cell's address is contradictory.
+    /// let row_2020 = AddressPart { period: Some("2020".parse()?), ..Default::default() };
+    /// let column_2021 = AddressPart { period: Some("2021".parse()?), ..Default::default() };
+    /// assert!(row_2020.and(&column_2021).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn and(&self, other: &AddressPart) -> Result<AddressPart> {
         Ok(AddressPart {
             measure: merge("figure", &self.measure, &other.measure)?,
@@ -90,6 +123,20 @@ impl AddressPart {
 /// protect persons (some count of 0 or more), `..` or `.` or an empty cell a figure not
 /// available. A suppressed or missing part makes a total check at most consistent: it
 /// stands for any count of 0 or more (any amount for money).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cell, Source, Unit};
+///
+/// let src = Source::new("SSB, tabell 4");
+/// // A suppressed cell is not zero: it stands for some count of 0 or more.
+/// let suppressed = Cell::parse(":", Unit::Persons, src.clone())?;
+/// assert_eq!((suppressed.figure(), suppressed.text()), (None, ":"));
+/// let nil = Cell::parse("-", Unit::Persons, src)?;
+/// assert_eq!(nil.figure().map(|f| f.text()), Some("-"));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "prikket")]
 #[doc(alias = "tabellcelle")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +157,23 @@ impl Cell {
     /// # Errors
     ///
     /// The figure's parse error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Cell, Source, Unit};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let cell = |t: &str| Cell::parse(t, Unit::Persons, Source::new("SSB, tabell 1"));
+    /// assert_eq!(cell("1 204")?.figure().map(|f| f.value()), Some(Decimal::from(1204)));
+    /// // SSB's symbols: "-" is nil, ":" suppressed, ".." not available.
+    /// assert_eq!(cell("-")?.figure().map(|f| f.value()), Some(Decimal::ZERO));
+    /// assert_eq!(cell(":")?, Cell::Suppressed);
+    /// assert_eq!(cell("..")?, Cell::Missing);
+    /// // Words are no figure.
+    /// assert!(cell("mange").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn parse(text: &str, unit: Unit, source: Source) -> Result<Cell> {
         match text.trim() {
             ":" => Ok(Cell::Suppressed),
@@ -140,6 +204,27 @@ impl Cell {
 }
 
 /// A column of a printed table.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cell, Document, PrintedTable, Source, Status, TableColumn, TableRow, Unit};
+///
+/// let src = Source::new("IMDi").quote("Bosatte og vedtak");
+/// let cell = |t: &str| Cell::parse(t, Unit::Persons, src.clone());
+/// let column = |key: &str, total| TableColumn { key: key.into(), label: key.into(), part: Default::default(), total, expect: None };
+/// let row = |key: &str, cells: [&str; 3]| -> bosetting::Result<TableRow> {
+///     Ok(TableRow { key: key.into(), label: key.into(), part: Default::default(), total: false, expect: None,
+///         cells: cells.iter().map(|t| cell(t)).collect::<bosetting::Result<_>>()? })
+/// };
+/// // Ordinary + EM = total, per row.
+/// let columns = vec![column("ordinary", false), column("em", false), column("total", true)];
+/// let table = PrintedTable::new("t", "Bosatte", Unit::Persons, src.clone(), columns,
+///     vec![row("agder", ["700", "112", "812"])?, row("rogaland", ["1 100", "104", "1 205"])?])?;
+/// let statuses: Vec<Status> = Document::new(src.clone()).check_table(&table)?.iter().map(|c| c.status).collect();
+/// assert_eq!(statuses, [Status::Reproduced, Status::Inconsistent]);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "sumkolonne")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableColumn {
@@ -160,6 +245,31 @@ pub struct TableColumn {
 }
 
 /// A row of a printed table.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cell, Document, PrintedTable, Source, Status, TableColumn, TableRow, Unit};
+///
+/// let src = Source::new("IMDi").quote("Bosatte og vedtak");
+/// let cell = |t: &str| Cell::parse(t, Unit::Persons, src.clone());
+/// let column = |key: &str, total| TableColumn { key: key.into(), label: key.into(), part: Default::default(), total, expect: None };
+/// let row = |key: &str, cells: [&str; 3]| -> bosetting::Result<TableRow> {
+///     Ok(TableRow { key: key.into(), label: key.into(), part: Default::default(), total: false, expect: None,
+///         cells: cells.iter().map(|t| cell(t)).collect::<bosetting::Result<_>>()? })
+/// };
+/// // Ordinary + EM = total, per row.
+/// let columns = vec![column("ordinary", false), column("em", false), column("total", true)];
+/// // A total row is checked column by column; a status it must have is stated on the row.
+/// let mut total = row("sum", ["1 800", "216", "2 016"])?;
+/// total.total = true;
+/// total.expect = Some(Status::Reproduced);
+/// let table = PrintedTable::new("t", "Bosatte", Unit::Persons, src.clone(), columns,
+///     vec![row("agder", ["700", "112", "812"])?, row("rogaland", ["1 100", "104", "1 204"])?, total])?;
+/// let checks = Document::new(src.clone()).check_table(&table)?;
+/// assert!(checks.iter().all(|c| c.status == Status::Reproduced && c.is_as_expected()));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "sumrad")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableRow {
@@ -233,6 +343,31 @@ impl PrintedTable {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] naming the row whose cells do not match the columns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AddressPart, Cell, PrintedTable, Source, TableColumn, TableRow, Unit};
+    ///
+    /// let src = Source::new("IMDi, bosatte per fylke").quote("Tabell 2");
+    /// let column = |key: &str| TableColumn { key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None };
+    /// let row = |key: &str, cells: &[&str]| -> bosetting::Result<TableRow> {
+    ///     Ok(TableRow {
+    ///         key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None,
+    ///         cells: cells.iter().map(|t| Cell::parse(t, Unit::Persons, src.clone())).collect::<bosetting::Result<_>>()?,
+    ///     })
+    /// };
+    ///
+    /// let table = PrintedTable::new("fylker", "Bosatte", Unit::Persons, src.clone(),
+    ///     vec![column("2016"), column("2017")], vec![row("agder", &["812", "530"])?])?;
+    /// assert_eq!(table.rows[0].cells.len(), 2);
+    ///
+    /// // A row with one cell too few.
+    /// let short = PrintedTable::new("fylker", "Bosatte", Unit::Persons, src.clone(),
+    ///     vec![column("2016"), column("2017")], vec![row("agder", &["812"])?]);
+    /// assert!(short.is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(
         id: impl Into<String>,
         title: impl Into<String>,
@@ -260,6 +395,29 @@ impl PrintedTable {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] naming the row or column.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AddressPart, Cell, PrintedTable, Source, TableColumn, TableRow, Unit};
+    ///
+    /// let src = Source::new("IMDi, bosatte per fylke").quote("Tabell 2");
+    /// let column = |key: &str| TableColumn { key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None };
+    /// let row = |key: &str, cells: &[&str]| -> bosetting::Result<TableRow> {
+    ///     Ok(TableRow {
+    ///         key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None,
+    ///         cells: cells.iter().map(|t| Cell::parse(t, Unit::Persons, src.clone())).collect::<bosetting::Result<_>>()?,
+    ///     })
+    /// };
+    ///
+    /// let mut table = PrintedTable::new("fylker", "Bosatte", Unit::Persons, src.clone(),
+    ///     vec![column("2016")], vec![row("agder", &["812"])?])?;
+    /// assert!(table.validate().is_ok());
+    /// // Two rows with one key: check ids would collide.
+    /// table.rows.push(row("agder", &["530"])?);
+    /// assert!(table.validate().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         for r in &self.rows {
             if r.cells.len() != self.columns.len() {
@@ -300,6 +458,40 @@ impl PrintedTable {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] where a row and a column contradict each other.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AddressPart, Cell, PrintedTable, Source, TableColumn, TableRow, Unit};
+    ///
+    /// let src = Source::new("IMDi, bosatte per fylke").quote("Tabell 2");
+    /// let column = |key: &str| TableColumn { key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None };
+    /// let row = |key: &str, cells: &[&str]| -> bosetting::Result<TableRow> {
+    ///     Ok(TableRow {
+    ///         key: key.into(), label: key.into(), part: AddressPart::default(), total: false, expect: None,
+    ///         cells: cells.iter().map(|t| Cell::parse(t, Unit::Persons, src.clone())).collect::<bosetting::Result<_>>()?,
+    ///     })
+    /// };
+    /// use bosetting::BodyId;
+    ///
+    /// let mut table = PrintedTable::new("fylker", "Bosatte", Unit::Persons, src.clone(),
+    ///     vec![column("2016"), column("2017")], vec![row("agder", &["812", ":"])?])?;
+    /// // The table names the measure, the row the body, each column its year.
+    /// table.part.measure = Some("settlement.settled".into());
+    /// table.rows[0].part.body = Some(BodyId::new("agder")?);
+    /// table.columns[0].part.period = Some("2016".parse()?);
+    /// table.columns[1].part.period = Some("2017".parse()?);
+    ///
+    /// // The suppressed 2017 cell is no figure.
+    /// let cells = table.addressed_cells()?;
+    /// assert_eq!(cells.len(), 1);
+    /// assert_eq!(cells[0].0.to_string(), bosetting::Address::new("settlement.settled", BodyId::new("agder")?, "2016".parse()?).to_string());
+    ///
+    /// // A row that says 2018 contradicts its columns.
+    /// table.rows[0].part.period = Some("2018".parse()?);
+    /// assert!(table.addressed_cells().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn addressed_cells(&self) -> Result<Vec<(Address, &PublishedFigure)>> {
         let mut out = Vec::new();
         for r in &self.rows {

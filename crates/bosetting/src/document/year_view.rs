@@ -27,6 +27,22 @@ use crate::staffing::{Activity, Staffing, Uptake};
 use crate::year::{Against, SettlementYear};
 
 /// A rate a report prints for a group of exit outcomes ("19 prosent … arbeid").
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Outcome, PublishedFigure, PublishedRate, Source, Unit};
+///
+/// // "19 prosent gikk direkte over i arbeid".
+/// let rate = PublishedRate {
+///     label: "arbeid".into(),
+///     outcomes: vec![Outcome::Work],
+///     figure: PublishedFigure::parse("19 prosent", Unit::Percent, Source::new("Stavanger 2017").quote("19 prosent"))?,
+///     part_of_total: true,
+/// };
+/// assert_eq!(rate.figure.value(), 19.into());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublishedRate {
     /// What the rate is of ("work", "work or education").
@@ -42,6 +58,34 @@ pub struct PublishedRate {
 }
 
 /// The introduction programme as a report describes it.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{Exits, Indicator, Measure, Outcome, OutcomeDefinition, Programme};
+///
+/// let mut programme = Programme::default();
+/// programme.exits = Some(Exits::new(y.period(), Measure::DirectTransition, Fact::new(57, doc()), vec![
+///     (Outcome::Work, Fact::new(30, doc())),
+///     (Outcome::PrimarySchool, Fact::new(10, doc())),
+///     (Outcome::Unknown, Fact::new(17, doc())),
+/// ])?);
+/// // Bodø counts adult primary school as education.
+/// programme.indicator = Some(Indicator {
+///     measure: Measure::DirectTransition,
+///     definition: OutcomeDefinition::work_or_education(true, doc()),
+/// });
+/// bodo.programme = Some(programme);
+/// assert_eq!(bodo.figure(&FigureRef::ProgrammeRate)?.value.value.exact(), "40/57");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Programme {
     /// Participants as stock and flows.
@@ -74,6 +118,37 @@ impl Programme {
     ///
     /// [`Error::NotComputable`] without exits, or when a printed rate fits no count or
     /// several.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Programme, PublishedRate, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let src = |q: &str| Source::new("Stavanger årsrapport 2017").quote(q);
+    /// let work = |printed: &str| -> bosetting::Result<PublishedRate> {
+    ///     Ok(PublishedRate {
+    ///         label: "arbeid".into(),
+    ///         outcomes: vec![Outcome::Work],
+    ///         figure: PublishedFigure::parse(printed, Unit::Percent, src(printed))?,
+    ///         part_of_total: true,
+    ///     })
+    /// };
+    /// // 75 left; only the rate to work is printed.
+    /// let mut programme = Programme::default();
+    /// programme.exits = Some(Exits::new(Year::new(2017)?.period(), Measure::DirectTransition, Fact::new(75, src("75 avsluttet")), vec![])?);
+    /// programme.published_rates.push(work("19 %")?);
+    ///
+    /// // 19 % of 75 fits one whole count under half-up rounding: 14 (18.7 %); the other 61 are not stated.
+    /// let exits = programme.exits_with_outcomes(&ReconcilePolicy::default())?.value;
+    /// let counts: Vec<(Outcome, u32)> = exits.outcomes.iter().map(|(o, n)| (*o, n.value)).collect();
+    /// assert_eq!(counts, [(Outcome::Work, 14), (Outcome::Unknown, 61)]);
+    ///
+    /// // "71 %" of 57 fits no whole count: the outcomes cannot be derived.
+    /// programme.exits = Some(Exits::new(Year::new(2017)?.period(), Measure::DirectTransition, Fact::new(57, src("57 avsluttet")), vec![])?);
+    /// programme.published_rates = vec![work("71 %")?];
+    /// assert!(programme.exits_with_outcomes(&ReconcilePolicy::default()).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn exits_with_outcomes(&self, policy: &ReconcilePolicy) -> Result<Derived<Exits>> {
         let exits = self
             .exits
@@ -151,6 +226,44 @@ impl Programme {
     ///
     /// [`Error::NotComputable`] without an indicator, or without counts or a printed rate
     /// for it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Programme, PublishedRate, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let src = |q: &str| Source::new("Stavanger årsrapport 2017").quote(q);
+    /// let work = |printed: &str| -> bosetting::Result<PublishedRate> {
+    ///     Ok(PublishedRate {
+    ///         label: "arbeid".into(),
+    ///         outcomes: vec![Outcome::Work],
+    ///         figure: PublishedFigure::parse(printed, Unit::Percent, src(printed))?,
+    ///         part_of_total: true,
+    ///     })
+    /// };
+    /// // 75 left; only the rate to work is printed.
+    /// let mut programme = Programme::default();
+    /// programme.exits = Some(Exits::new(Year::new(2017)?.period(), Measure::DirectTransition, Fact::new(75, src("75 avsluttet")), vec![])?);
+    /// programme.published_rates.push(work("19 %")?);
+    /// # use bosetting::Value;
+    /// programme.indicator = Some(Indicator {
+    ///     measure: Measure::DirectTransition,
+    ///     definition: OutcomeDefinition::of("arbeid", &[Outcome::Work], src("overgang til arbeid")),
+    /// });
+    ///
+    /// // The printed rate gives the count (14 of 75), and the count gives the exact rate.
+    /// let policy = ReconcilePolicy::default();
+    /// assert_eq!(programme.rate(&policy)?.value.value.exact(), "14/75");
+    ///
+    /// // Without the number of exits only the printed rate is known: the interval it stands for.
+    /// programme.exits = None;
+    /// assert!(matches!(programme.rate(&policy)?.value.value, Value::Interval(_)));
+    ///
+    /// // Without an indicator there is no rate to speak of.
+    /// programme.indicator = None;
+    /// assert!(programme.rate(&policy).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn rate(&self, policy: &ReconcilePolicy) -> Result<Derived<Quantity>> {
         let ind = self
             .indicator
@@ -197,6 +310,32 @@ impl Programme {
 }
 
 /// National figures a document quotes, per year.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::National;
+/// use std::collections::BTreeMap;
+///
+/// let imdi = || Source::new("IMDi, bosatte 2023");
+/// let y2023 = Year::new(2023)?;
+/// bodo.national = National {
+///     settled: BTreeMap::from([(y2023, Settled::new(y2023.period())
+///         .with_total(Fact::new(33_701, imdi()))
+///         .with_group("Ukraina", Fact::new(29_730, imdi())))]),
+///     ..National::default()
+/// };
+/// let outside = bodo.figure(&FigureRef::NationalOutsideGroup { year: y2023, group: "Ukraina".into() })?;
+/// assert_eq!(outside.value.value.exact(), "3971");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct National {
     /// Persons settled in Norway, with named groups.
@@ -211,6 +350,25 @@ pub struct National {
 }
 
 /// A funded project a document lists.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::Project;
+///
+/// for name in ["Jobbsjansen", "Ny i Bodø"] {
+///     bodo.projects.push(Project { name: name.into(), organisation: "Bodø kommune".into(), source: doc() });
+/// }
+/// assert_eq!(bodo.figure(&FigureRef::ProjectCount)?.value.value.exact(), "2");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Project {
     /// The project's name.
@@ -222,6 +380,29 @@ pub struct Project {
 }
 
 /// A rule a document states (not a number): kept with its source so a report can cite it.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::RuleStatement;
+///
+/// bodo.rules.push(RuleStatement {
+///     id: "fund".into(),
+///     text: "surpluses of the refugee service go to the refugee fund".into(),
+///     source: doc().quote("Mindreforbruk avsettes til flyktningfondet"),
+/// });
+/// let rule = bodo.figure(&FigureRef::Rule { id: "fund".into() })?;
+/// assert_eq!(rule.value.value.exact(), "surpluses of the refugee service go to the refugee fund");
+/// assert!(bodo.figure(&FigureRef::Rule { id: "other".into() }).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleStatement {
     /// A stable identifier.
@@ -312,6 +493,20 @@ fn is_default_national(n: &National) -> bool {
 
 /// A figure the model can compute for a [`MunicipalityYear`]. In data files it is written as
 /// `figure = "<name>"` with the arguments alongside (`year = 2023`, `group = "Ukraina"`).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{FigureRef, SeriesField, Year};
+///
+/// // In a data file: `figure = "settlement.shortfall"`, or with its arguments alongside.
+/// assert_eq!(FigureRef::Shortfall.name(), "settlement.shortfall");
+/// let change = FigureRef::SeriesChange { of: SeriesField::Settled, from: Year::new(2016)?, to: Year::new(2017)? };
+/// assert_eq!(change.name(), "series.change");
+/// // The reference lists every figure with its arguments.
+/// assert!(FigureRef::catalogue().iter().any(|f| f.name == "national.group_share" && f.args.len() == 2));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "figure", deny_unknown_fields)]
 #[non_exhaustive]
@@ -673,6 +868,31 @@ fn default_against() -> Against {
 }
 
 /// A column of the multi-year table.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{QuotaSeries, Reported, SeriesField, YearQuota};
+///
+/// let mut history = QuotaSeries::new(Some("1804".parse()?), "Bodø");
+/// history.years.insert(y, YearQuota {
+///     original_request: Some(Reported::Value(74)),
+///     request: Some(Reported::Value(48)),
+///     ..YearQuota::default()
+/// });
+/// bodo.history = Some(history);
+/// // IMDi revised its request from 74 to 48.
+/// let revision = bodo.figure(&FigureRef::SeriesRevision { of: SeriesField::Request, year: y })?;
+/// assert_eq!(revision.value.value.exact(), "-26");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SeriesField {
@@ -689,6 +909,33 @@ pub enum SeriesField {
 }
 
 /// Whether a check's figure is a fact fed into the model or a figure it derives.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+///
+/// let spec = |kind, figure, printed: &str| -> bosetting::Result<CheckSpec> {
+///     Ok(CheckSpec {
+///         id: "bodo20".into(), label: "Bodø 2020".into(), figure, kind,
+///         published: vec![PublishedFigure::parse(printed, Unit::Persons, doc().quote("bosatte 41"))?],
+///         verdict: None, expect: None,
+///     })
+/// };
+///
+/// // The settled count is read from the document: an input, shown with its source.
+/// assert_eq!(bodo.check(&spec(CheckKind::Input, FigureRef::Settled, "41")?)?.status, Status::Input);
+/// // The shortfall is derived and compared.
+/// assert_eq!(bodo.check(&spec(CheckKind::Derived, FigureRef::Shortfall, "33")?)?.status, Status::Reproduced);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
 )]
@@ -702,6 +949,33 @@ pub enum CheckKind {
 }
 
 /// A published figure to check: which model figure it is, and what the document printed.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+///
+/// // In a facts file: `[[check]]` with `figure = "settlement.shortfall"`, `published = "33"`.
+/// let spec = CheckSpec {
+///     id: "bodo20.shortfall".into(),
+///     label: "Vedtaksplasser som ikke ble fylt".into(),
+///     figure: FigureRef::Shortfall,
+///     kind: CheckKind::Derived,
+///     published: vec![PublishedFigure::parse("33", Unit::Persons, doc().quote("33 færre enn vedtatt"))?],
+///     verdict: None,
+///     expect: Some(Status::Reproduced),
+/// };
+/// let result = bodo.check(&spec)?;
+/// assert!(result.is_as_expected());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckSpec {
     /// A stable identifier (a ledger id such as `bodo20.shortfall`).
@@ -726,6 +1000,37 @@ pub struct CheckSpec {
 }
 
 /// A checked figure: what the model computed, what was printed, the status and why.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{Against, CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+///
+/// let spec = CheckSpec {
+///     id: "bodo20.fulfilment".into(),
+///     label: "Bosatte i prosent av vedtaket".into(),
+///     figure: FigureRef::Fulfilment { against: Against::Decision },
+///     kind: CheckKind::Derived,
+///     published: vec![PublishedFigure::parse("55,4 %", Unit::Percent, doc().quote("55,4 %"))?],
+///     verdict: None,
+///     expect: Some(Status::Reproduced),
+/// };
+/// let result = bodo.check(&spec)?;
+/// // What the model computed, exactly; what was printed; the status and why.
+/// assert_eq!(result.value.value.exact(), "41/74");
+/// assert_eq!(result.published[0].text(), "55,4 %");
+/// assert_eq!(result.status, Status::Reproduced);
+/// assert!(result.is_as_expected());
+/// assert!(!result.explanation.inputs.is_empty());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CheckResult {
@@ -839,6 +1144,33 @@ impl MunicipalityYear {
     /// # Errors
     ///
     /// The first validation error of any part.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::{Exits, Measure, Outcome, Programme};
+    ///
+    /// assert!(bodo.validate().is_ok());
+    ///
+    /// // Exits written in through their public fields, with outcomes that do not add up.
+    /// let mut programme = Programme::default();
+    /// programme.exits = Some(Exits {
+    ///     period: y.period(),
+    ///     measure: Measure::DirectTransition,
+    ///     total: Fact::new(57, doc()),
+    ///     outcomes: vec![(Outcome::Work, Fact::new(30, doc())), (Outcome::Unknown, Fact::new(20, doc()))],
+    /// });
+    /// bodo.programme = Some(programme);
+    /// assert!(matches!(bodo.validate(), Err(bosetting::Error::SumMismatch { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         self.settlement.validate()?;
         if let Some(p) = &self.programme {
@@ -1033,6 +1365,25 @@ impl MunicipalityYear {
     ///
     /// [`Error::NotComputable`] when the year lacks what the figure needs (reports leave such
     /// figures out); other errors when the inputs are invalid.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::Against;
+    ///
+    /// let fulfilment = bodo.figure(&FigureRef::Fulfilment { against: Against::Decision })?;
+    /// assert_eq!(fulfilment.value.value.exact(), "41/74");
+    /// // The year has no budget: the figure cannot be computed (a report leaves it out).
+    /// assert!(matches!(bodo.figure(&FigureRef::BudgetResult), Err(bosetting::Error::NotComputable { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn figure(&self, f: &FigureRef) -> Result<Derived<Quantity>> {
         self.figure_in(f, None)
     }
@@ -1658,6 +2009,33 @@ impl MunicipalityYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if there is no such goal.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::{Goal, GoalStatus, PublishedFigure, Unit};
+    ///
+    /// // "Bodø kommune skal bosette 74 flyktninger": a level to reach, measured by the settled.
+    /// bodo.goals.push(Goal {
+    ///     id: "bosetting".into(),
+    ///     text: "Bosette 74 flyktninger".into(),
+    ///     metric: "settlement.settled".into(),
+    ///     target: PublishedFigure::parse("74", Unit::Persons, doc().quote("bosette 74"))?,
+    ///     source: doc(),
+    /// });
+    /// let e = bodo.evaluate_goal("bosetting")?;
+    /// assert_eq!(e.status, GoalStatus::NotMet);
+    /// assert_eq!(e.measured.map(|q| q.value.exact()), Some("41".to_owned()));
+    /// assert!(bodo.evaluate_goal("no-such-goal").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn evaluate_goal(&self, id: &str) -> Result<crate::goals::GoalEvaluation> {
         let g = self
             .goals
@@ -1674,6 +2052,35 @@ impl MunicipalityYear {
     ///
     /// Errors of computing the figure (including [`Error::NotComputable`]: a check of a
     /// figure the model cannot compute is a defect of the data file, reported as such).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::{CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+    ///
+    /// let spec = |id: &str, figure, printed: &str, unit| -> bosetting::Result<CheckSpec> {
+    ///     Ok(CheckSpec {
+    ///         id: id.into(), label: id.into(), figure, kind: CheckKind::Derived,
+    ///         published: vec![PublishedFigure::parse(printed, unit, doc().quote(printed))?],
+    ///         verdict: None, expect: None,
+    ///     })
+    /// };
+    ///
+    /// assert_eq!(bodo.check(&spec("shortfall", FigureRef::Shortfall, "33", Unit::Persons)?)?.status, Status::Reproduced);
+    /// // "55,4 %" of the decision: 41/74 = 55.41 %, as printed to one decimal.
+    /// let rate = spec("fulfilment", FigureRef::Fulfilment { against: bosetting::Against::Decision }, "55,4 %", Unit::Percent)?;
+    /// assert_eq!(bodo.check(&rate)?.status, Status::Reproduced);
+    /// // A check of a figure the year cannot give is an error, not a silent pass.
+    /// assert!(bodo.check(&spec("result", FigureRef::BudgetResult, "1 mill", Unit::Kroner)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check(&self, spec: &CheckSpec) -> Result<CheckResult> {
         self.check_in(spec, None)
     }
@@ -1874,6 +2281,39 @@ impl MunicipalityYear {
     /// # Errors
     ///
     /// The first check that cannot be computed, with the check's id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::{CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+    ///
+    /// let spec = |id: &str, figure, printed: &str, unit| -> bosetting::Result<CheckSpec> {
+    ///     Ok(CheckSpec {
+    ///         id: id.into(), label: id.into(), figure, kind: CheckKind::Derived,
+    ///         published: vec![PublishedFigure::parse(printed, unit, doc().quote(printed))?],
+    ///         verdict: None, expect: None,
+    ///     })
+    /// };
+    ///
+    /// let specs = [
+    ///     spec("bodo20.shortfall", FigureRef::Shortfall, "33", Unit::Persons)?,
+    ///     spec("bodo20.settled", FigureRef::Settled, "40", Unit::Persons)?,
+    /// ];
+    /// let statuses: Vec<Status> = bodo.check_all(&specs)?.iter().map(|r| r.status).collect();
+    /// assert_eq!(statuses, [Status::Reproduced, Status::Inconsistent]);
+    ///
+    /// // The first check that cannot be computed ends the run, named by its id.
+    /// let err = bodo.check_all(&[spec("bodo20.result", FigureRef::BudgetResult, "1 mill", Unit::Kroner)?]).unwrap_err();
+    /// assert!(err.to_string().contains("bodo20.result"), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_all(&self, specs: &[CheckSpec]) -> Result<Vec<CheckResult>> {
         specs
             .iter()
@@ -2032,6 +2472,30 @@ group = "Ukraina"
 
 /// A year's rows indexed once ([`MunicipalityYear::indexed`]): the staffing rows by unit and
 /// year, so that computing a figure or check for each of many rows stays linear.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+/// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+/// # let y = Year::new(2020)?;
+/// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+/// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+/// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+/// # let mut bodo = MunicipalityYear::new(s, doc());
+/// use bosetting::{Staffing, Unit};
+///
+/// // Many staffing rows: index the year once, then ask for each row's figure.
+/// for (unit, fte) in [("flyktningtjenesten", 21), ("voksenopplæringen", 34)] {
+///     bodo.staffing.push(Staffing { unit: unit.into(), year: y, permanent: Some(Fact::new(fte.into(), doc())), project: None, vacant: None });
+/// }
+/// let ix = bodo.indexed();
+/// let ftes: Vec<String> = bodo.staffing.iter()
+///     .map(|st| Ok(ix.figure(&FigureRef::StaffingPermanent { unit: st.unit.clone(), year: y })?.value.value.exact()))
+///     .collect::<bosetting::Result<_>>()?;
+/// assert_eq!(ftes, ["21", "34"]);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct IndexedYear<'a> {
     year: &'a MunicipalityYear,
@@ -2054,6 +2518,23 @@ impl<'a> IndexedYear<'a> {
     /// # Errors
     ///
     /// As [`MunicipalityYear::figure`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// let ix = bodo.indexed();
+    /// assert_eq!(ix.figure(&FigureRef::Shortfall)?.value.value.exact(), "33");
+    /// assert_eq!(ix.figure(&FigureRef::Decided)?.value.value.exact(), "74");
+    /// assert!(ix.figure(&FigureRef::BudgetResult).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn figure(&self, f: &FigureRef) -> Result<Derived<Quantity>> {
         self.year.figure_in(f, Some(&self.ix))
     }
@@ -2063,6 +2544,33 @@ impl<'a> IndexedYear<'a> {
     /// # Errors
     ///
     /// As [`MunicipalityYear::check`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::{Decision, Fact, FigureRef, Municipality, MunicipalityYear, Settled, SettlementYear, Source, Year};
+    /// # let doc = || Source::new("Bodø kommune, årsrapport 2020");
+    /// # let y = Year::new(2020)?;
+    /// # let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), y);
+    /// # s.decisions.push(Decision::base(74, doc().quote("vedtatt 74")));
+    /// # s.settled = Some(Settled::new(y.period()).with_total(Fact::new(41, doc().quote("bosatte 41"))));
+    /// # let mut bodo = MunicipalityYear::new(s, doc());
+    /// use bosetting::{CheckKind, CheckSpec, PublishedFigure, Status, Unit};
+    ///
+    /// let spec = |id: &str, figure, printed: &str, unit| -> bosetting::Result<CheckSpec> {
+    ///     Ok(CheckSpec {
+    ///         id: id.into(), label: id.into(), figure, kind: CheckKind::Derived,
+    ///         published: vec![PublishedFigure::parse(printed, unit, doc().quote(printed))?],
+    ///         verdict: None, expect: None,
+    ///     })
+    /// };
+    ///
+    /// let ix = bodo.indexed();
+    /// for (printed, status) in [("33", Status::Reproduced), ("34", Status::Inconsistent)] {
+    ///     assert_eq!(ix.check(&spec("shortfall", FigureRef::Shortfall, printed, Unit::Persons)?)?.status, status);
+    /// }
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check(&self, spec: &CheckSpec) -> Result<CheckResult> {
         self.year.check_in(spec, Some(&self.ix))
     }

@@ -20,6 +20,26 @@ use crate::published::{Computed, PublishedFigure, ReconcilePolicy, Reconciliatio
 use crate::ratio::Ratio;
 
 /// A change to a budget frame during the year ("styrking på kr 4,9 mill. i første tertial").
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Budget, BudgetAdjustment, Money, PublishedFigure, ReconcilePolicy, Source, Tertial, Unit, Year};
+///
+/// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("tertialrapport").quote(t));
+/// let year = Year::new(2017)?;
+/// // "styrking på kr 4,9 mill. i første tertial".
+/// let strengthened = BudgetAdjustment { amount: kr("4,9 mill.")?, date: None, tertial: Some(Tertial::new(year, 1)?) };
+/// let mut budget = Budget {
+///     label: "Flyktningseksjonen".into(), year, original: Some(kr("23,7 mill.")?),
+///     adjustments: vec![strengthened], revised: None, actual: None, result: None, consumption: None,
+/// };
+/// assert_eq!(budget.revised()?.value, Money::kroner(28_600_000));
+/// // An adjustment in another year's tertial is refused.
+/// budget.adjustments[0].tertial = Some(Tertial::new(Year::new(2018)?, 1)?);
+/// assert!(budget.validate(&ReconcilePolicy::default()).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BudgetAdjustment {
     /// The amount (negative for a cut).
@@ -93,6 +113,27 @@ fn leaf(label: impl Into<Phrase>, f: &PublishedFigure) -> Derived<Money> {
 }
 
 /// The result of [`Budget::check_consumption`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Budget, PublishedFigure, ReconcilePolicy, Source, Status, Unit, Year};
+/// use rust_decimal::Decimal;
+///
+/// let src = || Source::new("Stavanger årsrapport 2017");
+/// let budget = Budget {
+///     label: "Flyktningseksjonen".into(), year: Year::new(2017)?, original: None, adjustments: vec![],
+///     revised: Some(PublishedFigure::parse("28,6 mill.", Unit::Kroner, src())?), actual: None,
+///     result: Some(PublishedFigure::parse("1 mill.", Unit::Kroner, src())?), consumption: None,
+/// };
+/// let printed = PublishedFigure::parse("96,6 %", Unit::Percent, src())?;
+/// let check = budget.check_consumption(&printed, &ReconcilePolicy::default())?;
+/// // At the printed values 96,5 %, not 96,6 %; over the intervals they stand for, both can hold.
+/// assert_eq!(check.at_printed_values.status, Status::Inconsistent);
+/// assert_eq!(check.status, Status::Consistent);
+/// assert!(check.implied_result.contains(Decimal::from(970_000)));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsumptionCheck {
     /// The consumption computed from the printed values.
@@ -134,6 +175,31 @@ impl Budget {
     /// [`Error::DateOutsidePeriod`] for an adjustment outside the budget year;
     /// [`Error::InvalidValue`] for a non-money figure or a tertial of another year;
     /// [`Error::SumMismatch`] for stated figures that cannot all be true.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Budget, Money, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("Stavanger årsrapport 2017").quote(t));
+    /// let mut budget = Budget {
+    ///     label: "Flyktningseksjonen".into(),
+    ///     year: Year::new(2017)?,
+    ///     original: None,
+    ///     adjustments: vec![],
+    ///     revised: Some(kr("28,6 mill.")?),
+    ///     actual: None,
+    ///     result: Some(kr("1 mill.")?),
+    ///     consumption: None,
+    /// };
+    /// let policy = ReconcilePolicy::default();
+    /// assert!(budget.validate(&policy).is_ok());
+    ///
+    /// // 28,6 mill. − 20 mill. is no underspend of 1 mill., at any rounding of the printed figures.
+    /// budget.actual = Some(kr("20 mill.")?);
+    /// assert!(matches!(budget.validate(&policy), Err(bosetting::Error::SumMismatch { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self, policy: &ReconcilePolicy) -> Result<()> {
         if let Some(c) = &self.consumption {
             if c.unit() != Unit::Percent {
@@ -208,6 +274,35 @@ impl Budget {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither can be had.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Budget, Money, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("Stavanger årsrapport 2017").quote(t));
+    /// let mut budget = Budget {
+    ///     label: "Flyktningseksjonen".into(),
+    ///     year: Year::new(2017)?,
+    ///     original: None,
+    ///     adjustments: vec![],
+    ///     revised: Some(kr("28,6 mill.")?),
+    ///     actual: None,
+    ///     result: Some(kr("1 mill.")?),
+    ///     consumption: None,
+    /// };
+    /// use bosetting::BudgetAdjustment;
+    ///
+    /// // Not printed: the original frame + the adjustments.
+    /// budget.revised = None;
+    /// budget.original = Some(kr("23,7 mill.")?);
+    /// budget.adjustments.push(BudgetAdjustment { amount: kr("4,9 mill.")?, date: None, tertial: None });
+    /// assert_eq!(budget.revised()?.value, Money::kroner(28_600_000));
+    ///
+    /// budget.original = None;
+    /// assert!(budget.revised().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn revised(&self) -> Result<Derived<Money>> {
         if let Some(r) = &self.revised {
             return Ok(leaf("revised budget frame", r));
@@ -233,6 +328,33 @@ impl Budget {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither can be had.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Budget, Money, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("Stavanger årsrapport 2017").quote(t));
+    /// let mut budget = Budget {
+    ///     label: "Flyktningseksjonen".into(),
+    ///     year: Year::new(2017)?,
+    ///     original: None,
+    ///     adjustments: vec![],
+    ///     revised: Some(kr("28,6 mill.")?),
+    ///     actual: None,
+    ///     result: Some(kr("1 mill.")?),
+    ///     consumption: None,
+    /// };
+    /// // Without adjustments the original frame is the revised one.
+    /// assert_eq!(budget.original()?.value, Money::kroner(28_600_000));
+    /// budget.original = Some(kr("25 mill.")?);
+    /// assert_eq!(budget.original()?.value, Money::kroner(25_000_000));
+    ///
+    /// budget.original = None;
+    /// budget.revised = None;
+    /// assert!(budget.original().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn original(&self) -> Result<Derived<Money>> {
         if let Some(o) = &self.original {
             return Ok(leaf("original budget frame", o));
@@ -258,6 +380,34 @@ impl Budget {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither can be had.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Budget, Money, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("Stavanger årsrapport 2017").quote(t));
+    /// let mut budget = Budget {
+    ///     label: "Flyktningseksjonen".into(),
+    ///     year: Year::new(2017)?,
+    ///     original: None,
+    ///     adjustments: vec![],
+    ///     revised: Some(kr("28,6 mill.")?),
+    ///     actual: None,
+    ///     result: Some(kr("1 mill.")?),
+    ///     consumption: None,
+    /// };
+    /// assert_eq!(budget.result()?.value, Money::kroner(1_000_000));
+    ///
+    /// // Not printed: revised − actual; an overspend is negative.
+    /// budget.result = None;
+    /// budget.actual = Some(kr("29,1 mill.")?);
+    /// assert_eq!(budget.result()?.value, Money::kroner(-500_000));
+    ///
+    /// budget.actual = None;
+    /// assert!(budget.result().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[doc(alias = "mindreforbruk")]
     #[doc(alias = "merforbruk")]
     pub fn result(&self) -> Result<Derived<Money>> {
@@ -285,6 +435,30 @@ impl Budget {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither can be had.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Budget, Money, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("Stavanger årsrapport 2017").quote(t));
+    /// let mut budget = Budget {
+    ///     label: "Flyktningseksjonen".into(),
+    ///     year: Year::new(2017)?,
+    ///     original: None,
+    ///     adjustments: vec![],
+    ///     revised: Some(kr("28,6 mill.")?),
+    ///     actual: None,
+    ///     result: Some(kr("1 mill.")?),
+    ///     consumption: None,
+    /// };
+    /// // Not printed: revised − result.
+    /// assert_eq!(budget.actual()?.value, Money::kroner(27_600_000));
+    ///
+    /// budget.result = None;
+    /// assert!(budget.actual().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn actual(&self) -> Result<Derived<Money>> {
         if let Some(a) = &self.actual {
             return Ok(leaf("actual spending", a));
@@ -311,6 +485,39 @@ impl Budget {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without a printed result.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Budget, Money, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("Stavanger årsrapport 2017").quote(t));
+    /// let mut budget = Budget {
+    ///     label: "Flyktningseksjonen".into(),
+    ///     year: Year::new(2017)?,
+    ///     original: None,
+    ///     adjustments: vec![],
+    ///     revised: Some(kr("28,6 mill.")?),
+    ///     actual: None,
+    ///     result: Some(kr("1 mill.")?),
+    ///     consumption: None,
+    /// };
+    /// use rust_decimal::Decimal;
+    ///
+    /// let policy = ReconcilePolicy::default();
+    /// let printed = budget.result_bounds(&policy)?.value;
+    /// assert!(printed.contains(Decimal::from(1_040_000)));
+    ///
+    /// // "96,6 %" of the frame narrows it: the result lies between about 956 000 and 989 000 kr.
+    /// budget.consumption = Some(PublishedFigure::parse("96,6 %", Unit::Percent, Source::new("Stavanger årsrapport 2017"))?);
+    /// let narrowed = budget.result_bounds(&policy)?.value;
+    /// assert!(narrowed.contains(Decimal::from(970_000)));
+    /// assert!(!narrowed.contains(Decimal::from(1_000_000)));
+    ///
+    /// budget.result = None;
+    /// assert!(budget.result_bounds(&policy).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn result_bounds(&self, policy: &ReconcilePolicy) -> Result<Derived<Interval>> {
         let r = self
             .result
@@ -360,6 +567,33 @@ impl Budget {
     ///
     /// [`Error::NotComputable`] without the figures; [`Error::DivisionByZero`] for a zero
     /// frame.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Budget, Money, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("Stavanger årsrapport 2017").quote(t));
+    /// let mut budget = Budget {
+    ///     label: "Flyktningseksjonen".into(),
+    ///     year: Year::new(2017)?,
+    ///     original: None,
+    ///     adjustments: vec![],
+    ///     revised: Some(kr("28,6 mill.")?),
+    ///     actual: None,
+    ///     result: Some(kr("1 mill.")?),
+    ///     consumption: None,
+    /// };
+    /// use bosetting::RoundingRule;
+    ///
+    /// // 27,6 mill. spent of 28,6 mill.
+    /// let share = budget.consumption()?.value;
+    /// assert_eq!(share.percent(RoundingRule::HalfUp, 1)?.to_string(), "96.5");
+    ///
+    /// budget.result = None;
+    /// assert!(budget.consumption().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn consumption(&self) -> Result<Derived<Ratio>> {
         let a = self.actual()?;
         let r = self.revised()?;
@@ -382,6 +616,35 @@ impl Budget {
     /// where a printed consumption above 100 % leaves the implied result's ends crossed
     /// (the frame times a negative share is not bounded end by end);
     /// [`Error::InvalidValue`] if `printed` is not a percentage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Budget, Money, PublishedFigure, ReconcilePolicy, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("Stavanger årsrapport 2017").quote(t));
+    /// let mut budget = Budget {
+    ///     label: "Flyktningseksjonen".into(),
+    ///     year: Year::new(2017)?,
+    ///     original: None,
+    ///     adjustments: vec![],
+    ///     revised: Some(kr("28,6 mill.")?),
+    ///     actual: None,
+    ///     result: Some(kr("1 mill.")?),
+    ///     consumption: None,
+    /// };
+    /// use bosetting::Status;
+    ///
+    /// let policy = ReconcilePolicy::default();
+    /// let pct = |t: &str| PublishedFigure::parse(t, Unit::Percent, Source::new("Stavanger årsrapport 2017"));
+    /// // The printed values give 96,5 %, but "28,6 mill." and "1 mill." are rounded: "96,6 %" fits.
+    /// assert_eq!(budget.check_consumption(&pct("96,6 %")?, &policy)?.status, Status::Consistent);
+    /// // No frame and result the printed figures stand for give 90 %.
+    /// assert_eq!(budget.check_consumption(&pct("90 %")?, &policy)?.status, Status::Inconsistent);
+    /// // A consumption is a percentage.
+    /// assert!(budget.check_consumption(&kr("1 mill.")?, &policy).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn check_consumption(
         &self,
         printed: &PublishedFigure,
@@ -525,6 +788,27 @@ impl ForecastCheck {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither is given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{ForecastCheck, Money, PublishedFigure, Source, Tertial, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("Bodø årsrapport 2020").quote(t));
+    /// let mut transfer = ForecastCheck {
+    ///     what: "overføring fra flyktningfondet".into(),
+    ///     made_at: Tertial::new(Year::new(2020)?, 2)?,
+    ///     actual: kr("11,2 mill kr")?,
+    ///     forecast: Some(kr("12,8 mill kr")?),
+    ///     deviation: None,
+    /// };
+    /// assert_eq!(transfer.forecast()?.value, Money::kroner(12_800_000));
+    ///
+    /// // Neither the forecast nor the deviation is stated.
+    /// transfer.forecast = None;
+    /// assert!(transfer.forecast().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn forecast(&self) -> Result<Derived<Money>> {
         if let Some(f) = &self.forecast {
             return Ok(leaf(
@@ -561,6 +845,27 @@ impl ForecastCheck {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if the forecast cannot be had.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{ForecastCheck, Money, PublishedFigure, Source, Tertial, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("Bodø årsrapport 2020").quote(t));
+    /// let mut transfer = ForecastCheck {
+    ///     what: "overføring fra flyktningfondet".into(),
+    ///     made_at: Tertial::new(Year::new(2020)?, 2)?,
+    ///     actual: kr("11,2 mill kr")?,
+    ///     forecast: Some(kr("12,8 mill kr")?),
+    ///     deviation: None,
+    /// };
+    /// // "1,6 mill kr lavere enn tidligere varslet".
+    /// assert_eq!(transfer.deviation()?.value, Money::kroner(-1_600_000));
+    ///
+    /// transfer.forecast = None;
+    /// assert!(transfer.deviation().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn deviation(&self) -> Result<Derived<Money>> {
         let f = self.forecast()?;
         let a = leaf(
@@ -582,6 +887,29 @@ impl ForecastCheck {
 /// The refugee service's result for a year: grant and other income minus fixed and
 /// variable costs, before and after transfers from (positive) or to (negative) the refugee
 /// fund. Any part may be missing; what can be derived is.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Interval, Money, PublishedFigure, ReconcilePolicy, ServiceResult, Source, Unit, Year};
+/// use rust_decimal::Decimal;
+///
+/// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("årsrapport 2020").quote(t));
+/// // Only the result after the fund's transfers is printed, and the transfers.
+/// let service = ServiceResult {
+///     label: "det samlede flyktningeområdet".into(),
+///     year: Year::new(2020)?,
+///     grant_income: None, other_income: None, fixed_costs: None, variable_costs: None,
+///     fund_transfers: vec![kr("11,2 mill kr")?],
+///     result_after_transfers: Some(kr("0 kr")?),
+/// };
+/// assert_eq!(service.after_transfers()?.value, Money::kroner(0));
+/// // Before the transfers: a deficit of about 11,2 mill.
+/// let before = service.before_transfers(&ReconcilePolicy::default())?.value;
+/// assert!(before.contains(Decimal::from(-11_200_000)));
+/// assert_ne!(before, Interval::exactly(Decimal::ZERO));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceResult {
     /// Whose result ("det samlede flyktningeområdet").
@@ -641,6 +969,29 @@ impl ServiceResult {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, PublishedFigure, ReconcilePolicy, ServiceResult, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("årsrapport 2022").quote(t));
+    /// let mut service = ServiceResult {
+    ///     label: "det samlede flyktningeområdet".into(),
+    ///     year: Year::new(2022)?,
+    ///     grant_income: Some(kr("30 mill")?),
+    ///     other_income: None,
+    ///     fixed_costs: Some(kr("25 mill")?),
+    ///     variable_costs: Some(kr("7 mill")?),
+    ///     fund_transfers: vec![kr("1,5 mill")?, kr("-0,3 mill")?],
+    ///     result_after_transfers: None,
+    /// };
+    /// // 1,5 mill from the fund, 0,3 mill back into it.
+    /// assert_eq!(service.transfers()?.value, Money::kroner(1_200_000));
+    /// service.fund_transfers.clear();
+    /// assert_eq!(service.transfers()?.value, Money::kroner(0));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn transfers(&self) -> Result<Derived<Money>> {
         let v = Money::sum(self.fund_transfers.iter().map(PublishedFigure::money))?;
         Ok(Derived::new(
@@ -664,6 +1015,39 @@ impl ServiceResult {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without the figures.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, PublishedFigure, ReconcilePolicy, ServiceResult, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("årsrapport 2022").quote(t));
+    /// let mut service = ServiceResult {
+    ///     label: "det samlede flyktningeområdet".into(),
+    ///     year: Year::new(2022)?,
+    ///     grant_income: Some(kr("30 mill")?),
+    ///     other_income: None,
+    ///     fixed_costs: Some(kr("25 mill")?),
+    ///     variable_costs: Some(kr("7 mill")?),
+    ///     fund_transfers: vec![kr("1,5 mill")?, kr("-0,3 mill")?],
+    ///     result_after_transfers: None,
+    /// };
+    /// use bosetting::Interval;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let policy = ReconcilePolicy::default();
+    /// // 30 − 25 − 7 mill: a deficit of 2 mill before the fund covers part of it.
+    /// assert_eq!(service.before_transfers(&policy)?.value, Interval::exactly(Decimal::from(-2_000_000)));
+    ///
+    /// // Only the result after transfers printed: that result − the transfers, as an interval.
+    /// service.grant_income = None;
+    /// service.result_after_transfers = Some(kr("-0,8 mill")?);
+    /// assert!(service.before_transfers(&policy)?.value.contains(Decimal::from(-2_000_000)));
+    ///
+    /// service.result_after_transfers = None;
+    /// assert!(service.before_transfers(&policy).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn before_transfers(&self, policy: &ReconcilePolicy) -> Result<Derived<Interval>> {
         if let Some(op) = self.operating() {
             let op = op?;
@@ -697,6 +1081,30 @@ impl ServiceResult {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without the figures.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, PublishedFigure, ReconcilePolicy, ServiceResult, Source, Unit, Year};
+    ///
+    /// let kr = |t: &str| PublishedFigure::parse(t, Unit::Kroner, Source::new("årsrapport 2022").quote(t));
+    /// let mut service = ServiceResult {
+    ///     label: "det samlede flyktningeområdet".into(),
+    ///     year: Year::new(2022)?,
+    ///     grant_income: Some(kr("30 mill")?),
+    ///     other_income: None,
+    ///     fixed_costs: Some(kr("25 mill")?),
+    ///     variable_costs: Some(kr("7 mill")?),
+    ///     fund_transfers: vec![kr("1,5 mill")?, kr("-0,3 mill")?],
+    ///     result_after_transfers: None,
+    /// };
+    /// // −2 mill before, + 1,2 mill net from the fund.
+    /// assert_eq!(service.after_transfers()?.value, Money::kroner(-800_000));
+    ///
+    /// service.fixed_costs = None;
+    /// assert!(service.after_transfers().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn after_transfers(&self) -> Result<Derived<Money>> {
         if let Some(a) = &self.result_after_transfers {
             return Ok(leaf("result after fund transfers", a));

@@ -74,6 +74,18 @@ impl FundRules {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a share below 0 or above 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{FundRules, Ratio, Source};
+    ///
+    /// let rules = FundRules::new(Source::new("bystyret, sak 12/20")).with_surplus_share(Ratio::of(1, 2)?)?;
+    /// assert_eq!(rules.surplus_share, Some(Ratio::of(1, 2)?));
+    /// // More than the whole surplus cannot go in.
+    /// assert!(FundRules::new(Source::new("x")).with_surplus_share(Ratio::of(3, 2)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_surplus_share(mut self, share: Ratio) -> Result<FundRules> {
         if share.numerator().is_sign_negative() || share.numerator() > share.denominator() {
             return Err(Error::invalid(
@@ -97,6 +109,17 @@ impl FundRules {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a negative cap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{FundRules, Money, Source};
+    ///
+    /// let rules = FundRules::new(Source::new("vedtekter")).with_cap(Money::kroner(40_000_000))?;
+    /// assert_eq!(rules.cap, Some(Money::kroner(40_000_000)));
+    /// assert!(FundRules::new(Source::new("x")).with_cap(Money::kroner(-1)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_cap(mut self, cap: Money) -> Result<FundRules> {
         if cap.is_negative() {
             return Err(Error::invalid(
@@ -127,6 +150,20 @@ impl Default for FundRules {
 }
 
 /// Into or out of the fund.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{EntryKind, FundEntry, Money, Source};
+/// use chrono::NaiveDate;
+///
+/// let day = NaiveDate::from_ymd_opt(2020, 12, 31).ok_or("date")?;
+/// let out = FundEntry::new(day, EntryKind::Withdrawal, Money::kroner(11_200_000), "drift", Source::new("regnskap"))?;
+/// let into = FundEntry::new(day, EntryKind::Deposit, Money::kroner(300_000), "overskudd", Source::new("regnskap"))?;
+/// // The amount is never negative; the kind gives the sign.
+/// assert_eq!((out.signed(), into.signed()), (Money::kroner(-11_200_000), Money::kroner(300_000)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntryKind {
@@ -357,6 +394,31 @@ impl FundLedger {
     /// [`Error::InvalidValue`] for a date before the opening or an earlier movement; [`Error::RuleBroken`] for a withdrawal for a purpose the rules do
     /// not allow, one that takes the balance below zero where that is not allowed, or a
     /// deposit beyond the cap; [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{EntryKind, Fact, FundEntry, FundLedger, FundRules, Money, Ratio, Source};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+    /// let rules = FundRules::new(Source::new("bystyret, sak 12/20"))
+    ///     .with_surplus_share(Ratio::of(1, 2)?)?
+    ///     .with_cap(Money::kroner(25_000_000))?;
+    /// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1)?,
+    ///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
+    /// let entry = |date, kind, kroner, purpose: &str| FundEntry::new(date, kind, Money::kroner(kroner), purpose, Source::new("årsrapport 2020"));
+    ///
+    /// fund.post(entry(d(2020, 6, 30)?, EntryKind::Withdrawal, 3_000_000, "tolketjeneste")?)?;
+    /// assert_eq!(fund.entries().len(), 1);
+    ///
+    /// // Refused, and not posted: beyond the cap, dated before the last movement, or below zero.
+    /// assert!(fund.post(entry(d(2020, 7, 1)?, EntryKind::Deposit, 9_000_000, "overskudd")?).is_err());
+    /// assert!(fund.post(entry(d(2020, 3, 1)?, EntryKind::Deposit, 1, "overskudd")?).is_err());
+    /// assert!(fund.post(entry(d(2020, 7, 1)?, EntryKind::Withdrawal, 17_000_001, "drift")?).is_err());
+    /// assert_eq!(fund.entries().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn post(&mut self, entry: FundEntry) -> Result<()> {
         let last = self.entries.last().map_or(self.opened, |e| e.date);
         if entry.date < last {
@@ -416,6 +478,30 @@ impl FundLedger {
     ///
     /// [`Error::RuleBroken`] if the rules say nothing about surpluses, or the deposit breaks
     /// a rule; as [`FundLedger::post`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{EntryKind, Fact, FundEntry, FundLedger, FundRules, Money, Ratio, Source};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+    /// let rules = FundRules::new(Source::new("bystyret, sak 12/20"))
+    ///     .with_surplus_share(Ratio::of(1, 2)?)?
+    ///     .with_cap(Money::kroner(25_000_000))?;
+    /// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1)?,
+    ///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
+    /// let entry = |date, kind, kroner, purpose: &str| FundEntry::new(date, kind, Money::kroner(kroner), purpose, Source::new("årsrapport 2020"));
+    ///
+    /// // Half of a surplus of 3 000 001 kr, rounded down to whole kroner.
+    /// let deposited = fund.deposit_surplus(d(2020, 12, 31)?, Money::kroner(3_000_001), Source::new("regnskap 2020"))?;
+    /// assert_eq!(deposited, Money::kroner(1_500_000));
+    /// assert_eq!(fund.balance_at(d(2020, 12, 31)?)?.value, Money::kroner(21_500_000));
+    ///
+    /// // Half of 20 mill. would take the fund past its cap of 25 mill.
+    /// assert!(fund.deposit_surplus(d(2021, 12, 31)?, Money::kroner(20_000_000), Source::new("regnskap 2021")).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn deposit_surplus(
         &mut self,
         date: NaiveDate,
@@ -449,6 +535,29 @@ impl FundLedger {
     ///
     /// [`Error::InvalidValue`] for a date before the opening; [`Error::Overflow`] on
     /// overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{EntryKind, Fact, FundEntry, FundLedger, FundRules, Money, Ratio, Source};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+    /// let rules = FundRules::new(Source::new("bystyret, sak 12/20"))
+    ///     .with_surplus_share(Ratio::of(1, 2)?)?
+    ///     .with_cap(Money::kroner(25_000_000))?;
+    /// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1)?,
+    ///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
+    /// let entry = |date, kind, kroner, purpose: &str| FundEntry::new(date, kind, Money::kroner(kroner), purpose, Source::new("årsrapport 2020"));
+    ///
+    /// fund.post(entry(d(2020, 6, 30)?, EntryKind::Withdrawal, 3_000_000, "tolketjeneste")?)?;
+    /// assert_eq!(fund.balance_at(d(2020, 6, 29)?)?.value, Money::kroner(20_000_000));
+    /// // The end of the day: the movement on 30 June counts.
+    /// assert_eq!(fund.balance_at(d(2020, 6, 30)?)?.value, Money::kroner(17_000_000));
+    /// // Before the ledger opens there is no balance.
+    /// assert!(fund.balance_at(d(2019, 12, 31)?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn balance_at(&self, date: NaiveDate) -> Result<Derived<Money>> {
         if date < self.opened {
             return Err(Error::invalid(
@@ -493,6 +602,30 @@ impl FundLedger {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{EntryKind, Fact, FundEntry, FundLedger, FundRules, Money, Ratio, Source};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+    /// let rules = FundRules::new(Source::new("bystyret, sak 12/20"))
+    ///     .with_surplus_share(Ratio::of(1, 2)?)?
+    ///     .with_cap(Money::kroner(25_000_000))?;
+    /// let mut fund = FundLedger::new("Flyktningfondet", d(2020, 1, 1)?,
+    ///     Fact::new(Money::kroner(20_000_000), Source::new("regnskap 2019")), rules);
+    /// let entry = |date, kind, kroner, purpose: &str| FundEntry::new(date, kind, Money::kroner(kroner), purpose, Source::new("årsrapport 2020"));
+    ///
+    /// fund.post(entry(d(2020, 6, 30)?, EntryKind::Withdrawal, 3_000_000, "tolketjeneste")?)?;
+    /// fund.post(entry(d(2020, 12, 31)?, EntryKind::Deposit, 1_000_000, "overskudd")?)?;
+    /// assert_eq!(fund.balances()?, [
+    ///     (d(2020, 1, 1)?, Money::kroner(20_000_000)),
+    ///     (d(2020, 6, 30)?, Money::kroner(17_000_000)),
+    ///     (d(2020, 12, 31)?, Money::kroner(18_000_000)),
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn balances(&self) -> Result<Vec<(NaiveDate, Money)>> {
         let mut b = self.opening.value;
         let mut out = vec![(self.opened, b)];

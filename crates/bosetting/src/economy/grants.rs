@@ -20,6 +20,20 @@ use crate::provenance::Source;
 /// These are grant categories, not quota categories: an unaccompanied minor who arrives with
 /// an escorting adult counts on the ordinary quota but is an
 /// [`GrantCategory::UnaccompaniedMinor`] for the grant.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// let year1 = |c| -> bosetting::Result<Money> { Ok(rates.integration(Year::new(2017)?, c, GrantYear::new(1)?)?.amount) };
+/// // In 2017 a single adult drew more in year 1 than anyone else.
+/// assert_eq!(year1(GrantCategory::SingleAdult)?, Money::kroner(235_000));
+/// assert_eq!(year1(GrantCategory::Child)?, Money::kroner(185_000));
+/// assert_eq!(GrantCategory::ALL[GrantCategory::Child.index()], GrantCategory::Child);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GrantCategory {
@@ -35,6 +49,16 @@ pub enum GrantCategory {
 
 impl GrantCategory {
     /// All four, in table order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::GrantCategory;
+    ///
+    /// for (i, c) in GrantCategory::ALL.into_iter().enumerate() {
+    ///     assert_eq!(c.index(), i);
+    /// }
+    /// ```
     pub const ALL: [GrantCategory; 4] = [
         GrantCategory::SingleAdult,
         GrantCategory::OtherAdult,
@@ -54,6 +78,18 @@ impl GrantCategory {
 }
 
 /// The two disability grants.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{DisabilityKind, GrantRates, Money, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// let (once, _) = rates.disability(Year::new(2024)?, DisabilityKind::OneOff)?;
+/// let (yearly, years) = rates.disability(Year::new(2024)?, DisabilityKind::Yearly)?;
+/// assert_eq!((once.amount, yearly.amount, years), (Money::kroner(196_400), Money::kroner(1_608_000), 5));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DisabilityKind {
@@ -162,6 +198,20 @@ impl fmt::Display for Validity {
 ///
 /// Where two sources disagree, the table keeps the value of the higher standing and records
 /// the other beside it ([`Rate::other`]).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Standing, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// let r = rates.integration(Year::new(2024)?, GrantCategory::SingleAdult, GrantYear::new(1)?)?;
+/// // 2024's rates come from a secondary source, which also gives another value beside it.
+/// assert_eq!(r.standing, Some(Standing::Secondary));
+/// assert_eq!(r.other[0].amount, Money::kroner(241_000));
+/// assert!(Standing::Adopted > Standing::Proposed && Standing::Proposed > Standing::Secondary);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "vedtatt")]
 #[doc(alias = "foreslått")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -176,6 +226,20 @@ pub enum Standing {
 }
 
 /// A value another source gives for the same rate, kept beside the one the table uses.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// let r = rates.integration(Year::new(2024)?, GrantCategory::OtherAdult, GrantYear::new(1)?)?;
+/// // The table uses 187 000; an earlier version of the same source said 194 400.
+/// assert_eq!(r.amount, Money::kroner(187_000));
+/// assert_eq!(r.other.iter().map(|o| o.amount).collect::<Vec<_>>(), [Money::kroner(194_400)]);
+/// assert!(r.other[0].note.is_some());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "sekundærkilde")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -193,6 +257,22 @@ pub struct OtherValue {
 }
 
 /// A rate: an amount per person, valid for a range of years, with its source.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Money, Rate, Source, Standing, Validity, Year};
+///
+/// let mut rate = Rate::new(Money::kroner(250_000), Validity::new(Year::new(2030)?, Year::new(2031)?)?, Source::new("statsbudsjettet"));
+/// rate.standing = Some(Standing::Proposed);
+/// assert_eq!((rate.validity.first(), rate.validity.last()), (Year::new(2030)?, Year::new(2031)?));
+/// // A table refuses a second rate for the same key and years.
+/// let mut rates = bosetting::GrantRates::default();
+/// let key = (bosetting::GrantCategory::Child, bosetting::GrantYear::new(1)?);
+/// rates.insert_integration(key.0, key.1, rate.clone())?;
+/// assert!(rates.insert_integration(key.0, key.1, rate).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "sats")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rate {
@@ -283,6 +363,30 @@ impl Rate {
 /// rate for grant year Y − S + 1: [`RateYear::Payment`], the default. The domain primer used
 /// to say that the settlement year's rates apply throughout ([`RateYear::FirstSettlement`]);
 /// a table built on that reading can say so.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Year};
+///
+/// // A table whose rates apply by the year of first settlement, for all five grant years.
+/// let toml = r#"
+/// [integration_rule]
+/// year = "first-settlement"
+///
+/// [[integration]]
+/// year = 2030
+/// category = "all"
+/// grant_year = 2
+/// amount = "240000"
+/// source = { document = "eksempel" }
+/// "#;
+/// let rates = GrantRates::from_toml_str(toml, "first-settlement.toml")?;
+/// // Settled in 2030, grant year 2 is paid in 2031 from the 2030 table.
+/// let (table, rate) = rates.integration_paid(Year::new(2030)?, GrantCategory::Child, GrantYear::new(2)?)?;
+/// assert_eq!((table, rate.amount), (Year::new(2030)?, bosetting::Money::kroner(240_000)));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "budsjettår")]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
@@ -297,6 +401,18 @@ pub enum RateYear {
 }
 
 /// The rule of a rate table: which year's rates the integration grant pays, and its source.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantRates, RateYear};
+///
+/// let rates = GrantRates::builtin()?;
+/// // The shipped table pays by the payment year (IMDi's 2017 table), with its source.
+/// assert_eq!(rates.integration_rule().year, RateYear::Payment);
+/// assert_eq!(GrantRates::default().integration_rule().year, RateYear::Payment);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "satsen for tilskuddsår")]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -311,6 +427,19 @@ pub struct IntegrationRule {
 
 /// A sourced value the entitlement engine does not use (a one-off extra with no rule in the
 /// model), shipped so that reports can quote it.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantRates, Money, Year};
+///
+/// let rates = GrantRates::builtin()?;
+/// // A one-off extra in 2016 the engine has no rule for, kept so that reports can quote it.
+/// let y2016 = Year::new(2016)?;
+/// let extra = rates.recorded().iter().find(|v| v.year == y2016).ok_or("a value recorded for 2016")?;
+/// assert_eq!(extra.amount, Money::kroner(100_000));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecordedValue {
@@ -335,6 +464,16 @@ pub struct RecordedValue {
 }
 
 /// Age limits on a rate (ages reached during the year in question).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::AgeLimits;
+///
+/// let minors = AgeLimits { min_age: Some(0), max_age: Some(16) };
+/// assert_eq!(minors.to_string(), "0–16");
+/// assert_eq!(AgeLimits { min_age: Some(60), max_age: None }.to_string(), "60–");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct AgeLimits {
     /// Youngest age covered.
@@ -386,6 +525,18 @@ struct Entry<K> {
 }
 
 /// A note on a rate the table does not have.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::GrantRates;
+///
+/// // The shipped table says what it lacks, instead of pretending to be complete.
+/// let rates = GrantRates::builtin()?;
+/// assert!(!rates.missing().is_empty());
+/// assert!(rates.missing().iter().all(|m| !m.what.is_empty()));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MissingNote {
     /// What is missing.
@@ -742,6 +893,19 @@ impl GrantRates {
     /// # Errors
     ///
     /// As [`GrantRates::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::GrantRates;
+    ///
+    /// let toml = "[[beyond_request]]\nyear = 2030\namount = \"50000\"\nsource = { document = \"eksempel\" }\n";
+    /// // Deprecated: the same as `from_toml_str`.
+    /// #[allow(deprecated)]
+    /// let old = GrantRates::from_toml(toml, "rates.toml");
+    /// assert_eq!(old?, GrantRates::from_toml_str(toml, "rates.toml")?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"
@@ -756,6 +920,39 @@ impl GrantRates {
     ///
     /// [`Error::RuleTable`] naming `origin`, the line and the problem, including rates that
     /// overlap in validity for the same key and negative rates.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+    ///
+    /// let toml = r#"
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 1
+    /// amount = "250000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    ///
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 2
+    /// amount = "240000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    /// "#;
+    /// let rates = GrantRates::from_toml_str(toml, "rates-2030.toml")?;
+    /// let child = rates.integration(Year::new(2031)?, GrantCategory::Child, GrantYear::new(2)?)?;
+    /// assert_eq!(child.amount, Money::kroner(240_000));
+    ///
+    /// // A second rate for grant year 1 in 2031 overlaps the first: the file is refused, by name.
+    /// let twice = format!("{toml}\n[[integration]]\nyear = 2031\ncategory = \"child\"\ngrant_year = 1\namount = \"1\"\nsource = {{ document = \"x\" }}\n");
+    /// let err = GrantRates::from_toml_str(&twice, "rates-2030.toml").unwrap_err();
+    /// assert!(err.to_string().contains("rates-2030.toml"), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn from_toml_str(text: &str, origin: &str) -> Result<GrantRates> {
         let file: RateFile = crate::rules::from_toml(text, origin)?;
         let wrap = |e: Error| Error::RuleTable {
@@ -879,6 +1076,25 @@ impl GrantRates {
     ///
     /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same key;
     /// [`Error::InvalidValue`] for a negative rate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Rate, Source, Validity, Year};
+    ///
+    /// let mut rates = GrantRates::default();
+    /// let rate = |kroner, first, last| -> bosetting::Result<Rate> {
+    ///     Ok(Rate::new(Money::kroner(kroner), Validity::new(Year::new(first)?, Year::new(last)?)?, Source::new("eksempel")))
+    /// };
+    /// rates.insert_integration(GrantCategory::SingleAdult, GrantYear::new(1)?, rate(250_000, 2030, 2031)?)?;
+    /// let r = rates.integration(Year::new(2031)?, GrantCategory::SingleAdult, GrantYear::new(1)?)?;
+    /// assert_eq!(r.amount, Money::kroner(250_000));
+    ///
+    /// // 2031 already has a rate for this key.
+    /// let again = rates.insert_integration(GrantCategory::SingleAdult, GrantYear::new(1)?, rate(260_000, 2031, 2032)?);
+    /// assert!(matches!(again, Err(bosetting::Error::OverlappingRates { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn insert_integration(
         &mut self,
         category: GrantCategory,
@@ -902,6 +1118,25 @@ impl GrantRates {
     /// [`Error::OverlappingRates`] if it overlaps an existing rate for the same band or
     /// ages; [`Error::InvalidValue`] for ages that run backwards, a negative rate, or a band
     /// name already used for other ages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{AgeLimits, GrantRates, Money, Rate, Source, Validity, Year};
+    ///
+    /// let mut rates = GrantRates::default();
+    /// let in_2030 = |kroner| -> bosetting::Result<Rate> {
+    ///     Ok(Rate::new(Money::kroner(kroner), Validity::year(Year::new(2030)?), Source::new("eksempel")))
+    /// };
+    /// rates.insert_em("up-to-16", AgeLimits { min_age: Some(0), max_age: Some(16) }, in_2030(1_100_000)?)?;
+    /// rates.insert_em("from-17", AgeLimits { min_age: Some(17), max_age: Some(20) }, in_2030(700_000)?)?;
+    /// assert_eq!(rates.em_grant(Year::new(2030)?, 17)?.map(|r| r.amount), Some(Money::kroner(700_000)));
+    ///
+    /// // A band for 15–18-year-olds overlaps both.
+    /// let overlapping = rates.insert_em("15-18", AgeLimits { min_age: Some(15), max_age: Some(18) }, in_2030(900_000)?);
+    /// assert!(overlapping.is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn insert_em(&mut self, band: &str, ages: AgeLimits, rate: Rate) -> Result<()> {
         push_em(&mut self.em, band.to_owned(), rate, ages)
     }
@@ -928,6 +1163,21 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] naming the year, the category and the grant year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// // IMDi's 2017 table: grant year 4, the same for every category.
+    /// let y4 = rates.integration(Year::new(2017)?, GrantCategory::Child, GrantYear::new(4)?)?;
+    /// assert_eq!(y4.amount, Money::kroner(84_000));
+    /// // The 2018 table is not in the shipped data: an error naming the key, never zero.
+    /// let err = rates.integration(Year::new(2018)?, GrantCategory::Child, GrantYear::new(4)?).unwrap_err();
+    /// assert_eq!(err.to_string(), "no integration grant rate for budget year 2018, child, grant year 4");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn integration(
         &self,
         year: Year,
@@ -960,6 +1210,20 @@ impl GrantRates {
     ///
     /// [`Error::MissingRate`] naming the table's year, the category and the grant year;
     /// [`Error::InvalidValue`] for a payment year out of range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// // Settled in 2013, grant year 5 is paid in 2017, from the 2017 table.
+    /// let (table, rate) = rates.integration_paid(Year::new(2013)?, GrantCategory::SingleAdult, GrantYear::new(5)?)?;
+    /// assert_eq!((table, rate.amount), (Year::new(2017)?, Money::kroner(70_500)));
+    /// // Settled in 2024, grant year 2 would come from the 2025 table, which is not documented.
+    /// assert!(rates.integration_paid(Year::new(2024)?, GrantCategory::SingleAdult, GrantYear::new(2)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn integration_paid(
         &self,
         first_settlement: Year,
@@ -996,6 +1260,19 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if there is none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantCategory, GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// // The 2014 budget proposal quotes only five-year totals.
+    /// let total = rates.integration_total(Year::new(2014)?, GrantCategory::SingleAdult)?;
+    /// assert_eq!(total.amount, Money::kroner(717_600));
+    /// assert!(rates.integration_total(Year::new(2015)?, GrantCategory::SingleAdult).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn integration_total(
         &self,
         first_settlement: Year,
@@ -1018,6 +1295,23 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] naming the year and the age.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// let y2017 = Year::new(2017)?;
+    /// let amount = |age| -> bosetting::Result<Option<Money>> { Ok(rates.em_grant(y2017, age)?.map(|r| r.amount)) };
+    /// assert_eq!(amount(15)?, Some(Money::kroner(1_198_000)));
+    /// assert_eq!(amount(18)?, Some(Money::kroner(750_000)));
+    /// // Past the last band (20): no EM grant.
+    /// assert_eq!(amount(21)?, None);
+    /// // A year with no EM rates at all is an error, not "no grant".
+    /// assert!(rates.em_grant(Year::new(2020)?, 15).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[doc(alias = "særskilt tilskudd for enslige mindreårige")]
     pub fn em_grant(&self, payment_year: Year, age: i32) -> Result<Option<&Rate>> {
         let year_rows: Vec<&Entry<String>> = self
@@ -1065,6 +1359,20 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if the year has no rate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// let y2017 = Year::new(2017)?;
+    /// assert_eq!(rates.elderly(y2017, 65)?.map(|r| r.amount), Some(Money::kroner(164_200)));
+    /// // Under the age limit of 60: no grant.
+    /// assert_eq!(rates.elderly(y2017, 59)?, None);
+    /// assert!(rates.elderly(Year::new(2020)?, 65).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn elderly(&self, settled: Year, age: i32) -> Result<Option<&Rate>> {
         Self::one_off(&self.elderly, "elderly grant", settled, age)
     }
@@ -1075,6 +1383,20 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if the year has no rate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// let y2024 = Year::new(2024)?;
+    /// assert_eq!(rates.kindergarten(y2024, 3)?.map(|r| r.amount), Some(Money::kroner(27_800)));
+    /// // Over the age limit of 5: no grant.
+    /// assert_eq!(rates.kindergarten(y2024, 6)?, None);
+    /// assert!(rates.kindergarten(Year::new(2020)?, 3).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn kindergarten(&self, settled: Year, age: i32) -> Result<Option<&Rate>> {
         Self::one_off(&self.kindergarten, "kindergarten grant", settled, age)
     }
@@ -1084,6 +1406,21 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if the year has no rate of that kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{DisabilityKind, GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// let y2019 = Year::new(2019)?;
+    /// let (yearly, years) = rates.disability(y2019, DisabilityKind::Yearly)?;
+    /// assert_eq!((yearly.amount, years), (Money::kroner(1_320_000), 5));
+    /// let (once, years) = rates.disability(y2019, DisabilityKind::OneOff)?;
+    /// assert_eq!((once.amount, years), (Money::kroner(190_800), 1));
+    /// assert!(rates.disability(Year::new(2015)?, DisabilityKind::OneOff).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn disability(&self, year: Year, kind: DisabilityKind) -> Result<(&Rate, u8)> {
         self.disability
             .iter()
@@ -1100,6 +1437,17 @@ impl GrantRates {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if the year has none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantRates, Money, Year};
+    ///
+    /// let rates = GrantRates::builtin()?;
+    /// assert_eq!(rates.beyond_request(Year::new(2016)?)?.amount, Money::kroner(50_000));
+    /// assert!(rates.beyond_request(Year::new(2018)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn beyond_request(&self, year: Year) -> Result<&Rate> {
         self.beyond_request
             .iter()
@@ -1113,6 +1461,34 @@ impl GrantRates {
 }
 
 /// Persons first settled together, as the grant sees them.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{entitlements, GrantCategory, GrantCohort, GrantKind, GrantRates, Money, Source, Year};
+/// use chrono::NaiveDate;
+///
+/// // Two children born in 2014, settled in 2017 beyond the request.
+/// let children = GrantCohort {
+///     label: "barn 2017".into(),
+///     first_settlement: NaiveDate::from_ymd_opt(2017, 9, 1).ok_or("date")?,
+///     category: GrantCategory::Child,
+///     persons: 2,
+///     birth_year: Some(Year::new(2014)?),
+///     grant_years: None,
+///     disability: None,
+///     beyond_request: true,
+///     source: Source::new("bosettingsregister"),
+/// };
+/// let y = Year::new(2017)?;
+/// let due = entitlements(&[children], &GrantRates::builtin()?, y, y)?;
+/// let kinds: Vec<&GrantKind> = due.lines.iter().map(|l| &l.kind).collect();
+/// assert_eq!(kinds.len(), 3); // year 1, the kindergarten grant, the grant beyond the request
+/// assert!(kinds.contains(&&GrantKind::Kindergarten));
+/// // 2 × (185 000 + 25 100 + 50 000).
+/// assert_eq!(due.total(y)?.value, Money::kroner(520_200));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GrantCohort {
     /// A label for explanations ("2022 single adults").
@@ -1196,6 +1572,16 @@ impl GrantCohort {
 }
 
 /// Which grant a line is.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantKind, GrantYear};
+///
+/// assert_eq!(GrantKind::Integration(GrantCategory::Child, GrantYear::new(2)?).phrase().id(), "integration grant, {category}, grant year {year}");
+/// assert_eq!(GrantKind::Elderly.to_string(), "elderly grant");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "eldretilskudd")]
 #[doc(alias = "barnehagetilskudd")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1263,6 +1649,34 @@ impl fmt::Display for GrantKind {
 }
 
 /// One grant due in one year for one cohort.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{entitlements, GrantCategory, GrantCohort, GrantKind, GrantRates, GrantYear, Money, Source, Year};
+/// use chrono::NaiveDate;
+///
+/// // An unaccompanied minor born in 2001, settled in 2017: the EM grant beside year 1.
+/// let minor = GrantCohort {
+///     label: "EM 2017".into(),
+///     first_settlement: NaiveDate::from_ymd_opt(2017, 2, 1).ok_or("date")?,
+///     category: GrantCategory::UnaccompaniedMinor,
+///     persons: 1,
+///     birth_year: Some(Year::new(2001)?),
+///     grant_years: None,
+///     disability: None,
+///     beyond_request: false,
+///     source: Source::new("bosettingsregister"),
+/// };
+/// let y = Year::new(2017)?;
+/// let due = entitlements(&[minor], &GrantRates::builtin()?, y, y)?;
+/// let lines: Vec<(GrantKind, Money)> = due.lines.iter().map(|l| (l.kind.clone(), l.amount)).collect();
+/// assert_eq!(lines, [
+///     (GrantKind::Integration(GrantCategory::UnaccompaniedMinor, GrantYear::new(1)?), Money::kroner(185_000)),
+///     (GrantKind::Em(16), Money::kroner(1_198_000)),
+/// ]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntitlementLine {
     /// The year it is due.
@@ -1282,6 +1696,18 @@ pub struct EntitlementLine {
 }
 
 /// The grants due per calendar year.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Entitlements, Money, Year};
+///
+/// // No cohorts, nothing due.
+/// let none = Entitlements::default();
+/// assert_eq!(none.total(Year::new(2024)?)?.value, Money::kroner(0));
+/// assert!(none.by_year()?.is_empty());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Entitlements {
     /// Every line, ordered by year.
@@ -1294,6 +1720,49 @@ impl Entitlements {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{entitlements, GrantCategory, GrantCohort, GrantRates, Money, Source, Year};
+    /// use chrono::NaiveDate;
+    ///
+    /// let toml = r#"
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 1
+    /// amount = "250000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    ///
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 2
+    /// amount = "240000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    /// "#;
+    /// let rates = GrantRates::from_toml_str(toml, "rates-2030.toml")?;
+    /// let cohort = GrantCohort {
+    ///     label: "2030 single adults".into(),
+    ///     first_settlement: NaiveDate::from_ymd_opt(2030, 5, 1).ok_or("date")?,
+    ///     category: GrantCategory::SingleAdult,
+    ///     persons: 4,
+    ///     birth_year: None,
+    ///     grant_years: None,
+    ///     disability: None,
+    ///     beyond_request: false,
+    ///     source: Source::new("bosettingsregister"),
+    /// };
+    /// let due = entitlements(&[cohort], &rates, Year::new(2030)?, Year::new(2031)?)?;
+    /// // Grant year 2 in 2031: 4 × 240 000.
+    /// assert_eq!(due.total(Year::new(2031)?)?.value, Money::kroner(960_000));
+    /// // Nothing is due outside the lines.
+    /// assert_eq!(due.total(Year::new(2032)?)?.value, Money::kroner(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn total(&self, year: Year) -> Result<Derived<Money>> {
         let lines: Vec<&EntitlementLine> = self.lines.iter().filter(|l| l.year == year).collect();
         let v = Money::sum(lines.iter().map(|l| l.amount))?;
@@ -1313,6 +1782,47 @@ impl Entitlements {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{entitlements, GrantCategory, GrantCohort, GrantRates, Money, Source, Year};
+    /// use chrono::NaiveDate;
+    ///
+    /// let toml = r#"
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 1
+    /// amount = "250000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    ///
+    /// [[integration]]
+    /// from_year = 2030
+    /// to_year = 2031
+    /// category = "all"
+    /// grant_year = 2
+    /// amount = "240000"
+    /// source = { document = "statsbudsjettet 2030 (eksempel)" }
+    /// "#;
+    /// let rates = GrantRates::from_toml_str(toml, "rates-2030.toml")?;
+    /// let cohort = GrantCohort {
+    ///     label: "2030 single adults".into(),
+    ///     first_settlement: NaiveDate::from_ymd_opt(2030, 5, 1).ok_or("date")?,
+    ///     category: GrantCategory::SingleAdult,
+    ///     persons: 4,
+    ///     birth_year: None,
+    ///     grant_years: None,
+    ///     disability: None,
+    ///     beyond_request: false,
+    ///     source: Source::new("bosettingsregister"),
+    /// };
+    /// let due = entitlements(&[cohort], &rates, Year::new(2030)?, Year::new(2031)?)?;
+    /// let totals: Vec<(i32, Money)> = due.by_year()?.into_iter().map(|(y, m)| (y.get(), m)).collect();
+    /// assert_eq!(totals, [(2030, Money::kroner(1_000_000)), (2031, Money::kroner(960_000))]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn by_year(&self) -> Result<BTreeMap<Year, Money>> {
         let mut out: BTreeMap<Year, Money> = BTreeMap::new();
         for l in &self.lines {

@@ -362,6 +362,21 @@ impl CategoryShares {
     /// [`Error::InvalidValue`] naming every share if they do not sum to 100 % (every person
     /// is in one category), or for a share that is not a non-negative ratio of whole
     /// numbers.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Ratio, Source};
+    /// use bosetting::projection::{Apportionment, ByCategory, CategoryShares};
+    ///
+    /// let quarters = CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("IMDi, bosatte etter kategori"))?;
+    /// assert_eq!(quarters.apportionment(), Apportionment::SainteLague);
+    /// // 30 + 40 + 25 + 10 = 105 %: refused, naming every share.
+    /// let over = ByCategory::from_array([30, 40, 25, 10].map(|p| Ratio::from_percent(p.into())));
+    /// let err = CategoryShares::new(over, Source::new("x")).unwrap_err();
+    /// assert!(err.to_string().contains("must sum to 100 %"), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(shares: ByCategory<Ratio>, source: Source) -> Result<CategoryShares> {
         let mut sum = Ratio::of(0, 1)?;
         for (_, s) in shares.iter() {
@@ -411,6 +426,23 @@ impl CategoryShares {
     /// # Example
     ///
     /// See [`Apportionment`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Ratio, Source};
+    /// use bosetting::projection::{Apportionment, ByCategory, CategoryShares};
+    ///
+    /// let quarters = CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("IMDi, bosatte etter kategori"))?;
+    /// // 10 persons in four equal shares: 2,5 each. Sainte-Laguë places all ten, ties to the
+    /// // earlier categories.
+    /// assert_eq!(quarters.split(10)?.into_array(), [3, 3, 2, 2]);
+    /// assert_eq!(quarters.split(12)?.into_array(), [3, 3, 3, 3]);
+    /// // `Exact` accepts only counts the shares split into whole persons.
+    /// let exact = quarters.with_apportionment(Apportionment::Exact);
+    /// assert!(exact.split(10).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn split(&self, persons: u64) -> Result<ByCategory<u64>> {
         let (counts, lost) = self.floored(persons)?;
         match self.apportionment {
@@ -453,6 +485,20 @@ impl CategoryShares {
     /// # Errors
     ///
     /// As [`CategoryShares::split`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Ratio, Source};
+    /// use bosetting::projection::{Apportionment, ByCategory, CategoryShares};
+    ///
+    /// let quarters = CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("IMDi, bosatte etter kategori"))?;
+    /// // Sainte-Laguë places everyone; flooring each category leaves 10 − 4 × 2 = 2 out.
+    /// assert_eq!(quarters.lost(10)?, 0);
+    /// assert_eq!(quarters.clone().with_apportionment(Apportionment::FloorEach).lost(10)?, 2);
+    /// assert!(quarters.with_apportionment(Apportionment::Exact).lost(10).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn lost(&self, persons: u64) -> Result<u64> {
         let counts = self.split(persons)?;
         Ok(persons.saturating_sub(counts.iter().map(|(_, n)| *n).fold(0, u64::saturating_add)))
@@ -523,6 +569,19 @@ impl CategoryShares {
 }
 
 /// How rates the table does not hold are set.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::RoundingRule;
+/// use bosetting::projection::{FutureRates, RateAssumption};
+/// use bosetting::rust_decimal::Decimal;
+///
+/// assert_eq!(RateAssumption::carry_forward().rule(), FutureRates::CarryForward);
+/// let up = RateAssumption::adjusted(Decimal::new(25, 1), RoundingRule::HalfUp)?;
+/// assert_eq!(up.rule(), FutureRates::AdjustYearly { percent: Decimal::new(25, 1), rounding: RoundingRule::HalfUp });
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum FutureRates {
@@ -589,6 +648,24 @@ impl RateAssumption {
     ///
     /// [`Error::InvalidValue`] if the source has no [`Source::assumption`] (an assumption
     /// must be shown as one), or for a yearly change of −100 % or less.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, RoundingRule, Source};
+    /// use bosetting::projection::{FutureRates, RateAssumption};
+    /// use bosetting::rust_decimal::Decimal;
+    ///
+    /// let rule = FutureRates::AdjustYearly { percent: Decimal::new(3, 0), rounding: RoundingRule::HalfUp };
+    /// // The source must say why the rates are assumed.
+    /// assert!(RateAssumption::new(rule, Source::new("økonomiplan 2025–2028")).is_err());
+    /// let plan = RateAssumption::new(rule, Source::new("økonomiplan 2025–2028").assumed("3 % a year, as the deflator"))?;
+    /// assert_eq!(plan.apply(Money::kroner(100_000), 1)?, Money::kroner(103_000));
+    /// // A cut of 100 % or more is no rate.
+    /// let gone = FutureRates::AdjustYearly { percent: Decimal::from(-100), rounding: RoundingRule::HalfUp };
+    /// assert!(RateAssumption::new(gone, Source::new("x").assumed("y")).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(rule: FutureRates, source: Source) -> Result<RateAssumption> {
         if source.assumption.as_deref().is_none_or(str::is_empty) {
             return Err(Error::invalid(
@@ -624,6 +701,20 @@ impl RateAssumption {
     /// # Errors
     ///
     /// As [`RateAssumption::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, RoundingRule};
+    /// use bosetting::projection::RateAssumption;
+    /// use bosetting::rust_decimal::Decimal;
+    ///
+    /// let cut = RateAssumption::adjusted(Decimal::from(-10), RoundingRule::Floor)?;
+    /// // 200 000, then 180 000, then 162 000.
+    /// assert_eq!(cut.apply(Money::kroner(200_000), 2)?, Money::kroner(162_000));
+    /// assert!(RateAssumption::adjusted(Decimal::from(-150), RoundingRule::Floor).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn adjusted(percent: Decimal, rounding: RoundingRule) -> Result<RateAssumption> {
         RateAssumption::new(
             FutureRates::AdjustYearly { percent, rounding },
@@ -666,6 +757,23 @@ impl RateAssumption {
     /// # Errors
     ///
     /// [`Error::Overflow`] if the rate leaves the decimal range.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Money, RoundingRule};
+    /// use bosetting::projection::RateAssumption;
+    /// use bosetting::rust_decimal::Decimal;
+    ///
+    /// let known = Money::kroner(241_100);
+    /// // Carried forward, the rate stays what was last published.
+    /// assert_eq!(RateAssumption::carry_forward().apply(known, 4)?, known);
+    /// // 1 % a year, rounded half up to whole kroner each year: 243 511, then 245 946.
+    /// let up = RateAssumption::adjusted(Decimal::ONE, RoundingRule::HalfUp)?;
+    /// assert_eq!(up.apply(known, 2)?, Money::kroner(245_946));
+    /// assert_eq!(up.apply(known, 0)?, known);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn apply(&self, known: Money, years: u32) -> Result<Money> {
         match self.rule {
             FutureRates::CarryForward => Ok(known),
@@ -696,6 +804,21 @@ impl Default for RateAssumption {
 
 /// A rate the projection uses: from the table, or assumed from the latest known one.
 /// [`CohortRates::from_grant_rates`] records it; `#[non_exhaustive]`, read it, do not build it.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+/// use bosetting::projection::{CohortRates, RateAssumption};
+///
+/// let rates = CohortRates::from_grant_rates(&GrantRates::builtin()?, Year::new(2016)?, 4, Year::new(2017)?, &RateAssumption::carry_forward())?;
+/// let y1 = GrantYear::new(1)?;
+/// // The 2017 cohort's year 1 is in the table: no known rate was carried to it.
+/// let o = rates.origin(Year::new(2017)?, GrantCategory::SingleAdult, y1).ok_or("an origin")?;
+/// assert_eq!((o.table_year, o.known.is_none()), (Year::new(2017)?, true));
+/// assert_eq!(rates.rate(Year::new(2017)?, GrantCategory::SingleAdult, y1), Some(Money::kroner(235_000)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RateOrigin {
@@ -716,6 +839,22 @@ pub struct RateOrigin {
 }
 
 /// The latest known rate an assumed rate is carried from (part of a [`RateOrigin`]).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{GrantCategory, GrantRates, GrantYear, Money, Year};
+/// use bosetting::projection::{CohortRates, RateAssumption};
+///
+/// let rates = CohortRates::from_grant_rates(&GrantRates::builtin()?, Year::new(2016)?, 4, Year::new(2017)?, &RateAssumption::carry_forward())?;
+/// let y1 = GrantYear::new(1)?;
+/// // The table has no 2018 rates: the 2018 cohort's year 1 carries the 2017 rate forward.
+/// let o = rates.origin(Year::new(2018)?, GrantCategory::Child, y1).ok_or("an origin")?;
+/// let known = o.known.as_ref().ok_or("a carried rate")?;
+/// assert_eq!((known.year, known.amount), (Year::new(2017)?, Money::kroner(185_000)));
+/// assert!(o.source.assumption.is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct KnownRate {
@@ -989,6 +1128,19 @@ impl CostModel {
     ///
     /// [`Error::InvalidValue`] for a window of 0 years, a fixed cost that is not a
     /// non-negative ratio of whole numbers, or an adjustment above 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::projection::CostModel;
+    /// use bosetting::{Money, Ratio, Source};
+    ///
+    /// let cost = CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("økonomiplan"))?;
+    /// assert_eq!((cost.window_years, cost.initial_fixed), (5, Money::ZERO));
+    /// // Persons are active at least the year they are settled.
+    /// assert!(CostModel::new(0, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("x")).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(
         window_years: usize,
         fixed_per_active_person: Ratio,
@@ -1019,6 +1171,19 @@ impl CostModel {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a negative amount or one that is not whole øre.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::projection::CostModel;
+    /// use bosetting::{Money, Ratio, Source};
+    ///
+    /// let cost = CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("økonomiplan"))?;
+    /// let cost = cost.with_initial_fixed(Money::kroner(3_500_000))?;
+    /// assert_eq!(cost.initial_fixed, Money::kroner(3_500_000));
+    /// assert!(cost.with_initial_fixed(Money::kroner(-1)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_initial_fixed(mut self, amount: Money) -> Result<CostModel> {
         not_negative(amount, "initial fixed costs")?;
         self.initial_fixed = amount;
@@ -1030,6 +1195,23 @@ impl CostModel {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a negative amount or one that is not whole øre.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::projection::CostModel;
+    /// use bosetting::{Money, Ratio, Source};
+    ///
+    /// let cost = CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("økonomiplan"))?;
+    /// use bosetting::rust_decimal::Decimal;
+    ///
+    /// let cost = cost.with_variable_per_active_person(Money::kroner(15_000))?;
+    /// assert_eq!(cost.variable_per_active_person, Money::kroner(15_000));
+    /// // Negative costs, and amounts finer than whole øre, are refused.
+    /// assert!(cost.clone().with_variable_per_active_person(Money::kroner(-15_000)).is_err());
+    /// assert!(cost.with_variable_per_active_person(Money::new(Decimal::new(1, 3))).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_variable_per_active_person(mut self, amount: Money) -> Result<CostModel> {
         not_negative(amount, "variable cost per person")?;
         self.variable_per_active_person = amount;
@@ -1090,6 +1272,31 @@ impl FundModel {
 /// Built by [`ProjectionParams::new`], which checks that the parts agree (the rates start
 /// with the history and cover every year); [`Engine::new`] checks the rest.
 /// `#[non_exhaustive]`: it may gain parts, each with a default and a setter.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+/// # use bosetting::{Money, Ratio, Source, Year};
+/// # let y0 = Year::new(2019)?;
+/// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+/// # let params = ProjectionParams::new(y0, 2, 3,
+/// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+/// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+/// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+/// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+/// # let engine = Engine::new(params.clone())?;
+/// // Parameters kept in a file read back the same...
+/// let json = serde_json::to_string(&params)?;
+/// assert_eq!(serde_json::from_str::<ProjectionParams>(&json)?, params);
+/// // ...and the engine checks what a file gives: here, more years than the rates cover.
+/// let mut longer = params.clone();
+/// longer.future_years = 10;
+/// let read: ProjectionParams = serde_json::from_str(&serde_json::to_string(&longer)?)?;
+/// assert!(Engine::new(read).is_err());
+/// assert_eq!(engine.params(), &params);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProjectionParams {
@@ -1119,6 +1326,30 @@ impl ProjectionParams {
     /// [`Error::InvalidValue`] for no history years or rates that do not start in
     /// `first_year`; [`Error::MissingRate`] naming the first cohort year the rates do not
     /// cover.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, FundModel, ProjectionParams};
+    /// use bosetting::{Money, Ratio, Source, Year};
+    ///
+    /// let src = || Source::new("økonomiplan");
+    /// let y0 = Year::new(2019)?;
+    /// let shares = CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), src())?;
+    /// let cost = CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, src())?;
+    /// let fund = FundModel::new(Money::kroner(1_000_000), src());
+    /// let rates = |from: Year, years| CohortRates::uniform(from, years, ByCategory::all([Money::kroner(100_000); 5]), src());
+    ///
+    /// // Two history years and three projected: rates for five cohorts from 2019.
+    /// let params = ProjectionParams::new(y0, 2, 3, shares.clone(), rates(y0, 5), cost.clone(), fund.clone())?;
+    /// assert_eq!(params.future_years, 3);
+    /// // Rates for four cohorts do not cover 2023.
+    /// let short = ProjectionParams::new(y0, 2, 3, shares.clone(), rates(y0, 4), cost.clone(), fund.clone());
+    /// assert!(matches!(short, Err(bosetting::Error::MissingRate { .. })));
+    /// // Rates that start in another year than the history.
+    /// assert!(ProjectionParams::new(y0, 2, 3, shares, rates(Year::new(2018)?, 6), cost, fund).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(
         first_year: Year,
         history_years: usize,
@@ -1179,6 +1410,26 @@ impl ProjectionParams {
 pub type Path = SettlementPath;
 
 /// A planned settlement path for the projected years.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+/// # use bosetting::{Money, Ratio, Source, Year};
+/// # let y0 = Year::new(2019)?;
+/// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+/// # let params = ProjectionParams::new(y0, 2, 3,
+/// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+/// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+/// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+/// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+/// # let engine = Engine::new(params.clone())?;
+/// // Two ways to say the same plan after 40 settled in the last history year.
+/// let by_count = engine.project(&[40, 40], &SettlementPath::Persons(vec![40, 20, 10]))?;
+/// let by_percent = engine.project(&[40, 40], &SettlementPath::PercentOfLastYear(vec![100, 50, 25]))?;
+/// assert_eq!(by_count, by_percent);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "scenario")]
 #[doc(alias = "bosettingsplan")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1192,6 +1443,29 @@ pub enum SettlementPath {
 }
 
 /// One projected year for one municipality.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+/// # use bosetting::{Money, Ratio, Source, Year};
+/// # let y0 = Year::new(2019)?;
+/// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+/// # let params = ProjectionParams::new(y0, 2, 3,
+/// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+/// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+/// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+/// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+/// # let engine = Engine::new(params.clone())?;
+/// let years = engine.project(&[40, 40], &SettlementPath::Persons(vec![40, 20, 0]))?;
+/// let first = &years[0];
+/// assert_eq!((first.year, first.persons), (Year::new(2021)?, 40));
+/// // Settled in the five-year window: 40 + 40 + 40.
+/// assert_eq!(first.active, 120);
+/// // Every rate is in the given table: nothing assumed, and no person lost to flooring.
+/// assert!(years.iter().all(|y| !y.rates_assumed && y.lost_to_flooring == 0));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ProjectionYear {
@@ -1221,6 +1495,36 @@ pub struct ProjectionYear {
 }
 
 /// A scenario's outcome over all municipalities.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+/// # use bosetting::{Money, Ratio, Source, Year};
+/// # let y0 = Year::new(2019)?;
+/// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+/// # let params = ProjectionParams::new(y0, 2, 3,
+/// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+/// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+/// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+/// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+/// # let engine = Engine::new(params.clone())?;
+/// let stop = SettlementPath::Persons(vec![0, 0, 0]);
+/// let s = &engine.run(&[40, 40, 10, 10], &[stop.clone()])?[0];
+/// // The sums over the municipalities of what each one's own projection gives.
+/// let each = [[40, 40], [10, 10]].map(|h| engine.compare(&h, &[("stopp".to_owned(), stop.clone())]));
+/// let mut uncovered = Money::ZERO;
+/// let mut at_floor = 0;
+/// for c in each {
+///     let c = c?;
+///     uncovered = uncovered.checked_add(c[0].uncovered)?;
+///     at_floor += u32::from(c[0].final_fund <= Money::ZERO);
+/// }
+/// assert_eq!((s.uncovered, s.at_floor), (uncovered, at_floor));
+/// // Sainte-Laguë places every person.
+/// assert_eq!(s.lost_to_flooring, 0);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ScenarioSummary {
@@ -1237,6 +1541,28 @@ pub struct ScenarioSummary {
 }
 
 /// One scenario of a side-by-side comparison for one municipality.
+///
+/// # Example
+///
+/// ```
+/// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+/// # use bosetting::{Money, Ratio, Source, Year};
+/// # let y0 = Year::new(2019)?;
+/// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+/// # let params = ProjectionParams::new(y0, 2, 3,
+/// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+/// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+/// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+/// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+/// # let engine = Engine::new(params.clone())?;
+/// let side = engine.compare(&[40, 40], &[("stopp".to_owned(), SettlementPath::Persons(vec![0, 0, 0]))])?;
+/// let stop = &side[0];
+/// let lowest = stop.years.iter().map(|y| y.fund).min();
+/// assert_eq!(Some(stop.lowest_fund), lowest);
+/// assert_eq!(Some(stop.final_fund), stop.years.last().map(|y| y.fund));
+/// assert!(stop.summary.to_string().starts_with("stopp: the fund"));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ScenarioComparison {
@@ -1515,6 +1841,28 @@ impl Engine {
     /// [`Error::InvalidValue`] for inconsistent dimensions or non-integral parameters,
     /// negative costs or rates, or an adjustment above 1;
     /// [`Error::MissingRate`] if the rates do not cover every cohort year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+    /// # use bosetting::{Money, Ratio, Source, Year};
+    /// # let y0 = Year::new(2019)?;
+    /// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+    /// # let params = ProjectionParams::new(y0, 2, 3,
+    /// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+    /// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+    /// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+    /// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+    /// # let engine = Engine::new(params.clone())?;
+    /// // Two history years (2019, 2020), three projected (2021–2023).
+    /// assert_eq!(engine.params().future_years, 3);
+    /// // The fields are public: a projection lengthened past its rates is refused here too.
+    /// let mut longer = params;
+    /// longer.future_years = 10;
+    /// assert!(matches!(Engine::new(longer), Err(bosetting::Error::MissingRate { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(params: ProjectionParams) -> Result<Engine> {
         // Checked again: the fields are public, and a file's parameters come through serde.
         params.check_years()?;
@@ -1801,6 +2149,32 @@ impl Engine {
     /// [`Error::InvalidValue`] for a history or path of the wrong length, or more persons
     /// in a year than a [`ProjectionYear`] reports; [`Error::Overflow`] if the inputs are
     /// so large that an intermediate value could overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+    /// # use bosetting::{Money, Ratio, Source, Year};
+    /// # let y0 = Year::new(2019)?;
+    /// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+    /// # let params = ProjectionParams::new(y0, 2, 3,
+    /// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+    /// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+    /// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+    /// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+    /// # let engine = Engine::new(params.clone())?;
+    /// // Two history years (2019, 2020), three projected (2021–2023).
+    /// let years = engine.project(&[40, 40], &SettlementPath::PercentOfLastYear(vec![100, 50, 0]))?;
+    /// let persons: Vec<u32> = years.iter().map(|y| y.persons).collect();
+    /// assert_eq!(persons, [40, 20, 0]);
+    /// // Each year's result is its income less its costs.
+    /// for y in &years {
+    ///     assert_eq!(y.result, y.income.checked_sub(y.fixed_costs)?.checked_sub(y.variable_costs)?);
+    /// }
+    /// // Two history years, not three.
+    /// assert!(engine.project(&[40, 40, 40], &SettlementPath::Persons(vec![0, 0, 0])).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn project(&self, history: &[u32], path: &SettlementPath) -> Result<Vec<ProjectionYear>> {
         self.check_history(history)?;
         self.check_exact_history(history, false)?;
@@ -1847,6 +2221,35 @@ impl Engine {
     /// # Errors
     ///
     /// As [`Engine::project`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+    /// # use bosetting::{Money, Ratio, Source, Year};
+    /// # let y0 = Year::new(2019)?;
+    /// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+    /// # let params = ProjectionParams::new(y0, 2, 3,
+    /// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+    /// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+    /// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+    /// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+    /// # let engine = Engine::new(params.clone())?;
+    /// // Two history years (2019, 2020), three projected (2021–2023).
+    /// let scenarios = [
+    ///     ("steady".to_owned(), SettlementPath::Persons(vec![40, 40, 40])),
+    ///     ("stop".to_owned(), SettlementPath::Persons(vec![0, 0, 0])),
+    /// ];
+    /// let side_by_side = engine.compare(&[40, 40], &scenarios)?;
+    /// assert_eq!(side_by_side.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["steady", "stop"]);
+    /// for s in &side_by_side {
+    ///     assert_eq!(Some(s.final_fund), s.years.last().map(|y| y.fund));
+    ///     assert!(s.lowest_fund <= s.final_fund);
+    /// }
+    /// // A path of the wrong length ends the comparison.
+    /// assert!(engine.compare(&[40, 40], &[("short".to_owned(), SettlementPath::Persons(vec![1]))]).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn compare(
         &self,
         history: &[u32],
@@ -1908,6 +2311,34 @@ impl Engine {
     ///
     /// [`Error::InvalidValue`] if `histories` is not a whole number of histories or a path
     /// has the wrong length; as [`Engine::project`] for inputs too large.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+    /// # use bosetting::{Money, Ratio, Source, Year};
+    /// # let y0 = Year::new(2019)?;
+    /// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+    /// # let params = ProjectionParams::new(y0, 2, 3,
+    /// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+    /// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+    /// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+    /// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+    /// # let engine = Engine::new(params.clone())?;
+    /// // Two history years (2019, 2020), three projected (2021–2023).
+    /// // Two municipalities' histories, one after the other, under two scenarios.
+    /// let histories = [40, 40, 10, 10];
+    /// let scenarios = [SettlementPath::Persons(vec![40, 20, 0]), SettlementPath::Persons(vec![0, 0, 0])];
+    /// let summaries = engine.run(&histories, &scenarios)?;
+    /// // A scenario's final fund is the sum of each municipality's.
+    /// for (summary, path) in summaries.iter().zip(&scenarios) {
+    ///     let last = |h: &[u32]| -> bosetting::Result<Money> { Ok(engine.project(h, path)?.last().map_or(Money::ZERO, |y| y.fund)) };
+    ///     assert_eq!(summary.final_fund, last(&[40, 40])?.checked_add(last(&[10, 10])?)?);
+    /// }
+    /// // Three values are not a whole number of two-year histories.
+    /// assert!(engine.run(&[40, 40, 10], &scenarios).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn run(
         &self,
         histories: &[u32],
@@ -2208,6 +2639,33 @@ impl Engine {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a year outside the projection; as [`Engine::project`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use bosetting::projection::{ByCategory, CategoryShares, CohortRates, CostModel, Engine, FundModel, ProjectionParams, SettlementPath};
+    /// # use bosetting::{Money, Ratio, Source, Year};
+    /// # let y0 = Year::new(2019)?;
+    /// # let rate = [100_000, 80_000, 60_000, 40_000, 20_000].map(Money::kroner);
+    /// # let params = ProjectionParams::new(y0, 2, 3,
+    /// #     CategoryShares::new(ByCategory::all(Ratio::of(1, 4)?), Source::new("example"))?,
+    /// #     CohortRates::uniform(y0, 5, ByCategory::all(rate), Source::new("example")),
+    /// #     CostModel::new(5, Ratio::of(90_000, 1)?, Ratio::of(1, 2)?, Source::new("example"))?,
+    /// #     FundModel::new(Money::kroner(1_000_000), Source::new("example")).with_floor(Money::ZERO))?;
+    /// # let engine = Engine::new(params.clone())?;
+    /// // Two history years (2019, 2020), three projected (2021–2023).
+    /// use bosetting::{Quantity, Value};
+    ///
+    /// let path = SettlementPath::Persons(vec![40, 20, 0]);
+    /// let years = engine.project(&[40, 40], &path)?;
+    /// let why = engine.explain_year(&[40, 40], &path, Year::new(2022)?)?;
+    /// // The root is the fund at the end of the year, as projected.
+    /// assert_eq!(why.value, Quantity::money(years[1].fund));
+    /// assert!(matches!(why.value.value, Value::Decimal(_)));
+    /// // 2024 is past the projection.
+    /// assert!(engine.explain_year(&[40, 40], &path, Year::new(2024)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn explain_year(
         &self,
         history: &[u32],

@@ -185,6 +185,16 @@ impl RiskParams {
     /// # Errors
     ///
     /// None for these values: the rules go through [`RiskParams::new`] like any other.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::risk::RiskParams;
+    ///
+    /// let peer = RiskParams::numpy_peer()?;
+    /// assert_eq!(peer.history(), [40, 60, 120, 80]);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn numpy_peer() -> Result<RiskParams> {
         Ok(RiskParams::new(
             Year::new(2026)?,
@@ -217,6 +227,27 @@ impl RiskParams {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a balance below the floor or not whole øre.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::risk::RiskParams;
+    /// use bosetting::{Money, Source, Year};
+    ///
+    /// let rules = RiskParams::new(
+    ///     Year::new(2026)?,
+    ///     Money::kroner(20_000_000),
+    ///     [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+    ///     Money::kroner(3_000_000),
+    ///     Money::kroner(150_000),
+    ///     Source::new("økonomiplan 2026–2029"),
+    /// )?;
+    /// let rules = rules.with_opening(Money::kroner(5_000_000))?;
+    /// assert_eq!(rules.opening(), Money::kroner(5_000_000));
+    /// // Below the floor (zero): refused.
+    /// assert!(rules.with_opening(Money::kroner(-1)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_opening(mut self, opening: Money) -> Result<RiskParams> {
         check_order("opening balance", opening, self.floor)?;
         self.opening = opening;
@@ -230,6 +261,28 @@ impl RiskParams {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a floor above the opening balance or not whole øre.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::risk::RiskParams;
+    /// use bosetting::{Money, Source, Year};
+    ///
+    /// let rules = RiskParams::new(
+    ///     Year::new(2026)?,
+    ///     Money::kroner(20_000_000),
+    ///     [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+    ///     Money::kroner(3_000_000),
+    ///     Money::kroner(150_000),
+    ///     Source::new("økonomiplan 2026–2029"),
+    /// )?;
+    /// // An overdraft of 2 mill the owner accepts.
+    /// let rules = rules.with_floor(Money::kroner(-2_000_000))?;
+    /// assert_eq!(rules.floor(), Money::kroner(-2_000_000));
+    /// // A floor above the opening balance would be breached before the first year.
+    /// assert!(rules.with_floor(Money::kroner(25_000_000)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_floor(mut self, floor: Money) -> Result<RiskParams> {
         check_order("floor", self.opening, floor)?;
         self.floor = floor;
@@ -242,6 +295,27 @@ impl RiskParams {
     ///
     /// [`Error::InvalidValue`] naming the grant year for a negative rate or one not in
     /// whole øre.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::risk::RiskParams;
+    /// use bosetting::{Money, Source, Year};
+    ///
+    /// let rules = RiskParams::new(
+    ///     Year::new(2026)?,
+    ///     Money::kroner(20_000_000),
+    ///     [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+    ///     Money::kroner(3_000_000),
+    ///     Money::kroner(150_000),
+    ///     Source::new("økonomiplan 2026–2029"),
+    /// )?;
+    /// let flat = rules.with_rates([Money::kroner(200_000); 5])?;
+    /// assert_eq!(flat.rates()[4], Money::kroner(200_000));
+    /// let err = flat.with_rates([0, 0, -1, 0, 0].map(Money::kroner)).unwrap_err();
+    /// assert!(err.to_string().contains("grant year 3"), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_rates(mut self, rates: [Money; 5]) -> Result<RiskParams> {
         for (g, r) in (1_u8..).zip(rates) {
             check_amount(&format!("grant rate for grant year {g}"), r)?;
@@ -255,6 +329,26 @@ impl RiskParams {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a negative cost or one not in whole øre.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::risk::RiskParams;
+    /// use bosetting::{Money, Source, Year};
+    ///
+    /// let rules = RiskParams::new(
+    ///     Year::new(2026)?,
+    ///     Money::kroner(20_000_000),
+    ///     [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+    ///     Money::kroner(3_000_000),
+    ///     Money::kroner(150_000),
+    ///     Source::new("økonomiplan 2026–2029"),
+    /// )?;
+    /// let rules = rules.with_fixed_cost(Money::kroner(2_500_000))?;
+    /// assert_eq!(rules.fixed_cost(), Money::kroner(2_500_000));
+    /// assert!(rules.with_fixed_cost(Money::kroner(-1)).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_fixed_cost(mut self, fixed_cost: Money) -> Result<RiskParams> {
         self.fixed_cost = check_amount("fixed cost", fixed_cost)?;
         Ok(self)
@@ -265,6 +359,29 @@ impl RiskParams {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a negative cost or one not in whole øre.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::risk::RiskParams;
+    /// use bosetting::{Money, Source, Year};
+    ///
+    /// let rules = RiskParams::new(
+    ///     Year::new(2026)?,
+    ///     Money::kroner(20_000_000),
+    ///     [200_000, 230_000, 167_000, 84_000, 70_500].map(Money::kroner),
+    ///     Money::kroner(3_000_000),
+    ///     Money::kroner(150_000),
+    ///     Source::new("økonomiplan 2026–2029"),
+    /// )?;
+    /// use bosetting::rust_decimal::Decimal;
+    ///
+    /// let rules = rules.with_cost_per_person(Money::kroner(160_000))?;
+    /// assert_eq!(rules.cost_per_person(), Money::kroner(160_000));
+    /// // A thousandth of a krone is not whole øre.
+    /// assert!(rules.with_cost_per_person(Money::new(Decimal::new(1, 3))).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_cost_per_person(mut self, cost_per_person: Money) -> Result<RiskParams> {
         self.cost_per_person = check_amount("cost per person", cost_per_person)?;
         Ok(self)

@@ -12,6 +12,21 @@ use crate::phrase::Phrase;
 use crate::ratio::Ratio;
 
 /// A figure that can take part in a comparison: an exact decimal with its explanation.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::compare::{self, Operand};
+/// use bosetting::{Derived, Explanation, Money, Quantity, Source};
+/// use rust_decimal::Decimal;
+///
+/// // Counts, amounts and decimals take part alike.
+/// let kr = |n: i64| Derived::new(Money::kroner(n), Explanation::input("x", Quantity::money(Money::kroner(n)), Source::new("regnskap")));
+/// assert_eq!(kr(27_600_000).decimal(), Decimal::from(27_600_000));
+/// let share = compare::share("consumption", &kr(27_600_000), &kr(28_600_000), "actual / frame")?;
+/// assert_eq!(share.value.to_string(), "27600000/28600000");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 pub trait Operand {
     /// The value as an exact decimal.
     fn decimal(&self) -> Decimal;
@@ -94,6 +109,23 @@ pub fn difference(
 /// # Errors
 ///
 /// [`crate::Error::Overflow`] on overflow.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::compare;
+/// use bosetting::{Derived, Explanation, Quantity, Ratio, Source};
+///
+/// let fact = |n: u32| Derived::new(n, Explanation::input("x", Quantity::persons(n), Source::new("årsrapport")));
+/// use bosetting::Unit;
+///
+/// // 253 on the ordinary quota + 26 EM.
+/// let total = compare::sum("settled", &fact(253), &fact(26), Unit::Persons, "ordinary + EM")?;
+/// assert_eq!(total.value, 279.into());
+/// // Both inputs are cited.
+/// assert_eq!(total.explanation.inputs.len(), 2);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 pub fn sum(
     label: impl Into<Phrase>,
     a: &impl Operand,
@@ -135,6 +167,20 @@ fn combine(
 /// # Errors
 ///
 /// [`crate::Error::DivisionByZero`] if `whole` is zero.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::compare;
+/// use bosetting::{Derived, Explanation, Quantity, Ratio, Source};
+///
+/// let fact = |n: u32| Derived::new(n, Explanation::input("x", Quantity::persons(n), Source::new("årsrapport")));
+/// let fulfilment = compare::share("fulfilment", &fact(41), &fact(74), "settled / decided")?;
+/// assert_eq!(fulfilment.value, Ratio::of(41, 74)?);
+/// // A share of nothing is an error, never 0 or 100 %.
+/// assert!(compare::share("fulfilment", &fact(0), &fact(0), "settled / decided").is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 pub fn share(
     label: impl Into<Phrase>,
     part: &impl Operand,
@@ -158,6 +204,21 @@ pub fn share(
 /// # Errors
 ///
 /// [`crate::Error::DivisionByZero`] if `b` is zero.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::compare;
+/// use bosetting::{Derived, Explanation, Quantity, Ratio, Source};
+///
+/// let fact = |n: u32| Derived::new(n, Explanation::input("x", Quantity::persons(n), Source::new("årsrapport")));
+/// // "nesten sju ganger så mange": 5 484 settled against 788.
+/// let times = compare::multiple("settled 2016 / 2012", &fact(5_484), &fact(788), "2016 / 2012")?;
+/// assert_eq!(times.value, Ratio::of(5_484, 788)?);
+/// assert_eq!(times.value.round(bosetting::RoundingRule::HalfUp, 2)?.to_string(), "6.96");
+/// assert!(compare::multiple("x", &fact(1), &fact(0), "a / b").is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 pub fn multiple(
     label: impl Into<Phrase>,
     a: &impl Operand,
@@ -181,6 +242,23 @@ pub fn multiple(
 /// # Errors
 ///
 /// [`crate::Error::DivisionByZero`] if `from` is zero.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::compare;
+/// use bosetting::{Derived, Explanation, Quantity, Ratio, Source};
+///
+/// let fact = |n: u32| Derived::new(n, Explanation::input("x", Quantity::persons(n), Source::new("årsrapport")));
+/// use rust_decimal::Decimal;
+///
+/// // 17 → 15: down 2 of 17.
+/// let change = compare::change("change in places", &fact(17), &fact(15))?;
+/// assert_eq!(change.value, Ratio::new(Decimal::from(-2), Decimal::from(17))?);
+/// // No relative change from zero.
+/// assert!(compare::change("change", &fact(0), &fact(5)).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 pub fn change(
     label: impl Into<Phrase>,
     from: &impl Operand,
@@ -203,6 +281,22 @@ pub fn change(
 /// # Errors
 ///
 /// [`crate::Error::Overflow`] on overflow.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::compare;
+/// use bosetting::{Derived, Explanation, Quantity, Ratio, Source};
+///
+/// let fact = |n: u32| Derived::new(n, Explanation::input("x", Quantity::persons(n), Source::new("årsrapport")));
+/// // From 39 of 75 to 45 of 75 moving on to work or education: up 8 percentage points.
+/// let before = compare::share("2017", &fact(39), &fact(75), "a / b")?;
+/// let after = compare::share("2018", &fact(45), &fact(75), "a / b")?;
+/// let up = compare::points("change in the rate", &before, &after)?;
+/// assert_eq!(up.value, Ratio::of(8, 1)?);
+/// assert_eq!(compare::points("back", &after, &before)?.value, Ratio::new((-8).into(), 1.into())?);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 pub fn points(
     label: impl Into<Phrase>,
     from: &Derived<Ratio>,

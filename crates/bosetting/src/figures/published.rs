@@ -411,6 +411,19 @@ impl fmt::Display for Status {
 }
 
 /// What the model computed, to be compared with a published figure.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Computed, PublishedFigure, ReconcilePolicy, Ratio, Source, Status, Unit};
+///
+/// let printed = PublishedFigure::parse("55,4 %", Unit::Percent, Source::new("årsrapport"))?;
+/// let policy = ReconcilePolicy::default();
+/// // A ratio is compared as a percentage: 41/74 = 55.41 %.
+/// assert_eq!(printed.reconcile(&Computed::Ratio(Ratio::of(41, 74)?), &policy)?.status, Status::Reproduced);
+/// assert_eq!(printed.reconcile(&Computed::Value(56.into()), &policy)?.status, Status::Inconsistent);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Computed {
@@ -428,6 +441,19 @@ impl Computed {
     /// # Errors
     ///
     /// [`Error::InvalidValue`] for a text quantity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Computed, Quantity, Ratio};
+    /// use rust_decimal::Decimal;
+    ///
+    /// assert_eq!(Computed::from_quantity(&Quantity::persons(33))?, Computed::Value(Decimal::from(33)));
+    /// assert_eq!(Computed::from_quantity(&Quantity::share(Ratio::of(41, 74)?))?, Computed::Ratio(Ratio::of(41, 74)?));
+    /// // Words cannot be compared with a printed number.
+    /// assert!(Computed::from_quantity(&Quantity::text("met")).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn from_quantity(q: &Quantity) -> Result<Computed> {
         Ok(match &q.value {
             Value::Integer(n) => Computed::Value(Decimal::from(*n)),
@@ -446,6 +472,21 @@ impl Computed {
 }
 
 /// What one rounding rule makes of the comparison.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Computed, PublishedFigure, ReconcilePolicy, RoundingRule, Source, Status, Unit};
+/// use rust_decimal::Decimal;
+///
+/// let printed = PublishedFigure::parse("96,6 %", Unit::Percent, Source::new("årsrapport"))?;
+/// let r = printed.reconcile(&Computed::Value(Decimal::new(9656, 2)), &ReconcilePolicy::default())?;
+/// // 96.56 rounds half up to the printed 96.6, but truncates to 96.5.
+/// let under = |rule| r.by_rule.iter().find(|o| o.rule == rule).map(|o| o.status);
+/// assert_eq!(under(RoundingRule::HalfUp), Some(Status::Reproduced));
+/// assert_eq!(under(RoundingRule::Truncate), Some(Status::Inconsistent));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleOutcome {
     /// The rule.
@@ -492,6 +533,20 @@ pub struct Reconciliation {
 }
 
 /// Which whole counts out of a known whole fit a published percentage, per rule.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{PublishedFigure, ReconcilePolicy, RoundingRule, Source, Status, Unit};
+///
+/// // "19 %" of 75 exits: only 14 (18.7 %) prints as 19 under half-up rounding.
+/// let printed = PublishedFigure::parse("19 %", Unit::Percent, Source::new("årsrapport"))?;
+/// let fit = printed.counts_for_share(75, &ReconcilePolicy::default())?;
+/// assert_eq!(fit.whole, 75);
+/// assert_eq!(fit.status, Status::Consistent);
+/// assert_eq!(fit.under(RoundingRule::HalfUp), Some((14, 14)));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountFit {
     /// The whole (57 exits).

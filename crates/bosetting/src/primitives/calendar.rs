@@ -34,8 +34,26 @@ pub struct Year(i16);
 
 impl Year {
     /// The earliest year the model accepts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    ///
+    /// assert!(Year::new(Year::MIN).is_ok());
+    /// assert!(Year::new(Year::MIN - 1).is_err());
+    /// ```
     pub const MIN: i32 = 1800;
     /// The latest year the model accepts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Year;
+    ///
+    /// assert!(Year::new(Year::MAX).is_ok());
+    /// assert!(Year::new(Year::MAX + 1).is_err());
+    /// ```
     pub const MAX: i32 = 2200;
 
     /// A year between [`Year::MIN`] and [`Year::MAX`].
@@ -524,6 +542,17 @@ pub struct GrantYear(u8);
 
 impl GrantYear {
     /// All five grant years in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{GrantYear, Year};
+    ///
+    /// // A person settled in 2020 draws grant years 1–5 in 2020–2024.
+    /// let paid: Vec<i32> = GrantYear::ALL.iter().map(|g| Ok(g.payment_year(Year::new(2020)?)?.get())).collect::<bosetting::Result<_>>()?;
+    /// assert_eq!(paid, [2020, 2021, 2022, 2023, 2024]);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub const ALL: [GrantYear; 5] = [
         GrantYear(1),
         GrantYear(2),

@@ -12,6 +12,16 @@ use crate::provenance::{Fact, Source};
 use crate::ratio::Ratio;
 
 /// What a value counts or measures.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Unit;
+///
+/// assert_eq!(Unit::PercentagePoints.name(), "percentage-points");
+/// assert!(Unit::Families.is_count());
+/// assert!(!Unit::Kroner.is_count());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -80,6 +90,18 @@ impl fmt::Display for Unit {
 }
 
 /// A value of one of the kinds the model computes, exact.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Interval, Ratio, Value};
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(Value::Integer(-33).exact(), "-33");
+/// assert_eq!(Value::Ratio(Ratio::of(41, 74)?).exact(), "41/74");
+/// assert_eq!(Value::Interval(Interval::closed(Decimal::from(650_000), Decimal::from(750_000))?).exact(), "[650000, 750000]");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Value {

@@ -37,6 +37,16 @@ pub struct Money(#[serde(with = "rust_decimal::serde::str")] Decimal);
 
 impl Money {
     /// Zero kroner.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Money;
+    ///
+    /// assert_eq!(Money::sum(Vec::new())?, Money::ZERO);
+    /// assert_eq!(Money::ZERO, Money::kroner(0));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub const ZERO: Money = Money(Decimal::ZERO);
 
     /// An amount in kroner.
@@ -220,6 +230,19 @@ impl fmt::Display for Money {
 }
 
 /// An amount read from Norwegian text, with the precision it was printed at.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Money, parse_amount};
+/// use rust_decimal::Decimal;
+///
+/// let printed = parse_amount("kr 196 400")?;
+/// assert_eq!((printed.amount, printed.step), (Money::kroner(196_400), Decimal::ONE));
+/// let rounded = parse_amount("1,6 mill kr")?;
+/// assert_eq!((rounded.amount, rounded.step), (Money::kroner(1_600_000), Decimal::from(100_000)));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParsedAmount {
     /// The amount in kroner.

@@ -137,6 +137,17 @@ impl From<MunicipalityNumber> for String {
 }
 
 /// A number a municipality used until a merger or a county reform.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Municipality, Year};
+///
+/// let holmestrand = Municipality::new("3903".parse()?, "Holmestrand").formerly("0715".parse()?, Year::new(2019)?);
+/// assert_eq!(holmestrand.former[0].until, Year::new(2019)?);
+/// assert_eq!(holmestrand.number_in(Year::new(2019)?).to_string(), "0715");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FormerNumber {
     /// The old number.
@@ -205,6 +216,20 @@ impl fmt::Display for Municipality {
 }
 
 /// One renumbering: from the first year `first_year`, what was `from` is counted as `to`.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Renumbering, Year};
+///
+/// let table = Renumbering::builtin()?;
+/// // Drammen (3005) came from 0602 (and the merged 0625 and 0711) in 2020.
+/// let into_3005 = table.predecessors("3005".parse()?);
+/// let y2020 = Year::new(2020)?;
+/// assert!(into_3005.iter().any(|c| c.from.to_string() == "0602" && c.first_year == y2020));
+/// assert!(into_3005.iter().all(|c| !c.source.document.is_empty()));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NumberChange {
     /// The old number.
@@ -253,6 +278,20 @@ pub struct Renumbering {
 /// A number whose area is now in more than one municipality (in 2024 Haram, 1580, left
 /// Ålesund, so Ålesund 2020–2023, 1507, holds what is both today). A grouping into today's
 /// municipalities cannot undo it: figures carried across it are approximate.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Renumbering, Year};
+///
+/// let table = Renumbering::builtin()?;
+/// // Ålesund 2020–2023 (1507): today both Ålesund (1508) and Haram (1580).
+/// let alesund = table.splits.iter().find(|s| s.from.to_string() == "1507").ok_or("the 1507 split")?;
+/// assert_eq!(alesund.into, ["1508".parse()?, "1580".parse()?]);
+/// assert!(alesund.covers(Year::new(2021)?));
+/// assert!(!alesund.covers(Year::new(2019)?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "deling")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -335,6 +374,19 @@ impl Renumbering {
     /// # Errors
     ///
     /// As [`Renumbering::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Renumbering;
+    ///
+    /// let toml = "[[change]]\nfrom = \"0602\"\nto = \"3005\"\nfirst_year = 2020\nsource = { document = \"eksempel\" }\n";
+    /// // Deprecated: the same as `from_toml_str`.
+    /// #[allow(deprecated)]
+    /// let old = Renumbering::from_toml(toml, "renumbering.toml");
+    /// assert_eq!(old?, Renumbering::from_toml_str(toml, "renumbering.toml")?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"
@@ -488,6 +540,20 @@ impl Renumbering {
 
 /// One number of the grouping: a number in use at some time, and its name then
 /// (`Halden (-2019)`).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Harmonisation;
+///
+/// let h = Harmonisation::builtin()?;
+/// let tonsberg = h.group("3905".parse()?).ok_or("Tønsberg")?;
+/// // 0716 was Våle until 2001 and Re after (both now Tønsberg): Statistics Norway tells
+/// // them apart by code.
+/// let vale = tonsberg.parts.iter().find(|p| p.code.as_deref() == Some("0716u")).ok_or("Våle's 0716")?;
+/// assert_eq!(vale.name, "Våle (-2001)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupPart {
@@ -503,6 +569,19 @@ pub struct GroupPart {
 
 /// A 2024 municipality and every number in use at some time from 1994 to 2024 whose area it
 /// is (the number itself included).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Harmonisation;
+///
+/// let h = Harmonisation::builtin()?;
+/// let halden = h.group("3101".parse()?).ok_or("Halden")?;
+/// assert_eq!(halden.name, "Halden");
+/// let numbers: Vec<String> = halden.parts.iter().map(|p| p.number.to_string()).collect();
+/// assert_eq!(numbers, ["3101", "3001", "0101"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MunicipalityGroup {
@@ -554,6 +633,19 @@ pub struct Harmonisation {
 }
 
 /// A number the grouping puts in no 2024 municipality.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Harmonisation;
+///
+/// let h = Harmonisation::builtin()?;
+/// // Longyearbyen is in no 2024 municipality.
+/// let svalbard = h.ungrouped("2111".parse()?).ok_or("2111 is ungrouped")?;
+/// assert_eq!((svalbard.group.as_str(), svalbard.name.as_str()), ("21-22", "Longyearbyen"));
+/// assert!(h.group_of("2111".parse()?).is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ungrouped {
@@ -611,6 +703,19 @@ impl Harmonisation {
     /// # Errors
     ///
     /// As [`Harmonisation::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Harmonisation;
+    ///
+    /// let toml = "source = { document = \"eksempel\" }\n[[municipality]]\nnumber = \"3103\"\nname = \"Moss\"\nparts = [{ number = \"3103\", name = \"Moss\" }]\n";
+    /// // Deprecated: the same as `from_toml_str`.
+    /// #[allow(deprecated)]
+    /// let old = Harmonisation::from_toml(toml, "grouping.toml", Vec::new());
+    /// assert_eq!(old?, Harmonisation::from_toml_str(toml, "grouping.toml", Vec::new())?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"
@@ -626,6 +731,34 @@ impl Harmonisation {
     ///
     /// [`Error::RuleTable`] naming `origin` for a file that cannot be read, a number grouped
     /// twice, or a split whose numbers are not in the grouping.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Harmonisation;
+    ///
+    /// let toml = r#"
+    /// source = { document = "KLASS 131 (utdrag)" }
+    ///
+    /// [[municipality]]
+    /// number = "3103"
+    /// name = "Moss"
+    /// parts = [
+    ///   { number = "3103", name = "Moss" },
+    ///   { number = "0104", name = "Moss (-2019)" },
+    ///   { number = "0136", name = "Rygge (-2019)" },
+    /// ]
+    /// "#;
+    /// let h = Harmonisation::from_toml_str(toml, "moss.toml", Vec::new())?;
+    /// let rygge = h.group_of("0136".parse()?).ok_or("Rygge is grouped")?;
+    /// assert_eq!(rygge.name, "Moss");
+    ///
+    /// // Rygge grouped a second time, into another municipality, is refused by file name.
+    /// let twice = format!("{toml}\n[[municipality]]\nnumber = \"3105\"\nname = \"Sarpsborg\"\nparts = [{{ number = \"0136\", name = \"Rygge\" }}]\n");
+    /// let err = Harmonisation::from_toml_str(&twice, "moss.toml", Vec::new()).unwrap_err();
+    /// assert!(err.to_string().contains("moss.toml"), "{err}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_toml_str(text: &str, origin: &str, splits: Vec<Split>) -> Result<Harmonisation> {
         let file: HarmonisationFile = crate::rules::from_toml(text, origin)?;
         let h = Harmonisation {

@@ -48,6 +48,22 @@ pub struct Phrase {
 }
 
 /// An argument of a [`Phrase`]: a value the renderer writes in its language's style.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Arg, Phrase, Quantity};
+/// use chrono::NaiveDate;
+///
+/// let date = NaiveDate::from_ymd_opt(2024, 1, 31).ok_or("date")?;
+/// let said = Phrase::new("{n} settled by {date} in {place}")
+///     .with("n", Quantity::persons(41))
+///     .with("date", date)
+///     .with("place", Arg::verbatim("Bodø"));
+/// // English with exact values; a report says it in bokmål with its own number and date style.
+/// assert_eq!(said.to_string(), "41 settled by 2024-01-31 in Bodø");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]

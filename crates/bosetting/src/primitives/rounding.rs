@@ -51,6 +51,17 @@ pub enum RoundingRule {
 
 impl RoundingRule {
     /// Every rule, in a fixed order, for reports that say what each would give.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Ratio, RoundingRule};
+    ///
+    /// // 2/3 as a percentage to one decimal under each rule.
+    /// let shown: Vec<String> = RoundingRule::ALL.iter().map(|r| Ok(Ratio::of(2, 3)?.percent(*r, 1)?.to_string())).collect::<bosetting::Result<_>>()?;
+    /// assert_eq!(shown, ["66.7", "66.7", "66.6", "66.6"]);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub const ALL: [RoundingRule; 4] = [
         RoundingRule::HalfUp,
         RoundingRule::HalfEven,

@@ -19,6 +19,28 @@ use crate::rounding::RoundingRule;
 /// The target is a [`PublishedFigure`], so bounds use the same interval machinery: "minst 55
 /// prosent" is `[55, ∞)`, "inntil 60" is `(-∞, 60]`. A plain number ("bosetter 74
 /// flyktninger") is a level to reach: `[74, ∞)`.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Derived, Explanation, Goal, GoalStatus, PublishedFigure, Quantity, Source, Unit};
+///
+/// let src = || Source::new("Bodø kommune, handlingsplan 2020");
+/// // "Bodø kommune skal bosette 74 flyktninger i 2020."
+/// let goal = Goal {
+///     id: "bosetting".into(),
+///     text: "Bosette 74 flyktninger".into(),
+///     metric: "settlement.settled".into(),
+///     target: PublishedFigure::parse("74", Unit::Persons, src().quote("bosette 74"))?,
+///     source: src(),
+/// };
+/// let settled = |n: u32| Derived::new(Quantity::persons(n), Explanation::input("settled", Quantity::persons(n), src()));
+/// assert_eq!(goal.evaluate(Some(&settled(74)))?.status, GoalStatus::Met);
+/// assert_eq!(goal.evaluate(Some(&settled(41)))?.status, GoalStatus::NotMet);
+/// // Nothing measured: not measurable, never "not met".
+/// assert_eq!(goal.evaluate(None)?.status, GoalStatus::NotMeasurable);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "mål")]
 #[doc(alias = "indikator")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +59,15 @@ pub struct Goal {
 }
 
 /// Whether a goal was met.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::GoalStatus;
+///
+/// assert_eq!(GoalStatus::NotMeasurable.phrase().id(), "not measurable");
+/// assert_ne!(GoalStatus::NotMet, GoalStatus::NotMeasurable);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GoalStatus {
@@ -60,6 +91,28 @@ impl GoalStatus {
 }
 
 /// Which side of the target a value falls on.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Derived, Explanation, Goal, GoalStatus, PublishedFigure, Quantity, Source, Unit};
+///
+/// let src = || Source::new("Bodø kommune, handlingsplan 2020");
+/// // "Bodø kommune skal bosette 74 flyktninger i 2020."
+/// let goal = Goal {
+///     id: "bosetting".into(),
+///     text: "Bosette 74 flyktninger".into(),
+///     metric: "settlement.settled".into(),
+///     target: PublishedFigure::parse("74", Unit::Persons, src().quote("bosette 74"))?,
+///     source: src(),
+/// };
+/// let settled = |n: u32| Derived::new(Quantity::persons(n), Explanation::input("settled", Quantity::persons(n), src()));
+/// use bosetting::Side;
+///
+/// let gap = goal.evaluate(Some(&settled(41)))?.gap.ok_or("a goal not met has a gap")?;
+/// assert_eq!(gap.side, Side::Under);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
@@ -70,6 +123,29 @@ pub enum Side {
 }
 
 /// The distance from a target that was not met.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Derived, Explanation, Goal, GoalStatus, PublishedFigure, Quantity, Source, Unit};
+///
+/// let src = || Source::new("Bodø kommune, handlingsplan 2020");
+/// // "Bodø kommune skal bosette 74 flyktninger i 2020."
+/// let goal = Goal {
+///     id: "bosetting".into(),
+///     text: "Bosette 74 flyktninger".into(),
+///     metric: "settlement.settled".into(),
+///     target: PublishedFigure::parse("74", Unit::Persons, src().quote("bosette 74"))?,
+///     source: src(),
+/// };
+/// let settled = |n: u32| Derived::new(Quantity::persons(n), Explanation::input("settled", Quantity::persons(n), src()));
+/// // 41 of 74: 33 short.
+/// let gap = goal.evaluate(Some(&settled(41)))?.gap.ok_or("a goal not met has a gap")?;
+/// assert_eq!(gap.amount.value.exact(), "33");
+/// // A goal met has no gap.
+/// assert!(goal.evaluate(Some(&settled(80)))?.gap.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gap {
     /// How far (positive).
@@ -79,6 +155,30 @@ pub struct Gap {
 }
 
 /// The outcome of [`Goal::evaluate`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Derived, Explanation, Goal, GoalStatus, PublishedFigure, Quantity, Source, Unit};
+///
+/// let src = || Source::new("Bodø kommune, handlingsplan 2020");
+/// // "Bodø kommune skal bosette 74 flyktninger i 2020."
+/// let goal = Goal {
+///     id: "bosetting".into(),
+///     text: "Bosette 74 flyktninger".into(),
+///     metric: "settlement.settled".into(),
+///     target: PublishedFigure::parse("74", Unit::Persons, src().quote("bosette 74"))?,
+///     source: src(),
+/// };
+/// let settled = |n: u32| Derived::new(Quantity::persons(n), Explanation::input("settled", Quantity::persons(n), src()));
+/// let e = goal.evaluate(Some(&settled(41)))?;
+/// assert_eq!(e.goal, "bosetting");
+/// assert_eq!(e.measured.map(|q| q.value.exact()), Some("41".to_owned()));
+/// assert_eq!(e.status, GoalStatus::NotMet);
+/// // The explanation holds the measurement and the target.
+/// assert_eq!(e.explanation.inputs.len(), 2);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct GoalEvaluation {
@@ -106,6 +206,28 @@ impl Goal {
     /// # Errors
     ///
     /// [`crate::Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Goal, Interval, PublishedFigure, Source, Unit};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let goal = |printed: &str| -> bosetting::Result<Goal> {
+    ///     Ok(Goal {
+    ///         id: "g".into(),
+    ///         text: printed.into(),
+    ///         metric: "settlement.settled".into(),
+    ///         target: PublishedFigure::parse(printed, Unit::Persons, Source::new("handlingsplan"))?,
+    ///         source: Source::new("handlingsplan"),
+    ///     })
+    /// };
+    /// // "bosette 74": a level to reach, however far beyond it.
+    /// assert_eq!(goal("74")?.target_interval()?, Interval::at_least(Decimal::from(74)));
+    /// // "under 10": anything below 10.
+    /// assert_eq!(goal("under 10")?.target_interval()?, Interval::less_than(Decimal::from(10)));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn target_interval(&self) -> Result<Interval> {
         let v = self.target.value();
         match self.target.qualifier() {

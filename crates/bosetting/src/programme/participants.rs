@@ -19,6 +19,22 @@ use crate::published::{CountFit, PublishedFigure, ReconcilePolicy, Status};
 use crate::ratio::Ratio;
 
 /// A legal regime of the programme, with its limits, as a dated and sourced parameter.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::RegimeTable;
+///
+/// let table = RegimeTable::builtin()?;
+/// let law = table.by_id("integreringsloven")?;
+/// // 3 to 36 months, extendable by 12; starting within 3 months of settlement is a duty.
+/// assert_eq!((law.min_months, law.max_months, law.max_extension_months), (Some(3), Some(36), Some(12)));
+/// assert_eq!(law.start_within_months, Some(3));
+/// assert!(law.duty);
+/// // Collective protection (Ukraine): a right, no duty.
+/// assert!(!table.by_id("integreringsloven-6a")?.duty);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "introduksjonsloven")]
 #[doc(alias = "integreringsloven")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +162,18 @@ impl RegimeTable {
     /// # Errors
     ///
     /// [`Error::RuleTable`] if the shipped table cannot be read (a build defect).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RegimeTable;
+    ///
+    /// let table = RegimeTable::builtin()?;
+    /// let ids: Vec<&str> = table.regimes.iter().map(|r| r.id.as_str()).collect();
+    /// assert_eq!(ids, ["introduksjonsloven", "integreringsloven", "integreringsloven-6a"]);
+    /// assert_eq!(table.by_id("integreringsloven")?.max_months, Some(36));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn builtin() -> Result<RegimeTable> {
         RegimeTable::from_toml_str(BUILTIN_REGIMES, "built-in programme-regimes.toml")
     }
@@ -155,6 +183,19 @@ impl RegimeTable {
     /// # Errors
     ///
     /// As [`RegimeTable::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RegimeTable;
+    ///
+    /// let toml = "[[regime]]\nid = \"kort\"\nname = \"Kort\"\nduty = true\nsource = { document = \"eksempel\" }\n";
+    /// // Deprecated: the same as `from_toml_str`.
+    /// #[allow(deprecated)]
+    /// let old = RegimeTable::from_toml(toml, "regimes.toml");
+    /// assert_eq!(old?, RegimeTable::from_toml_str(toml, "regimes.toml")?);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "renamed to `from_toml_str`: text is read by `from_*_str`, files by `load`"
@@ -170,6 +211,29 @@ impl RegimeTable {
     /// [`Error::RuleTable`] naming `origin`, the line and the problem, including two regimes
     /// that apply to the same arrivals, two with one id, a minimum length above the maximum
     /// and an arrival window that ends before it starts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RegimeTable;
+    ///
+    /// let toml = r#"
+    /// [[regime]]
+    /// id = "kort"
+    /// name = "Kort program"
+    /// max_months = 12
+    /// duty = true
+    /// source = { document = "eksempel" }
+    /// "#;
+    /// let table = RegimeTable::from_toml_str(toml, "regimes.toml")?;
+    /// assert_eq!(table.by_id("kort")?.max_months, Some(12));
+    ///
+    /// // Two regimes for the same arrivals contradict each other: the table is refused.
+    /// let twice = format!("{toml}{}", toml.replace("\"kort\"", "\"lang\""));
+    /// let err = RegimeTable::from_toml_str(&twice, "regimes.toml").unwrap_err();
+    /// assert!(err.to_string().contains("regimes.toml"), "{err}");
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn from_toml_str(text: &str, origin: &str) -> Result<RegimeTable> {
         let r: RegimeTableRepr = crate::rules::from_toml(text, origin)?;
         let t = RegimeTable { regimes: r.regime };
@@ -237,6 +301,24 @@ impl RegimeTable {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if no regime applies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RegimeTable;
+    /// use chrono::NaiveDate;
+    ///
+    /// let table = RegimeTable::builtin()?;
+    /// let arrived = NaiveDate::from_ymd_opt(2021, 3, 1).ok_or("date")?;
+    /// assert_eq!(table.for_arrival(arrived, false)?.id, "integreringsloven");
+    /// assert_eq!(table.for_arrival(arrived, true)?.id, "integreringsloven-6a");
+    ///
+    /// // A table without a regime for arrivals after 2020 has nothing to say about them.
+    /// let mut old = table.clone();
+    /// old.regimes.retain(|r| r.id == "introduksjonsloven");
+    /// assert!(old.for_arrival(arrived, false).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn for_arrival(&self, arrived: NaiveDate, collective_protection: bool) -> Result<&Regime> {
         self.regimes
             .iter()
@@ -259,6 +341,18 @@ impl RegimeTable {
     /// # Errors
     ///
     /// [`Error::MissingRate`] if there is none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::RegimeTable;
+    ///
+    /// let table = RegimeTable::builtin()?;
+    /// let old = table.by_id("introduksjonsloven")?;
+    /// assert_eq!((old.max_months, old.max_extension_months), (Some(24), Some(12)));
+    /// assert!(table.by_id("introduksjonslova").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn by_id(&self, id: &str) -> Result<&Regime> {
         self.regimes
             .iter()
@@ -271,6 +365,34 @@ impl RegimeTable {
 }
 
 /// Participants who started the programme together, under one regime.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cohort, RegimeTable, Source};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+/// // Settled in 2020: the introduction act of 2003, up to 24 months + 12.
+/// let cohort = Cohort {
+///     label: "høsten 2020".into(),
+///     participants: 8,
+///     settled: d(2020, 9, 1)?,
+///     start: d(2020, 10, 1)?,
+///     planned_end: Some(d(2023, 3, 31)?),
+///     extension_months: 6,
+///     collective_protection: false,
+///     source: Source::new("kvalifiseringstjenesten"),
+/// };
+/// let limits = cohort.check(&RegimeTable::builtin()?)?.value;
+/// assert_eq!(limits.regime, "introduksjonsloven");
+/// // 24 + 6 months from the start.
+/// assert_eq!(limits.latest_end, d(2023, 3, 31)?);
+/// // A start before settlement is an error in the data.
+/// let early = Cohort { start: d(2020, 8, 1)?, ..cohort };
+/// assert!(early.check(&RegimeTable::builtin()?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "deltakere")]
 #[doc(alias = "kull")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -297,6 +419,33 @@ pub struct Cohort {
 }
 
 /// What the regime allows a cohort.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Cohort, RegimeTable, Source};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+/// // Settled in 2020: the introduction act of 2003, up to 24 months + 12.
+/// let cohort = Cohort {
+///     label: "høsten 2020".into(),
+///     participants: 8,
+///     settled: d(2020, 9, 1)?,
+///     start: d(2020, 10, 1)?,
+///     planned_end: Some(d(2023, 3, 31)?),
+///     extension_months: 6,
+///     collective_protection: false,
+///     source: Source::new("kvalifiseringstjenesten"),
+/// };
+/// let limits = cohort.check(&RegimeTable::builtin()?)?.value;
+/// // The 2003 act has no start limit.
+/// assert_eq!(limits.latest_start, None);
+/// // A planned end past the limit breaks the regime's rule.
+/// let late = Cohort { planned_end: Some(d(2023, 4, 1)?), ..cohort };
+/// assert!(matches!(late.check(&RegimeTable::builtin()?), Err(bosetting::Error::RuleBroken { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortLimits {
     /// The regime's identifier.
@@ -316,6 +465,36 @@ impl Cohort {
     /// [`Error::RuleBroken`] naming the regime for a late start, an extension beyond the
     /// maximum, or a planned end past the limit; [`Error::MissingRate`] if the regime has no
     /// documented maximum length.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Cohort, RegimeTable, Source};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
+    /// let mut cohort = Cohort {
+    ///     label: "høsten 2021".into(),
+    ///     participants: 12,
+    ///     settled: d(2021, 9, 1)?,
+    ///     start: d(2021, 11, 15)?,
+    ///     planned_end: Some(d(2023, 11, 14)?),
+    ///     extension_months: 0,
+    ///     collective_protection: false,
+    ///     source: Source::new("kvalifiseringstjenesten"),
+    /// };
+    /// let table = RegimeTable::builtin()?;
+    /// let limits = cohort.check(&table)?.value;
+    /// assert_eq!(limits.regime, "integreringsloven");
+    /// assert_eq!(limits.latest_start, Some(d(2021, 12, 1)?));
+    /// // At most three years from the start, to the day before.
+    /// assert_eq!(limits.latest_end, d(2024, 11, 14)?);
+    ///
+    /// // Starting more than three months after settlement breaks the integration act.
+    /// cohort.start = d(2022, 1, 10)?;
+    /// assert!(matches!(cohort.check(&table), Err(bosetting::Error::RuleBroken { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn check(&self, table: &RegimeTable) -> Result<Derived<CohortLimits>> {
         if self.start < self.settled {
             return Err(Error::invalid(
@@ -498,6 +677,25 @@ impl ProgrammeStock {
     /// [`Error::PartExceedsWhole`] for exits above the participants;
     /// [`Error::SumMismatch`] if the end is not start + entered − left, or participating +
     /// waiting is not the reported sum.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, ProgrammeStock, Source, Year};
+    ///
+    /// let src = |q: &str| Source::new("årsrapport 2020").quote(q);
+    /// let mut stock = ProgrammeStock::new(Year::new(2020)?.period());
+    /// stock.at_start = Some(Fact::new(120, src("120 deltakere ved årets start")));
+    /// stock.entered = Some(Fact::new(35, src("35 nye")));
+    /// stock.left = Some(Fact::new(57, src("57 avsluttet")));
+    /// stock.at_end = Some(Fact::new(98, src("98 ved årets slutt")));
+    /// assert!(stock.validate().is_ok());
+    ///
+    /// // 120 + 35 − 57 is 98, not 99.
+    /// stock.at_end = Some(Fact::new(99, src("99 ved årets slutt")));
+    /// assert!(matches!(stock.validate(), Err(bosetting::Error::SumMismatch { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         if let (Some((end, _)), Some(stated)) = (self.flow_end()?, &self.at_end) {
             if end != stated.value {
@@ -530,6 +728,23 @@ impl ProgrammeStock {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, ProgrammeStock, Source, Year};
+    ///
+    /// let src = |q: &str| Source::new("årsrapport 2020").quote(q);
+    /// let mut stock = ProgrammeStock::new(Year::new(2020)?.period());
+    /// stock.at_start = Some(Fact::new(120, src("120 deltakere ved årets start")));
+    /// stock.entered = Some(Fact::new(35, src("35 nye")));
+    /// stock.left = Some(Fact::new(57, src("57 avsluttet")));
+    /// // Not stated: start + entered − left.
+    /// assert_eq!(stock.at_end()?.value, 98);
+    /// // Without the flows and without a stated end there is nothing to go on.
+    /// assert!(ProgrammeStock::new(Year::new(2020)?.period()).at_end().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn at_end(&self) -> Result<Derived<u32>> {
         if let Some(e) = &self.at_end {
             return Ok(Derived::new(
@@ -561,6 +776,25 @@ impl ProgrammeStock {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if nothing bounds it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Interval, ProgrammeStock, Source, Year};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let src = || Source::new("årsrapport 2020");
+    /// let mut stock = ProgrammeStock::new(Year::new(2020)?.period());
+    /// // Only the exits and the end are known: at least 98 took part.
+    /// stock.left = Some(Fact::new(57, src()));
+    /// stock.at_end = Some(Fact::new(98, src()));
+    /// assert_eq!(stock.participated()?.value, Interval::at_least(Decimal::from(98)));
+    /// // With the start and the entries, exactly start + entered.
+    /// stock.at_start = Some(Fact::new(120, src()));
+    /// stock.entered = Some(Fact::new(35, src()));
+    /// assert_eq!(stock.participated()?.value, Interval::exactly(Decimal::from(155)));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn participated(&self) -> Result<Derived<Interval>> {
         if let (Some(s), Some(e)) = (&self.at_start, &self.entered) {
             let v = add_u32(s.value, e.value, "participants")?;
@@ -604,6 +838,19 @@ impl ProgrammeStock {
 }
 
 /// What a participant went on to when leaving the programme.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Outcome, OutcomeDefinition, Source};
+///
+/// let counted = OutcomeDefinition::work_or_education(false, Source::new("Stavanger 2017"));
+/// assert!(counted.includes(Outcome::HigherEducation));
+/// assert!(!counted.includes(Outcome::JobSeeking));
+/// // Custom definitions name the outcomes they count.
+/// let work = OutcomeDefinition::of("arbeid", &[Outcome::Work, Outcome::WorkAndEducation], Source::new("rapport"));
+/// assert!(!work.includes(Outcome::UpperSecondary));
+/// ```
 #[doc(alias = "arbeid og utdanning")]
 #[doc(alias = "grunnskole")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -641,6 +888,20 @@ pub enum Outcome {
 
 impl Outcome {
     /// Every outcome.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::Outcome;
+    ///
+    /// // Every outcome once, with its name in data files.
+    /// let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.name()).collect();
+    /// assert!(names.contains(&"work") && names.contains(&"unknown"));
+    /// let mut unique = names.clone();
+    /// unique.sort_unstable();
+    /// unique.dedup();
+    /// assert_eq!(unique.len(), Outcome::ALL.len());
+    /// ```
     pub const ALL: [Outcome; 13] = [
         Outcome::Work,
         Outcome::UpperSecondary,
@@ -677,6 +938,18 @@ impl Outcome {
     }
 
     /// Education of any kind except adult primary school.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Outcome, OutcomeDefinition, Source};
+    ///
+    /// // Work or education counts every education outcome, whatever the report's choice on
+    /// // adult primary school.
+    /// let d = OutcomeDefinition::work_or_education(false, Source::new("rapport"));
+    /// assert!(Outcome::EDUCATION.iter().all(|o| d.includes(*o)));
+    /// assert!(!Outcome::EDUCATION.contains(&Outcome::PrimarySchool));
+    /// ```
     pub const EDUCATION: [Outcome; 3] = [
         Outcome::UpperSecondary,
         Outcome::HigherEducation,
@@ -712,6 +985,25 @@ impl fmt::Display for Outcome {
 }
 
 /// Which of two indicators a set of outcomes measures. They must not be mixed.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+///
+/// let src = || Source::new("SSB");
+/// let exits = Exits::new(Year::new(2021)?.period(), Measure::OneYearAfter, Fact::new(100, src()), vec![
+///     (Outcome::Work, Fact::new(61, src())),
+///     (Outcome::Other, Fact::new(39, src())),
+/// ])?;
+/// // The national goal (70 %) is on SSB's status a year after; a municipality's direct
+/// // transition is another measure and cannot be mixed with it.
+/// let national = Indicator { measure: Measure::OneYearAfter, definition: OutcomeDefinition::work_or_education(false, src()) };
+/// assert_eq!(exits.rate(&national)?.value.to_string(), "61/100");
+/// let direct = Indicator { measure: Measure::DirectTransition, ..national };
+/// assert!(exits.rate(&direct).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "direkte overgang")]
 #[doc(alias = "status ett år etter")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -787,6 +1079,24 @@ impl OutcomeDefinition {
 }
 
 /// An indicator: a measure and a definition of success.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+///
+/// let src = || Source::new("Bodø årsrapport 2020");
+/// let exits = Exits::new(Year::new(2020)?.period(), Measure::DirectTransition, Fact::new(57, src()), vec![
+///     (Outcome::Work, Fact::new(30, src())),
+///     (Outcome::PrimarySchool, Fact::new(10, src())),
+///     (Outcome::Unknown, Fact::new(17, src())),
+/// ])?;
+/// let indicator = |primary| Indicator { measure: Measure::DirectTransition, definition: OutcomeDefinition::work_or_education(primary, src()) };
+/// // Whether adult primary school counts changes the rate.
+/// assert_eq!(exits.rate(&indicator(true))?.value.to_string(), "40/57");
+/// assert_eq!(exits.rate(&indicator(false))?.value.to_string(), "30/57");
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "indikator")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
@@ -848,6 +1158,29 @@ impl Exits {
     ///
     /// [`Error::SumMismatch`] if they do not sum; [`Error::InvalidValue`] for an outcome
     /// listed twice.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    ///
+    /// let exits = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    ///     (Outcome::OtherEducation, Fact::new(25, src())),
+    ///     (Outcome::Unknown, Fact::new(36, src())),
+    /// ])?;
+    /// assert_eq!(exits.total().value, 75);
+    ///
+    /// // Outcomes that do not add up to the exits are refused.
+    /// let short = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    /// ]);
+    /// assert!(matches!(short, Err(bosetting::Error::SumMismatch { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn new(
         period: Period,
         measure: Measure,
@@ -870,6 +1203,29 @@ impl Exits {
     /// # Errors
     ///
     /// [`Error::PartExceedsWhole`] if the stated outcomes exceed the total.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    ///
+    /// // "14 gikk til arbeid og 25 til utdanning" of 75: the other 36 are not stated.
+    /// let exits = Exits::with_unstated_remainder(period, Measure::DirectTransition, Fact::new(75, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    ///     (Outcome::OtherEducation, Fact::new(25, src())),
+    /// ])?;
+    /// assert_eq!(exits.outcomes.last().map(|(o, n)| (*o, n.value)), Some((Outcome::Unknown, 36)));
+    ///
+    /// // More stated outcomes than exits cannot be.
+    /// let over = Exits::with_unstated_remainder(period, Measure::DirectTransition, Fact::new(30, src()), vec![
+    ///     (Outcome::Work, Fact::new(31, src())),
+    /// ]);
+    /// assert!(over.is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn with_unstated_remainder(
         period: Period,
         measure: Measure,
@@ -897,6 +1253,25 @@ impl Exits {
     /// # Errors
     ///
     /// As [`Exits::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    ///
+    /// let mut exits = Exits::new(period, Measure::DirectTransition, Fact::new(39, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    ///     (Outcome::OtherEducation, Fact::new(25, src())),
+    /// ])?;
+    /// assert!(exits.validate().is_ok());
+    /// // An outcome listed twice is refused even where the counts add up.
+    /// exits.outcomes = vec![(Outcome::Work, Fact::new(14, src())), (Outcome::Work, Fact::new(25, src()))];
+    /// assert!(exits.validate().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         let mut seen = BTreeSet::new();
         for (o, _) in &self.outcomes {
@@ -937,6 +1312,30 @@ impl Exits {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if the outcomes are not known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    ///
+    /// let exits = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    ///     (Outcome::OtherEducation, Fact::new(25, src())),
+    ///     (Outcome::PrimarySchool, Fact::new(3, src())),
+    ///     (Outcome::Unknown, Fact::new(33, src())),
+    /// ])?;
+    /// // Bodø counts adult primary school as education; Stavanger does not.
+    /// assert_eq!(exits.count(&OutcomeDefinition::work_or_education(true, src()))?.value, 42);
+    /// assert_eq!(exits.count(&OutcomeDefinition::work_or_education(false, src()))?.value, 39);
+    ///
+    /// // Without outcome counts there is nothing to count.
+    /// let bare = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![])?;
+    /// assert!(bare.count(&OutcomeDefinition::work_or_education(false, src())).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn count(&self, definition: &OutcomeDefinition) -> Result<Derived<u32>> {
         if self.outcomes.is_empty() {
             return Err(Error::not_computable(
@@ -993,6 +1392,29 @@ impl Exits {
     /// [`Error::InvalidValue`] if the indicator's measure is not the one the exits were
     /// recorded under (the two measures must not be mixed); [`Error::NotComputable`] if the
     /// outcomes are not known; [`Error::DivisionByZero`] with no exits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    ///
+    /// let exits = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![
+    ///     (Outcome::Work, Fact::new(14, src())),
+    ///     (Outcome::OtherEducation, Fact::new(25, src())),
+    ///     (Outcome::Unknown, Fact::new(36, src())),
+    /// ])?;
+    /// let definition = OutcomeDefinition::work_or_education(false, src());
+    /// let on_leaving = Indicator { measure: Measure::DirectTransition, definition: definition.clone() };
+    /// assert_eq!(exits.rate(&on_leaving)?.value.to_string(), "39/75");
+    ///
+    /// // SSB's status a year after is another measure: the two are never mixed.
+    /// let a_year_after = Indicator { measure: Measure::OneYearAfter, definition };
+    /// assert!(exits.rate(&a_year_after).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn rate(&self, indicator: &Indicator) -> Result<Derived<Ratio>> {
         if indicator.measure != self.measure {
             return Err(Error::invalid(
@@ -1021,6 +1443,25 @@ impl Exits {
     /// # Errors
     ///
     /// As [`PublishedFigure::counts_for_share`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Exits, Fact, Indicator, Measure, Outcome, OutcomeDefinition, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// use bosetting::{PublishedFigure, ReconcilePolicy, Status, Unit};
+    ///
+    /// // "19 % til arbeid, 33 % til utdanning, til sammen 52 %" of 75 exits.
+    /// let exits = Exits::new(period, Measure::DirectTransition, Fact::new(75, src()), vec![])?;
+    /// let rate = |t: &str| PublishedFigure::parse(t, Unit::Percent, src().quote(t));
+    /// let d = exits.counts_behind(&[rate("19 %")?, rate("33 %")?], Some(&rate("52 %")?), &ReconcilePolicy::default())?;
+    /// assert_eq!(d.status, Status::Consistent);
+    /// // 14 and 25 are the only counts: 14/75 = 18.7 %, 25/75 = 33.3 %.
+    /// assert_eq!(d.sum, Some((39, 39)));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn counts_behind(
         &self,
         parts: &[PublishedFigure],
@@ -1094,6 +1535,22 @@ impl Exits {
 }
 
 /// The result of [`Exits::counts_behind`].
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Exits, Fact, Measure, PublishedFigure, ReconcilePolicy, Source, Status, Unit, Year};
+///
+/// let src = || Source::new("årsrapport");
+/// let exits = Exits::new(Year::new(2020)?.period(), Measure::DirectTransition, Fact::new(57, src()), vec![])?;
+/// let pct = |t: &str| PublishedFigure::parse(t, Unit::Percent, src());
+/// // "71 %" of 57 fits no whole count under half-up rounding.
+/// let d = exits.counts_behind(&[pct("71 %")?], None, &ReconcilePolicy::default())?;
+/// assert_eq!(d.whole, 57);
+/// assert_eq!(d.status, Status::Inconsistent);
+/// assert_eq!(d.sum, None);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RateDecomposition {
     /// The whole (exits).

@@ -12,6 +12,23 @@ use crate::provenance::Fact;
 use crate::ratio::Ratio;
 
 /// Staffing of a unit in one year, in full-time equivalents (*årsverk*).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Fact, Source, Staffing, Year};
+/// use rust_decimal::Decimal;
+///
+/// let src = || Source::new("Bodø årsrapport 2020");
+/// let at = |y, permanent: i64| -> bosetting::Result<Staffing> {
+///     Ok(Staffing { unit: "Flyktningkontoret".into(), year: Year::new(y)?, permanent: Some(Fact::new(permanent.into(), src())), project: None, vacant: None })
+/// };
+/// let change = at(2020, 15)?.change_since(&at(2019, 17)?)?;
+/// assert_eq!(change.difference.value, Decimal::from(-2));
+/// // The earlier year must come first.
+/// assert!(at(2019, 17)?.change_since(&at(2020, 15)?).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "årsverk")]
 #[doc(alias = "bemanning")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +49,22 @@ pub struct Staffing {
 }
 
 /// The change in permanent staffing between two years.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Fact, Ratio, Source, Staffing, Year};
+/// use rust_decimal::Decimal;
+///
+/// let src = || Source::new("årsrapport");
+/// let at = |y, permanent| -> bosetting::Result<Staffing> {
+///     Ok(Staffing { unit: "Voksenopplæringen".into(), year: Year::new(y)?, permanent: Some(Fact::new(Decimal::from(permanent), src())), project: None, vacant: None })
+/// };
+/// let change = at(2022, 30)?.change_since(&at(2021, 24)?)?;
+/// assert_eq!(change.difference.value, Decimal::from(6));
+/// assert_eq!(change.relative.value, Ratio::of(1, 4)?);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffingChange {
     /// New − old, in FTE.
@@ -115,6 +148,23 @@ impl Staffing {
 
 /// A counted activity a report quotes, with its provenance ("25 søknader", "14 kommunale
 /// virksomheter").
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Activity, Fact, Source, Unit};
+///
+/// // "25 søknader om tilskudd".
+/// let applications = Activity {
+///     id: "soknader".into(),
+///     label: "søknader om tilskudd".into(),
+///     count: Fact::new(25, Source::new("årsrapport").quote("25 søknader")),
+///     unit: Unit::Count,
+/// };
+/// let figure = applications.explain();
+/// assert_eq!(figure.value, 25);
+/// assert_eq!(figure.explanation.sources().len(), 1);
+/// ```
 #[doc(alias = "søknader")]
 #[doc(alias = "aktivitet")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,6 +234,26 @@ impl Uptake {
     /// # Errors
     ///
     /// [`Error::PartExceedsWhole`] if one is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Source, Unit, Uptake};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let mut talks = Uptake {
+    ///     label: "forebyggende familiesamtaler".into(),
+    ///     unit: Unit::Families,
+    ///     accepted: Fact::new(19, src()),
+    ///     declined: Fact::new(2, src()),
+    ///     accepted_of_which: vec![("EM".into(), Fact::new(8, src()))],
+    /// };
+    /// assert!(talks.validate().is_ok());
+    /// // "derav 20" of 19 who accepted cannot be.
+    /// talks.accepted_of_which = vec![("EM".into(), Fact::new(20, src()))];
+    /// assert!(matches!(talks.validate(), Err(bosetting::Error::PartExceedsWhole { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         for (name, n) in &self.accepted_of_which {
             if n.value > self.accepted.value {
@@ -203,6 +273,25 @@ impl Uptake {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Source, Unit, Uptake};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let mut talks = Uptake {
+    ///     label: "forebyggende familiesamtaler".into(),
+    ///     unit: Unit::Families,
+    ///     accepted: Fact::new(19, src()),
+    ///     declined: Fact::new(2, src()),
+    ///     accepted_of_which: vec![("EM".into(), Fact::new(8, src()))],
+    /// };
+    /// assert_eq!(talks.offered()?.value, 21);
+    /// talks.declined = Fact::new(u32::MAX, src());
+    /// assert!(talks.offered().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn offered(&self) -> Result<Derived<u32>> {
         let v = add_u32(self.accepted.value, self.declined.value, "offered")?;
         Ok(Derived::new(
@@ -224,6 +313,30 @@ impl Uptake {
     /// # Errors
     ///
     /// [`Error::DivisionByZero`] if nothing was offered.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Source, Unit, Uptake};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let mut talks = Uptake {
+    ///     label: "forebyggende familiesamtaler".into(),
+    ///     unit: Unit::Families,
+    ///     accepted: Fact::new(19, src()),
+    ///     declined: Fact::new(2, src()),
+    ///     accepted_of_which: vec![("EM".into(), Fact::new(8, src()))],
+    /// };
+    /// use bosetting::Ratio;
+    ///
+    /// assert_eq!(talks.acceptance()?.value, Ratio::of(19, 21)?);
+    /// // Nothing offered: no share.
+    /// talks.accepted = Fact::new(0, src());
+    /// talks.declined = Fact::new(0, src());
+    /// talks.accepted_of_which.clear();
+    /// assert!(talks.acceptance().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn acceptance(&self) -> Result<Derived<Ratio>> {
         let acc = Derived::new(
             self.accepted.value,

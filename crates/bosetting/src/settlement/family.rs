@@ -11,6 +11,23 @@ use crate::provenance::{Fact, Source};
 use crate::ratio::Ratio;
 
 /// Who the family-reunified persons join.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{FamilyCase, FamilyGrantRule, Source, Sponsor};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+/// let case = |sponsor| -> Result<FamilyCase, Box<dyn std::error::Error>> {
+///     Ok(FamilyCase { sponsor, sponsor_settled: d(2018, 1, 10)?, applied: d(2019, 5, 1)?, arrived: None, persons: 2, source: Source::new("saksmappe") })
+/// };
+/// let rule = FamilyGrantRule::imdi();
+/// // Family of a refugee: five grant years; of a humanitarian-permit holder: three.
+/// assert_eq!(case(Sponsor::Refugee)?.grant(&rule)?.value.years, 5);
+/// assert_eq!(case(Sponsor::HumanitarianPermit)?.grant(&rule)?.value.years, 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Sponsor {
@@ -26,6 +43,25 @@ pub enum Sponsor {
 
 /// When family reunification triggers the integration grant, and for how long: rules from
 /// IMDi, kept as data with their source.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{FamilyCase, FamilyGrantRule, Source, Sponsor};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+/// let imdi = FamilyGrantRule::imdi();
+/// assert_eq!((imdi.application_window_years, imdi.grant_years, imdi.humanitarian_grant_years), (5, 5, 3));
+///
+/// // Applied six years after the sponsor was settled: outside the five-year window.
+/// let late = FamilyCase { sponsor: Sponsor::Refugee, sponsor_settled: d(2015, 1, 1)?, applied: d(2021, 2, 1)?, arrived: None, persons: 4, source: Source::new("saksmappe") };
+/// assert!(!late.grant(&imdi)?.value.eligible);
+/// // A rule with a longer window, as data with its own source.
+/// let wider = FamilyGrantRule { application_window_years: 7, source: Source::new("eksempel"), ..imdi };
+/// assert!(late.grant(&wider)?.value.eligible);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyGrantRule {
     /// The family member must have applied within this many years of the sponsor's first
@@ -57,6 +93,30 @@ impl FamilyGrantRule {
 }
 
 /// One family case: persons who joined a sponsor.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{FamilyCase, FamilyGrantRule, FamilyReunification, Source, Sponsor};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+/// let case = FamilyCase {
+///     sponsor: Sponsor::UnaccompaniedMinor,
+///     sponsor_settled: d(2019, 8, 1)?,
+///     applied: d(2020, 2, 1)?,
+///     arrived: Some(d(2021, 1, 15)?),
+///     persons: 4,
+///     source: Source::new("saksmappe 2021/113"),
+/// };
+/// // Cases count the persons exactly.
+/// let fam = FamilyReunification { cases: vec![case.clone()], ..FamilyReunification::default() };
+/// assert_eq!(fam.persons_bound()?.value.as_point(), Some(4.into()));
+/// // An application before the sponsor was settled is an error in the data.
+/// let wrong = FamilyCase { applied: d(2019, 1, 1)?, ..case };
+/// assert!(wrong.grant(&FamilyGrantRule::imdi()).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "familiegjenforening")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyCase {
@@ -76,6 +136,18 @@ pub struct FamilyCase {
 }
 
 /// Whether a family case triggers the integration grant.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{FamilyCase, FamilyGrant, FamilyGrantRule, Source, Sponsor};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("date");
+/// let case = FamilyCase { sponsor: Sponsor::Refugee, sponsor_settled: d(2020, 6, 1)?, applied: d(2022, 6, 1)?, arrived: None, persons: 3, source: Source::new("saksmappe") };
+/// assert_eq!(case.grant(&FamilyGrantRule::imdi())?.value, FamilyGrant { eligible: true, years: 5 });
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyGrant {
     /// Whether the grant is paid at all.
@@ -265,6 +337,24 @@ impl FamilyReunification {
     /// # Errors
     ///
     /// [`Error::PartExceedsWhole`] if they do.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, FamilyReunification, Source, Sponsor};
+    ///
+    /// let src = || Source::new("Bodø årsrapport 2020");
+    /// let fam = FamilyReunification::default()
+    ///     .with_persons(Fact::new(64, src()))
+    ///     .with_families(Fact::new(27, src()))
+    ///     .with_families_joining(Sponsor::UnaccompaniedMinor, Fact::new(21, src()));
+    /// assert!(fam.validate().is_ok());
+    ///
+    /// // More families by sponsor than families.
+    /// let too_many = fam.clone().with_families_joining(Sponsor::Refugee, Fact::new(7, src()));
+    /// assert!(matches!(too_many.validate(), Err(bosetting::Error::PartExceedsWhole { .. })));
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         let by = sum_u32(
             self.families_by_sponsor.iter().map(|(_, n)| n.value),
@@ -301,6 +391,25 @@ impl FamilyReunification {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if neither persons, cases nor families are known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, FamilyReunification, Source, Sponsor};
+    ///
+    /// let src = || Source::new("Bodø årsrapport 2020");
+    /// use bosetting::Interval;
+    /// use rust_decimal::Decimal;
+    ///
+    /// // 27 families bring at least 27 persons.
+    /// let fam = FamilyReunification::default().with_families(Fact::new(27, src()));
+    /// assert_eq!(fam.persons_bound()?.value, Interval::at_least(Decimal::from(27)));
+    /// // Stated exactly, the count is exact.
+    /// let fam = fam.with_persons(Fact::new(64, src()));
+    /// assert_eq!(fam.persons_bound()?.value, Interval::exactly(Decimal::from(64)));
+    /// assert!(FamilyReunification::default().persons_bound().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn persons_bound(&self) -> Result<Derived<Interval>> {
         if let Some(p) = &self.persons {
             let v = rust_decimal::Decimal::from(p.value);
@@ -342,6 +451,23 @@ impl FamilyReunification {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without a family count or a count for that sponsor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, FamilyReunification, Source, Sponsor};
+    ///
+    /// let src = || Source::new("Bodø årsrapport 2020");
+    /// use bosetting::Ratio;
+    ///
+    /// let fam = FamilyReunification::default()
+    ///     .with_families(Fact::new(27, src()))
+    ///     .with_families_joining(Sponsor::Refugee, Fact::new(6, src()));
+    /// assert_eq!(fam.share_joining(Sponsor::Refugee)?.value, Ratio::of(6, 27)?);
+    /// // No count for that sponsor.
+    /// assert!(fam.share_joining(Sponsor::HumanitarianPermit).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn share_joining(&self, sponsor: Sponsor) -> Result<Derived<Ratio>> {
         let f = self.families.as_ref().ok_or_else(|| {
             Error::not_computable("share of families by sponsor", "no family count")

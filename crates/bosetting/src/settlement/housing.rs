@@ -10,6 +10,22 @@ use crate::phrase::{Arg, Phrase};
 use crate::provenance::Fact;
 
 /// What kind of dwelling.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{DwellingKind, Dwellings, Fact, Housing, Source};
+///
+/// let src = || Source::new("boligplan");
+/// let housing = Housing::default()
+///     .with_dwellings(Dwellings::new(DwellingKind::Municipal, Fact::new(12, src()), None)?)
+///     .with_dwellings(Dwellings::new(DwellingKind::AgreedSelfSettlement, Fact::new(3, src()), None)?)
+///     .with_dwellings(Dwellings::new(DwellingKind::SharedHomeEm, Fact::new(1, src()), None)?);
+/// assert_eq!(housing.total_dwellings()?.value, 16);
+/// // Agreed self-settlement is a private contract; municipal dwellings and shared homes are not.
+/// assert_eq!(housing.private_contracts()?.value, 3);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "bofellesskap")]
 #[doc(alias = "bolig")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -169,6 +185,22 @@ impl Housing {
     /// # Errors
     ///
     /// [`Error::NotComputable`] with no dwellings; [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{DwellingKind, Dwellings, Fact, Housing, Source};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let src = || Source::new("boligplan 2024");
+    /// let dwellings = |kind, n, per: Option<i64>| Dwellings::new(kind, Fact::new(n, src()), per.map(|p| Fact::new(Decimal::from(p), src())));
+    /// let housing = Housing::default()
+    ///     .with_dwellings(dwellings(DwellingKind::Municipal, 40, None)?)
+    ///     .with_dwellings(dwellings(DwellingKind::PrivateContract, 25, None)?);
+    /// assert_eq!(housing.total_dwellings()?.value, 65);
+    /// assert!(Housing::default().total_dwellings().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn total_dwellings(&self) -> Result<Derived<u32>> {
         self.sum_where("dwellings", |_| true)
     }
@@ -178,6 +210,25 @@ impl Housing {
     /// # Errors
     ///
     /// [`Error::NotComputable`] with no private contracts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{DwellingKind, Dwellings, Fact, Housing, Source};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let src = || Source::new("boligplan 2024");
+    /// let dwellings = |kind, n, per: Option<i64>| Dwellings::new(kind, Fact::new(n, src()), per.map(|p| Fact::new(Decimal::from(p), src())));
+    /// let housing = Housing::default()
+    ///     .with_dwellings(dwellings(DwellingKind::Municipal, 40, None)?)
+    ///     .with_dwellings(dwellings(DwellingKind::PrivateContract, 25, None)?)
+    ///     .with_dwellings(dwellings(DwellingKind::AgreedSelfSettlement, 5, None)?);
+    /// // Agreed self-settlement is a private contract too.
+    /// assert_eq!(housing.private_contracts()?.value, 30);
+    /// let municipal = Housing::default().with_dwellings(dwellings(DwellingKind::Municipal, 40, None)?);
+    /// assert!(municipal.private_contracts().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn private_contracts(&self) -> Result<Derived<u32>> {
         self.sum_where("private contracts", |k| {
             matches!(
@@ -220,6 +271,24 @@ impl Housing {
     ///
     /// [`Error::NotComputable`] if a kind of dwelling has no persons per dwelling, or there
     /// are no dwellings.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{DwellingKind, Dwellings, Fact, Housing, Source};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let src = || Source::new("boligplan 2024");
+    /// let dwellings = |kind, n, per: Option<i64>| Dwellings::new(kind, Fact::new(n, src()), per.map(|p| Fact::new(Decimal::from(p), src())));
+    /// let mut housing = Housing::default().with_dwellings(dwellings(DwellingKind::Municipal, 40, Some(3))?);
+    /// housing.em_places = Some(Fact::new(8, src()));
+    /// // 40 × 3 + 8 EM places.
+    /// assert_eq!(housing.capacity()?.value, Decimal::from(128));
+    /// // A kind of dwelling without persons per dwelling leaves the capacity unknown.
+    /// let housing = housing.with_dwellings(dwellings(DwellingKind::PrivateContract, 25, None)?);
+    /// assert!(housing.capacity().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn capacity(&self) -> Result<Derived<Decimal>> {
         if self.dwellings.is_empty() && self.em_places.is_none() {
             return Err(Error::not_computable("housing capacity", "no dwellings"));

@@ -279,6 +279,22 @@ impl Request {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if no figure has an EM part.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Request, RequestFigures, Source, Year};
+    ///
+    /// let src = || Source::new("IMDi, anmodning 2017");
+    /// let mut r = Request::new(Year::new(2017)?, RequestFigures { total: Some(300), em: Some(30), date: None, source: src() })?;
+    /// // A revision of the EM part only.
+    /// r.revise(RequestFigures { total: None, em: Some(20), date: None, source: src() })?;
+    /// assert_eq!(r.explain_current_em()?.value.to_string(), "20 persons");
+    ///
+    /// let no_em = Request::new(Year::new(2017)?, RequestFigures { total: Some(300), em: None, date: None, source: src() })?;
+    /// assert!(no_em.explain_current_em().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn explain_current_em(&self) -> Result<Explanation> {
         self.explain_part("request, EM part", |f| f.em)
     }
@@ -288,6 +304,24 @@ impl Request {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if the original has no total.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Request, RequestFigures, Source, Year};
+    ///
+    /// let src = |q: &str| Source::new("Drammen, sak 31.01.2024").quote(q);
+    /// let mut r = Request::new(Year::new(2023)?, RequestFigures { total: Some(360), em: None, date: None, source: src("anmodet om 360") })?;
+    /// r.revise(RequestFigures { total: Some(430), em: None, date: None, source: src("økt til 430") })?;
+    /// // The original stays an input with its own quote, however often the request is revised.
+    /// let original = r.explain_original()?;
+    /// assert_eq!(original.value.to_string(), "360 persons");
+    /// assert_eq!(original.sources()[0].quote.as_deref(), Some("anmodet om 360"));
+    ///
+    /// let em_only = Request::new(Year::new(2023)?, RequestFigures { total: None, em: Some(10), date: None, source: src("10 EM") })?;
+    /// assert!(em_only.explain_original().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn explain_original(&self) -> Result<Explanation> {
         let t = self
             .original
@@ -509,6 +543,21 @@ impl fmt::Display for AgeBand {
 }
 
 /// The part of a decision for unaccompanied minors, optionally split by age band.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{AgeBand, Decision, EmPart, Source};
+///
+/// // "hvorav 10 enslige mindreårige, 4 under 15 år og 6 i alderen 15–17 år".
+/// let mut d = Decision::base(50, Source::new("bystyresak 12/24"));
+/// d.em = Some(EmPart { places: 10, bands: vec![(AgeBand::new(0, 14)?, 4), (AgeBand::new(15, 17)?, 6)] });
+/// assert!(d.validate().is_ok());
+/// // Bands that hold more than the EM part are refused.
+/// d.em = Some(EmPart { places: 5, bands: vec![(AgeBand::new(15, 17)?, 6)] });
+/// assert!(d.validate().is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "hvorav enslige mindreårige")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmPart {
@@ -520,6 +569,18 @@ pub struct EmPart {
 }
 
 /// A condition attached to a decision.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Condition, Decision, Source};
+///
+/// // "Familiegjenforente kommer i tillegg, inntil 10 personer; et overskytende antall trekkes fra neste år".
+/// let mut d = Decision::base(30, Source::new("kommunestyret, sak 40/22"));
+/// d.conditions.push(Condition::FamilyOnTop { up_to: Some(10), excess_deducted_next_year: true });
+/// d.conditions.push(Condition::Other("bosetting forutsetter egnede boliger".into()));
+/// assert!(matches!(d.conditions[0], Condition::FamilyOnTop { up_to: Some(10), .. }));
+/// ```
 #[doc(alias = "forutsetning")]
 #[doc(alias = "vilkår")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -541,6 +602,24 @@ pub enum Condition {
 }
 
 /// How a decision relates to earlier ones in the same year.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, DecisionKind, Places, Source, fold_decisions};
+///
+/// let src = || Source::new("bystyret");
+/// let extra = Decision { kind: DecisionKind::Additional, ..Decision::base(10, src()) };
+/// // 50, then 10 more.
+/// assert_eq!(fold_decisions(&[Decision::base(50, src()), extra.clone()])?.places, Places::Exactly(60));
+/// // A replacement sets the number afresh, "85 (58)".
+/// let replacing = Decision { kind: DecisionKind::Replacement, ..Decision::base(85, src()) };
+/// let outcome = fold_decisions(&[Decision::base(58, src()), replacing])?;
+/// assert_eq!((outcome.places, outcome.before_replacement), (Places::Exactly(85), Some(Places::Exactly(58))));
+/// // An additional decision cannot come first.
+/// assert!(fold_decisions(&[extra]).is_err());
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "tilleggsvedtak")]
 #[doc(alias = "erstatningsvedtak")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -556,6 +635,20 @@ pub enum DecisionKind {
 }
 
 /// Whether the council has decided.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, DecisionStatus, Places, Source, fold_decisions};
+///
+/// let adopted = fold_decisions(&[Decision::base(40, Source::new("vedtak"))])?;
+/// assert!(adopted.adopted);
+/// // The chief executive's proposal, before the council votes.
+/// let proposal = Decision { status: DecisionStatus::Proposed, ..Decision::base(40, Source::new("innstilling")) };
+/// let outcome = fold_decisions(&[proposal])?;
+/// assert_eq!((outcome.places, outcome.adopted), (Places::Exactly(40), false));
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "innstilling")]
 #[doc(alias = "forslag til vedtak")]
 #[derive(

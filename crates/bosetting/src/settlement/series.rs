@@ -18,6 +18,17 @@ use crate::ratio::Ratio;
 ///
 /// IMDi prints `.` for "no figure" and `:` for a figure suppressed for privacy (counts under
 /// 5); neither is a zero, and the model never treats them as one.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::Reported;
+///
+/// let cells = [Reported::Value(41), Reported::Suppressed, Reported::NoFigure];
+/// // Only a figure is a figure: a suppressed cell is not zero.
+/// assert_eq!(cells.map(|c| c.value()), [Some(41), None, None]);
+/// assert_eq!(cells.map(|c| c.to_string()), ["41", ":", "."]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reported<T> {
@@ -57,6 +68,27 @@ impl<T: fmt::Display> fmt::Display for Reported<T> {
 }
 
 /// IMDi's percentages for a year, each relative to the current request (= 100).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{PercentOfRequest, Reported, YearQuota};
+/// use rust_decimal::Decimal;
+///
+/// // IMDi's export: decision 154 % and settled 85 % of the request.
+/// let q = YearQuota {
+///     request: Some(Reported::Value(48)),
+///     decision: Some(Reported::Value(74)),
+///     percent: PercentOfRequest {
+///         request: Some(Reported::Value(Decimal::ONE_HUNDRED)),
+///         decision: Some(Reported::Value(Decimal::from(154))),
+///         settled: Some(Reported::Value(Decimal::from(85))),
+///         original_request: None,
+///     },
+///     ..YearQuota::default()
+/// };
+/// assert_eq!(q.percent.decision.and_then(|p| p.value()), Some(Decimal::from(154)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PercentOfRequest {
     /// The request itself (100 when there is one).
@@ -75,6 +107,25 @@ pub struct PercentOfRequest {
 
 /// Request, decision and settled for one municipality and year. A field is `None` when the
 /// source has no row for it (IMDi only has an original request for revised years).
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Reported, YearQuota};
+///
+/// // Bodø 2020: asked for 74, then for 48.
+/// let revised = YearQuota {
+///     original_request: Some(Reported::Value(74)),
+///     request: Some(Reported::Value(48)),
+///     ..YearQuota::default()
+/// };
+/// assert_eq!(revised.original_or_current_request(), Some(74));
+/// assert!(revised.request_revised());
+/// // Never revised: the export has no original row.
+/// let plain = YearQuota { request: Some(Reported::Value(50)), ..YearQuota::default() };
+/// assert_eq!(plain.original_or_current_request(), Some(50));
+/// assert!(!plain.request_revised());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct YearQuota {
     /// IMDi's original request, where it was revised.
@@ -189,6 +240,29 @@ impl QuotaSeries {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if either figure is missing, suppressed or zero.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{QuotaSeries, Reported, Year, YearQuota};
+    ///
+    /// let row = |request, decision, settled| YearQuota {
+    ///     request: Some(Reported::Value(request)),
+    ///     decision: Some(decision),
+    ///     settled: Some(Reported::Value(settled)),
+    ///     ..YearQuota::default()
+    /// };
+    /// use bosetting::Ratio;
+    ///
+    /// let mut s = QuotaSeries::new(Some("1804".parse()?), "Bodø");
+    /// s.years.insert(Year::new(2019)?, row(50, Reported::Value(50), 52));
+    /// s.years.insert(Year::new(2020)?, row(48, Reported::Suppressed, 41));
+    /// assert_eq!(s.fulfilment(Year::new(2019)?)?.value, Ratio::of(52, 50)?);
+    /// // A suppressed decision, or a year without a row, gives no fulfilment.
+    /// assert!(s.fulfilment(Year::new(2020)?).is_err());
+    /// assert!(s.fulfilment(Year::new(2021)?).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn fulfilment(&self, year: Year) -> Result<Derived<Ratio>> {
         let q = self.year(year)?;
         let (s, d) = match (YearQuota::get(q.settled), YearQuota::get(q.decision)) {
@@ -222,6 +296,32 @@ impl QuotaSeries {
     /// # Errors
     ///
     /// [`Error::Overflow`] on overflow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{QuotaSeries, Reported, Year, YearQuota};
+    ///
+    /// let row = |request, decision, settled| YearQuota {
+    ///     request: Some(Reported::Value(request)),
+    ///     decision: Some(decision),
+    ///     settled: Some(Reported::Value(settled)),
+    ///     ..YearQuota::default()
+    /// };
+    /// let y = Year::new(2020)?;
+    /// let mut bodo = QuotaSeries::new(Some("1804".parse()?), "Bodø");
+    /// bodo.years.insert(y, row(48, Reported::Value(74), 41));
+    /// let mut narvik = QuotaSeries::new(Some("1806".parse()?), "Narvik");
+    /// narvik.years.insert(y, row(20, Reported::Suppressed, 15));
+    ///
+    /// let (nordland, gaps) = QuotaSeries::sum("Nordland (utdrag)", [&bodo, &narvik])?;
+    /// let q = &nordland.years[&y];
+    /// assert_eq!((q.request, q.settled), (Some(Reported::Value(68)), Some(Reported::Value(56))));
+    /// // Narvik's decision is suppressed: the summed decision, 74, is only a lower bound.
+    /// assert_eq!(q.decision, Some(Reported::Value(74)));
+    /// assert_eq!(gaps[&y], 1);
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn sum<'a, I>(name: &str, parts: I) -> Result<(QuotaSeries, BTreeMap<Year, u32>)>
     where
         I: IntoIterator<Item = &'a QuotaSeries>,
@@ -272,6 +372,35 @@ impl QuotaSeries {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if `lookup` has no series for any number on the chain.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{QuotaSeries, Reported, Year, YearQuota};
+    ///
+    /// let row = |request, decision, settled| YearQuota {
+    ///     request: Some(Reported::Value(request)),
+    ///     decision: Some(decision),
+    ///     settled: Some(Reported::Value(settled)),
+    ///     ..YearQuota::default()
+    /// };
+    /// use bosetting::{MunicipalityNumber, Renumbering};
+    ///
+    /// // Drammen was 0602 until 2019 and 3005 from 2020 (3301 from 2024).
+    /// let mut old = QuotaSeries::new(Some("0602".parse()?), "Drammen");
+    /// old.years.insert(Year::new(2019)?, row(70, Reported::Value(70), 68));
+    /// let mut merged = QuotaSeries::new(Some("3005".parse()?), "Drammen");
+    /// merged.years.insert(Year::new(2020)?, row(60, Reported::Value(60), 38));
+    /// let lookup = |n: MunicipalityNumber| [&old, &merged].into_iter().find(|s| s.number == Some(n));
+    ///
+    /// let table = Renumbering::builtin()?;
+    /// let drammen = QuotaSeries::follow("3301".parse()?, &table, lookup)?;
+    /// let years: Vec<i32> = drammen.years.keys().map(|y| y.get()).collect();
+    /// assert_eq!(years, [2019, 2020]);
+    /// // Nothing on Bergen's chain is in the lookup.
+    /// assert!(QuotaSeries::follow("4601".parse()?, &table, lookup).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn follow<'a>(
         number: MunicipalityNumber,
         renumbering: &Renumbering,

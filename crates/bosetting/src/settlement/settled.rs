@@ -39,6 +39,21 @@ pub enum Category {
 }
 
 /// Where a settled person came from.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Category, Fact, Origin, Settled, Source, Year};
+///
+/// let src = || Source::new("IMDi 2016");
+/// let s = Settled::new(Year::new(2016)?.period())
+///     .with_origin(Category::Ordinary, Origin::Resettlement, Fact::new(2_700, src()))
+///     .with_origin(Category::Ordinary, Origin::ReceptionCentre, Fact::new(12_500, src()))
+///     .with_origin(Category::Ordinary, Origin::AgreedSelfSettlement, Fact::new(300, src()));
+/// assert_eq!(s.origin_total(Origin::Resettlement)?.value, 2_700);
+/// assert_eq!(s.origin_sum(Category::Ordinary)?.value, 15_500);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[doc(alias = "opprinnelse")]
 #[doc(alias = "mottak")]
 #[doc(alias = "selvbosetting")]
@@ -61,6 +76,17 @@ pub enum Origin {
 }
 
 /// Persons of one category from one origin.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Category, Fact, Origin, OriginCount, Settled, Source, Year};
+///
+/// let mut s = Settled::new(Year::new(2017)?.period());
+/// s.by_origin.push(OriginCount { category: Category::UnaccompaniedMinor, origin: Origin::Resettlement, persons: Fact::new(5, Source::new("årsmelding")) });
+/// assert_eq!(s.origin_total(Origin::Resettlement)?.value, 5);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OriginCount {
     /// The category.
@@ -73,6 +99,18 @@ pub struct OriginCount {
 
 /// Persons of a named group (a nationality, "collective protection from Ukraine"): a subset
 /// of the settled total.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Fact, GroupCount, Settled, Source, Year};
+///
+/// let imdi = || Source::new("IMDi, bosatte 2023");
+/// let mut s = Settled::new(Year::new(2023)?.period()).with_total(Fact::new(33_701, imdi()));
+/// s.by_group.push(GroupCount { group: "Ukraina".into(), persons: Fact::new(29_730, imdi()) });
+/// assert_eq!(s.outside_group("Ukraina")?.value, 3_971);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupCount {
     /// The group's name.
@@ -82,6 +120,25 @@ pub struct GroupCount {
 }
 
 /// One dated settlement: persons who arrived in the municipality on one day.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Category, Origin, Settled, SettlementEvent, Source, Year};
+/// use chrono::NaiveDate;
+///
+/// // Two minors from a reception centre, with one escorted minor among three ordinary arrivals.
+/// let on = |m, d| NaiveDate::from_ymd_opt(2024, m, d).ok_or("date");
+/// let events = vec![
+///     SettlementEvent { date: on(3, 4)?, category: Category::UnaccompaniedMinor, origin: Some(Origin::ReceptionCentre),
+///         escorted_em: 0, group: None, persons: 2, source: Source::new("register") },
+///     SettlementEvent { date: on(6, 10)?, category: Category::Ordinary, origin: Some(Origin::Resettlement),
+///         escorted_em: 1, group: None, persons: 3, source: Source::new("register") },
+/// ];
+/// let s = Settled::from_events(Year::new(2024)?.period(), events)?;
+/// assert_eq!((s.total()?.value, s.em_total()?.value, s.ordinary_total()?.value), (5, 2, 3));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[doc(alias = "bosetting")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettlementEvent {
@@ -520,6 +577,21 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if it cannot be derived.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// // Derived: total − EM.
+    /// let s = Settled::new(period).with_total(Fact::new(279, src())).with_em(Fact::new(26, src()));
+    /// assert_eq!(s.ordinary_total()?.value, 253);
+    /// // A total alone does not say how it splits.
+    /// assert!(Settled::new(period).with_total(Fact::new(279, src())).ordinary_total().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn ordinary_total(&self) -> Result<Derived<u32>> {
         if let Some(o) = &self.ordinary {
             return Ok(Derived::new(
@@ -540,6 +612,22 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if it cannot be derived.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// // Derived: total − ordinary.
+    /// let s = Settled::new(period).with_total(Fact::new(279, src())).with_ordinary(Fact::new(253, src()));
+    /// assert_eq!(s.em_total()?.value, 26);
+    /// // An ordinary count above the total is refused, not turned into a negative EM count.
+    /// let wrong = Settled::new(period).with_total(Fact::new(250, src())).with_ordinary(Fact::new(253, src()));
+    /// assert!(wrong.em_total().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn em_total(&self) -> Result<Derived<u32>> {
         if let Some(e) = &self.em {
             return Ok(Derived::new(
@@ -593,6 +681,26 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if no count has that origin.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// use bosetting::{Category, Origin};
+    ///
+    /// let s = Settled::new(period).with_origin(Category::Ordinary, Origin::Resettlement, Fact::new(40, src()));
+    /// // Deprecated: call `origin_total`, which gives the same.
+    /// #[allow(deprecated)]
+    /// let old = s.from_origin(Origin::Resettlement)?.value;
+    /// assert_eq!(old, s.origin_total(Origin::Resettlement)?.value);
+    /// #[allow(deprecated)]
+    /// let none = s.from_origin(Origin::ReceptionCentre);
+    /// assert!(none.is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     #[deprecated(
         since = "0.2.0",
         note = "renamed origin_total (a query, not a constructor)"
@@ -663,6 +771,25 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if the category has no origin counts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// use bosetting::{Category, Origin};
+    ///
+    /// let s = Settled::new(period)
+    ///     .with_em(Fact::new(26, src()))
+    ///     .with_origin(Category::UnaccompaniedMinor, Origin::Resettlement, Fact::new(5, src()))
+    ///     .with_origin(Category::UnaccompaniedMinor, Origin::ReceptionCentre, Fact::new(21, src()));
+    /// // The origins of the EM add up to the EM count.
+    /// assert_eq!(s.origin_sum(Category::UnaccompaniedMinor)?.value, s.em_total()?.value);
+    /// assert!(s.origin_sum(Category::Ordinary).is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn origin_sum(&self, category: Category) -> Result<Derived<u32>> {
         let parts: Vec<&OriginCount> = self
             .by_origin
@@ -756,6 +883,24 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without the group or a total.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Fact, Settled, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger årsrapport 2017");
+    /// let period = Year::new(2017)?.period();
+    /// let s = Settled::new(period)
+    ///     .with_total(Fact::new(279, src()))
+    ///     .with_group("Syria", Fact::new(180, src()));
+    /// assert_eq!(s.outside_group("Syria")?.value, 99);
+    /// assert!(s.outside_group("Eritrea").is_err());
+    /// // A group larger than the total is refused.
+    /// let wrong = Settled::new(period).with_total(Fact::new(10, src())).with_group("Syria", Fact::new(11, src()));
+    /// assert!(wrong.outside_group("Syria").is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn outside_group(&self, group: &str) -> Result<Derived<u32>> {
         let g = self.group_count(group)?;
         let t = self.total()?;
@@ -787,6 +932,26 @@ impl Settled {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if there are no events.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Category, Settled, SettlementEvent, Source, Year};
+    /// use chrono::NaiveDate;
+    ///
+    /// let d = |m, dd| NaiveDate::from_ymd_opt(2024, m, dd).ok_or("date");
+    /// let event = |date, persons| SettlementEvent {
+    ///     date, category: Category::Ordinary, origin: None, escorted_em: 0, group: None, persons,
+    ///     source: Source::new("bosettingsregister"),
+    /// };
+    /// let s = Settled::from_events(Year::new(2024)?.period(), vec![event(d(2, 1)?, 4), event(d(5, 15)?, 6)])?;
+    /// assert_eq!(s.settled_by(d(4, 30)?)?.value, 4);
+    /// // The day itself counts.
+    /// assert_eq!(s.settled_by(d(5, 15)?)?.value, 10);
+    /// // Counts without dated events say nothing about a date.
+    /// assert!(Settled::new(Year::new(2024)?.period()).settled_by(d(4, 30)?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn settled_by(&self, date: NaiveDate) -> Result<Derived<u32>> {
         if self.events.is_empty() {
             return Err(Error::not_computable(

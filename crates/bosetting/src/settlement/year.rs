@@ -43,6 +43,22 @@ pub enum Against {
 }
 
 /// Settlement against an even pace through the year.
+///
+/// # Example
+///
+/// ```
+/// use bosetting::{Decision, Fact, Municipality, Ratio, Settled, SettlementYear, Source, Tertial, Year};
+///
+/// // Per second tertial (two thirds of the year): 60 of 90 places is exactly on pace.
+/// let year = Year::new(2023)?;
+/// let mut s = SettlementYear::new(Municipality::new("1804".parse()?, "Bodø"), year);
+/// s.decisions.push(Decision::base(90, Source::new("vedtak")));
+/// s.settled = Some(Settled::new(Tertial::new(year, 2)?.year_to_date()).with_total(Fact::new(60, Source::new("2. tertial"))));
+/// let pace = s.pace()?.value;
+/// assert_eq!((pace.elapsed, pace.expected), (Ratio::of(2, 3)?, Ratio::of(60, 1)?));
+/// assert_eq!(pace.ahead_by, Ratio::of(0, 1)?);
+/// # Ok::<(), bosetting::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Pace {
@@ -453,6 +469,31 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] if no decision has an EM part.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Fact, Municipality, Settled, SettlementYear, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger, årsmelding 2017");
+    /// let year = Year::new(2017)?;
+    /// let mut stavanger = SettlementYear::new(Municipality::new("1103".parse()?, "Stavanger"), year);
+    /// use bosetting::DecisionKind;
+    ///
+    /// stavanger.decisions.push(Decision::base(250, src()).with_em(20));
+    /// assert_eq!(stavanger.decided_em()?.value, 20);
+    ///
+    /// // An additional decision (tilleggsvedtak) with 5 more EM places adds to the base's 20.
+    /// let mut more = Decision::base(30, src()).with_em(5);
+    /// more.kind = DecisionKind::Additional;
+    /// stavanger.decisions.push(more);
+    /// assert_eq!(stavanger.decided_em()?.value, 25);
+    ///
+    /// // A decision without an EM part has no EM places to speak of.
+    /// stavanger.decisions = vec![Decision::base(250, src())];
+    /// assert!(stavanger.decided_em().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn decided_em(&self) -> Result<Derived<u32>> {
         let d = self.decided()?;
         let em = d.value.em.ok_or_else(|| {
@@ -500,6 +541,22 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without an EM part.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Fact, Municipality, Settled, SettlementYear, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger, årsmelding 2017");
+    /// let year = Year::new(2017)?;
+    /// let mut stavanger = SettlementYear::new(Municipality::new("1103".parse()?, "Stavanger"), year);
+    /// stavanger.decisions.push(Decision::base(250, src()).with_em(20));
+    /// assert_eq!(stavanger.decided_ordinary()?.value, 230);
+    ///
+    /// stavanger.decisions = vec![Decision::base(250, src())];
+    /// assert!(stavanger.decided_ordinary().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn decided_ordinary(&self) -> Result<Derived<u32>> {
         let all = self.decided_places()?;
         let em = self.decided_em()?;
@@ -520,6 +577,28 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without the figures.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Fact, Municipality, Settled, SettlementYear, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger, årsmelding 2017");
+    /// let year = Year::new(2017)?;
+    /// let mut stavanger = SettlementYear::new(Municipality::new("1103".parse()?, "Stavanger"), year);
+    /// use bosetting::Ratio;
+    ///
+    /// stavanger.decisions.push(Decision::base(250, src()).with_em(20));
+    /// stavanger.settled = Some(Settled::new(year.period())
+    ///     .with_ordinary(Fact::new(253, src()))
+    ///     .with_em(Fact::new(26, src())));
+    /// // 253 settled on 230 ordinary places.
+    /// assert_eq!(stavanger.ordinary_fulfilment()?.value, Ratio::of(253, 230)?);
+    ///
+    /// stavanger.settled = None;
+    /// assert!(stavanger.ordinary_fulfilment().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn ordinary_fulfilment(&self) -> Result<Derived<Ratio>> {
         let s = self.settled()?.ordinary_total()?;
         let d = self.decided_ordinary()?;
@@ -536,6 +615,26 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without an exact family count.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Fact, Municipality, Settled, SettlementYear, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger, årsmelding 2017");
+    /// let year = Year::new(2017)?;
+    /// let mut stavanger = SettlementYear::new(Municipality::new("1103".parse()?, "Stavanger"), year);
+    /// use bosetting::FamilyReunification;
+    ///
+    /// stavanger.settled = Some(Settled::new(year.period()).with_total(Fact::new(279, src())));
+    /// stavanger.family = Some(FamilyReunification::default().with_persons(Fact::new(64, src())));
+    /// assert_eq!(stavanger.total_with_family()?.value, 343);
+    ///
+    /// // Only a count of families: the persons are not known exactly.
+    /// stavanger.family = Some(FamilyReunification::default().with_families(Fact::new(27, src())));
+    /// assert!(stavanger.total_with_family().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn total_with_family(&self) -> Result<Derived<u32>> {
         let s = self.settled_total()?;
         let fam = self
@@ -565,6 +664,25 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without the figures.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Fact, Municipality, Settled, SettlementYear, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger, årsmelding 2017");
+    /// let year = Year::new(2017)?;
+    /// let mut stavanger = SettlementYear::new(Municipality::new("1103".parse()?, "Stavanger"), year);
+    /// use bosetting::{Ratio, Request, RequestFigures};
+    ///
+    /// stavanger.request = Some(Request::new(year, RequestFigures { total: Some(300), em: None, date: None, source: src() })?);
+    /// stavanger.decisions.push(Decision::base(250, src()));
+    /// assert_eq!(stavanger.decision_share_of_request()?.value, Ratio::of(250, 300)?);
+    ///
+    /// stavanger.request = None;
+    /// assert!(stavanger.decision_share_of_request().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn decision_share_of_request(&self) -> Result<Derived<Ratio>> {
         let d = self.decided_places()?;
         let r = self.current_request()?;
@@ -581,6 +699,29 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without the figures.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Fact, Municipality, Settled, SettlementYear, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger, årsmelding 2017");
+    /// let year = Year::new(2017)?;
+    /// let mut stavanger = SettlementYear::new(Municipality::new("1103".parse()?, "Stavanger"), year);
+    /// use bosetting::{Request, RequestFigures};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let figures = |total| RequestFigures { total: Some(total), em: None, date: None, source: src() };
+    /// let mut request = Request::new(year, figures(300))?;
+    /// request.revise(figures(250))?;
+    /// stavanger.request = Some(request);
+    /// // Revised down by 50.
+    /// assert_eq!(stavanger.request_revision()?.value, Decimal::from(-50));
+    ///
+    /// stavanger.request = None;
+    /// assert!(stavanger.request_revision().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn request_revision(&self) -> Result<Derived<Decimal>> {
         let o = self.original_request()?;
         let c = self.current_request()?;
@@ -672,6 +813,28 @@ impl SettlementYear {
     /// # Errors
     ///
     /// [`Error::NotComputable`] without housing capacity or a request.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bosetting::{Decision, Fact, Municipality, Settled, SettlementYear, Source, Year};
+    ///
+    /// let src = || Source::new("Stavanger, årsmelding 2017");
+    /// let year = Year::new(2017)?;
+    /// let mut stavanger = SettlementYear::new(Municipality::new("1103".parse()?, "Stavanger"), year);
+    /// use bosetting::{DwellingKind, Dwellings, Housing, Request, RequestFigures};
+    /// use rust_decimal::Decimal;
+    ///
+    /// stavanger.request = Some(Request::new(year, RequestFigures { total: Some(300), em: None, date: None, source: src() })?);
+    /// // 100 dwellings for 2,5 persons each house 250 of the 300 requested.
+    /// let dwellings = Dwellings::new(DwellingKind::Unspecified, Fact::new(100, src()), Some(Fact::new(Decimal::new(25, 1), src())))?;
+    /// stavanger.housing = Some(Housing::default().with_dwellings(dwellings));
+    /// assert_eq!(stavanger.capacity_gap()?.value, Decimal::from(50));
+    ///
+    /// stavanger.housing = None;
+    /// assert!(stavanger.capacity_gap().is_err());
+    /// # Ok::<(), bosetting::Error>(())
+    /// ```
     pub fn capacity_gap(&self) -> Result<Derived<Decimal>> {
         let h = self
             .housing
