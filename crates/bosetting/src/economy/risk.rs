@@ -520,23 +520,23 @@ impl Remainder {
     }
 }
 
-/// Arrivals of the numpy peer's counter hash for paths `from..to`, appended to `out`; the
-/// largest is returned.
+/// Arrivals of the numpy peer's counter hash for the paths from `from` on, written to `out` (its
+/// length is the paths × `years`); the largest is returned.
 fn draw_counter(
     seed: u64,
-    (from, to): (u64, u64),
+    from: u64,
     years: u64,
     low: u32,
     rem: Remainder,
-    out: &mut Vec<u32>,
+    out: &mut [u32],
 ) -> u32 {
     let mut most = 0_u32;
     let base = seed.wrapping_mul(1 << 32);
-    // One arrival at a time, pushed: written as an iterator over each path's years, the
-    // loop is vectorised with emulated 64-bit multiplications and runs twice as slowly.
-    for p in from..to {
+    let years = usize::try_from(years).unwrap_or(usize::MAX).max(1);
+    let mut p = from;
+    for row in out.chunks_exact_mut(years) {
         let mut key = base.wrapping_add(p.wrapping_mul(1_000_003));
-        for _ in 0..years {
+        for slot in row.iter_mut() {
             let r0 = rem.of(splitmix64(key));
             let r1 = rem.of(splitmix64(key.wrapping_add(1)));
             // r0 and r1 are below span = high − low + 1 ≤ 2³², so their half-sum is at
@@ -544,9 +544,10 @@ fn draw_counter(
             // narrowing loses anything.
             let a = low.wrapping_add((r0.wrapping_add(r1) >> 1) as u32);
             most = most.max(a);
-            out.push(a);
+            *slot = a;
             key = key.wrapping_add(101);
         }
+        p = p.wrapping_add(1);
     }
     most
 }
@@ -639,30 +640,27 @@ impl ArrivalPaths {
         check_shape(paths, years, low, high)?;
         let rem = Remainder::new(u64::from(high.saturating_sub(low)).saturating_add(1));
         let (n, y) = (paths as u64, years as u64);
-        let mut arrivals = Vec::with_capacity(paths.saturating_mul(years));
+        // Written in place: each thread fills its own half of one buffer, so nothing is
+        // allocated twice or copied.
+        let mut arrivals = vec![0_u32; paths.saturating_mul(years)];
         // Large draws are split over two threads, each drawing half of the paths.
         let most = if paths >= SPLIT_AT {
             let half = n / 2;
+            let (first, second) = arrivals.split_at_mut((paths / 2).saturating_mul(years));
             std::thread::scope(|sc| {
-                let other = sc.spawn(|| {
-                    let mut v = Vec::with_capacity(paths.saturating_mul(years));
-                    let most = draw_counter(seed, (half, n), y, low, rem, &mut v);
-                    (v, most)
-                });
-                let mine = draw_counter(seed, (0, half), y, low, rem, &mut arrivals);
-                let (v, theirs) = other.join().unwrap_or_else(|_| (Vec::new(), 0));
-                arrivals.extend_from_slice(&v);
-                mine.max(theirs)
+                let other = sc.spawn(|| draw_counter(seed, half, y, low, rem, second));
+                let mine = draw_counter(seed, 0, y, low, rem, first);
+                other.join().map(|theirs| mine.max(theirs))
             })
+            .map_err(|_| {
+                Error::not_computable(
+                    "arrival paths",
+                    "the thread drawing the second half of the paths stopped",
+                )
+            })?
         } else {
-            draw_counter(seed, (0, n), y, low, rem, &mut arrivals)
+            draw_counter(seed, 0, y, low, rem, &mut arrivals)
         };
-        if arrivals.len() != paths.saturating_mul(years) {
-            return Err(Error::not_computable(
-                "arrival paths",
-                "the thread drawing the second half of the paths stopped",
-            ));
-        }
         Ok(ArrivalPaths {
             years,
             arrivals,
