@@ -262,7 +262,7 @@ impl FamilyCase {
 ///
 /// let src = || Source::new("Stavanger årsrapport 2017");
 /// let fam = FamilyReunification::default()
-///     .families(Fact::new(27, src()))
+///     .with_families(Fact::new(27, src()))
 ///     .with_families_joining(Sponsor::UnaccompaniedMinor, Fact::new(21, src()));
 /// let share = fam.share_joining(Sponsor::UnaccompaniedMinor)?;
 /// assert_eq!(share.value.to_string(), "21/27");
