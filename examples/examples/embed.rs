@@ -121,6 +121,17 @@ mod tests {
         let md = report(Format::Markdown, Lang::Nb).unwrap();
         assert!(md.contains("Flyktningfondets risiko"), "{md}");
         assert!(md.contains("Sannsynlighet for brudd"));
+        // The uncovered shortfall is shown per path, comparable with the fund, not summed over
+        // the 2 000 paths (727 146 000 kr in 2027).
+        assert!(md.contains("Udekket, snitt per forløp"), "{md}");
+        assert!(
+            !md.contains("727 146") && !md.contains("727\u{a0}146"),
+            "{md}"
+        );
+        assert!(
+            md.contains("363 573") || md.contains("363\u{a0}573"),
+            "{md}"
+        );
         assert!(md.contains("Framskriving og scenarioer"), "{md}");
         assert!(md.contains("Brå stans: fond"), "{md}");
         assert!(md.contains("Forløpene: trekantfordeling"), "{md}");

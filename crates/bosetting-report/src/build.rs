@@ -433,7 +433,7 @@ pub fn risk_section(r: &bosetting::risk::RiskResult, locale: Locale) -> Section 
                 money(y.p5),
                 money(y.p50),
                 money(y.p95),
-                money(y.uncovered),
+                money(y.mean_uncovered),
             ]
         })
         .collect();
@@ -466,7 +466,8 @@ pub fn risk_section(r: &bosetting::risk::RiskResult, locale: Locale) -> Section 
                 l.pick("Saldo, median", "Balance, median").to_owned(),
                 l.pick("Saldo, 95. persentil", "Balance, 95th percentile")
                     .to_owned(),
-                l.pick("Udekket i alt", "Uncovered, all paths").to_owned(),
+                l.pick("Udekket, snitt per forløp", "Uncovered, mean per path")
+                    .to_owned(),
             ],
             numeric: vec![false, true, true, true, true, true],
             rows,

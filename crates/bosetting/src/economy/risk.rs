@@ -40,6 +40,7 @@
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -50,6 +51,7 @@ use crate::money::Money;
 use crate::phrase::{Arg, Phrase};
 use crate::provenance::Source;
 use crate::ratio::Ratio;
+use crate::rounding::RoundingRule;
 
 /// The rules a fund-risk projection runs under, in kroner (exact to the øre).
 ///
@@ -890,6 +892,10 @@ pub struct RiskYear {
     pub p95: Money,
     /// The shortfall below the floor this year, summed over paths.
     pub uncovered: Money,
+    /// The shortfall a path has on average this year: `uncovered` ÷ paths, rounded half up
+    /// to whole øre ([`RoundingRule::HalfUp`]): what a reader compares with the fund.
+    #[serde(default)]
+    pub mean_uncovered: Money,
 }
 
 /// The fund's risk, year by year (see [`fund_risk`] for an example).
@@ -1001,6 +1007,7 @@ fn from_ore(o: i64) -> Money {
 /// assert_eq!((second.breaches, second.probability), (1, Ratio::of(1, 2)?));
 /// assert_eq!((second.p5, second.p95), (k(100_000), k(800_000)));
 /// assert_eq!(second.uncovered, k(100_000));
+/// assert_eq!(second.mean_uncovered, k(50_000)); // over the two paths
 /// assert_eq!(risk.arrivals, 12);
 /// # Ok::<(), bosetting::Error>(())
 /// ```
@@ -1144,6 +1151,7 @@ fn fund_risk_split(
             p50: from_ore(p[1]),
             p95: from_ore(p[2]),
             uncovered: from_ore(u),
+            mean_uncovered: mean_per_path(from_ore(u), n)?,
         });
     }
     Ok(RiskResult {
@@ -1548,6 +1556,16 @@ fn ranks(len: usize, qs: &[u64; 3]) -> [usize; 3] {
 
 /// The nearest-rank percentiles (the ⌈q·n/100⌉-th smallest) of `v`, by selection (the
 /// reference [`percentiles_above`] is tested against).
+/// A sum over `paths` paths as the mean per path, half up to whole øre.
+fn mean_per_path(sum: Money, paths: usize) -> Result<Money> {
+    let n = Decimal::from(u64::try_from(paths).unwrap_or(u64::MAX));
+    let mean = sum
+        .amount()
+        .checked_div(n)
+        .ok_or_else(|| Error::overflow("mean uncovered shortfall per path"))?;
+    Money::new(mean).round(RoundingRule::HalfUp, Decimal::new(1, 2))
+}
+
 #[cfg(test)]
 fn percentiles(v: &mut [i64], qs: &[u64; 3]) -> [i64; 3] {
     let ks = ranks(v.len(), qs);
@@ -1639,6 +1657,9 @@ mod tests {
                     p50: at(50),
                     p95: at(95),
                     uncovered: Money::new(uncovered[t]),
+                    mean_uncovered: Money::new(uncovered[t] / Decimal::from(n))
+                        .round(RoundingRule::HalfUp, Decimal::new(1, 2))
+                        .unwrap(),
                 }
             })
             .collect();
