@@ -2248,8 +2248,9 @@ impl MunicipalityYear {
         // A restatement reads the printed figure back, so it always agrees with it; a
         // computation that contradicts the printed figure is a finding, whatever its leaves
         // quote (a bare "68" is in "hvorav 68 EM" too).
-        let contradicts = Computed::from_quantity(&d.value)
-            .and_then(|c| fig.reconcile(&c, p))
+        let reconciled = Computed::from_quantity(&d.value).and_then(|c| fig.reconcile(&c, p));
+        let contradicts = reconciled
+            .as_ref()
             .is_ok_and(|r| r.status == Status::Inconsistent);
         if let Some(leaf) = restated(&d.explanation, fig).filter(|_| !contradicts) {
             let text = Phrase::new(
@@ -2271,8 +2272,7 @@ impl MunicipalityYear {
             );
             return Ok(result(d.value, Status::Input, text, d.explanation));
         }
-        let computed = Computed::from_quantity(&d.value)?;
-        let r = fig.reconcile(&computed, p)?;
+        let r = reconciled?;
         Ok(result(d.value, r.status, r.explanation, d.explanation))
     }
 

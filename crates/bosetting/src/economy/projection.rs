@@ -39,6 +39,15 @@ use crate::provenance::Source;
 use crate::ratio::Ratio;
 use crate::rounding::RoundingRule;
 
+/// Every category's share by its data-file name, joined by `sep` ("single-adult 3/10, …").
+fn describe_shares(shares: &ByCategory<Ratio>, sep: &str) -> String {
+    shares
+        .iter()
+        .map(|(c, s)| format!("{} {s}", category_name(c)))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// A category's name in data files (`single-adult`), as its serde form writes it.
 fn category_name(c: GrantCategory) -> &'static str {
     match c {
@@ -384,14 +393,9 @@ impl CategoryShares {
             sum = sum.checked_add(s)?;
         }
         if sum != Ratio::of(1, 1)? {
-            let parts = shares
-                .iter()
-                .map(|(c, s)| format!("{} {s}", category_name(c)))
-                .collect::<Vec<_>>()
-                .join(" + ");
             return Err(Error::invalid(
                 "projection category shares",
-                format!("{parts} = {sum}"),
+                format!("{} = {sum}", describe_shares(&shares, " + ")),
                 "every person is in one of the four categories, so the shares must sum to 100 %",
             ));
         }
@@ -444,38 +448,36 @@ impl CategoryShares {
     /// # Ok::<(), bosetting::Error>(())
     /// ```
     pub fn split(&self, persons: u64) -> Result<ByCategory<u64>> {
-        let (counts, lost) = self.floored(persons)?;
-        match self.apportionment {
-            Apportionment::FloorEach => Ok(counts),
-            Apportionment::Exact if lost == 0 => Ok(counts),
-            Apportionment::Exact => Err(Error::invalid(
-                "persons to split by category",
-                persons,
-                format!(
-                    "the shares ({}) do not split it into whole persons ({lost} left over); \
-                     give a count they split, or apportionment = \"sainte-lague\"",
-                    self.describe_shares()
-                ),
-            )),
-            Apportionment::SainteLague => {
-                let (n, den) = self.common_parts()?;
-                let n = n.map(i128::from);
-                let p = i128::from(persons);
-                let den = i128::from(den);
-                let q = n.map(|ni| p.saturating_mul(ni).checked_div(den).unwrap_or(0));
-                let mut r = [0i128; 4];
-                for ((ri, qi), ni) in r.iter_mut().zip(&q).zip(&n) {
-                    *ri = p.saturating_mul(*ni).saturating_sub(qi.saturating_mul(den));
-                }
-                let c = sainte_lague(p, n, den, q, r);
-                let mut out = ByCategory::all(0u64);
-                for ((_, slot), ci) in out.iter_mut().zip(c) {
-                    *slot =
-                        u64::try_from(ci).map_err(|_| Error::overflow("persons in a category"))?;
-                }
-                Ok(out)
-            }
+        // Floors and remainders over the shares' common denominator, as the engine has them.
+        let (n, den) = self.common_parts()?;
+        let (n, p, den) = (n.map(i128::from), i128::from(persons), i128::from(den));
+        let q = n.map(|ni| p.saturating_mul(ni).checked_div(den).unwrap_or(0));
+        let mut r = [0i128; 4];
+        for ((ri, qi), ni) in r.iter_mut().zip(&q).zip(&n) {
+            *ri = p.saturating_mul(*ni).saturating_sub(qi.saturating_mul(den));
         }
+        let lost = p.saturating_sub(q.iter().sum());
+        let counts = match self.apportionment {
+            Apportionment::SainteLague => sainte_lague(p, n, den, q, r),
+            Apportionment::FloorEach => q,
+            Apportionment::Exact if lost == 0 => q,
+            Apportionment::Exact => {
+                return Err(Error::invalid(
+                    "persons to split by category",
+                    persons,
+                    format!(
+                        "the shares ({}) do not split it into whole persons ({lost} left over); \
+                         give a count they split, or apportionment = \"sainte-lague\"",
+                        describe_shares(&self.shares, ", ")
+                    ),
+                ));
+            }
+        };
+        let mut out = ByCategory::all(0u64);
+        for ((_, slot), c) in out.iter_mut().zip(counts) {
+            *slot = u64::try_from(c).map_err(|_| Error::overflow("persons in a category"))?;
+        }
+        Ok(out)
     }
 
     /// The persons of `persons` that no category counts under the [`Apportionment`]: the
@@ -504,25 +506,6 @@ impl CategoryShares {
         Ok(persons.saturating_sub(counts.iter().map(|(_, n)| *n).fold(0, u64::saturating_add)))
     }
 
-    /// Each category's floored count and the persons they leave out.
-    fn floored(&self, persons: u64) -> Result<(ByCategory<u64>, u64)> {
-        let mut counts = ByCategory::all(0u64);
-        let mut sum = 0u64;
-        for (cat, share) in self.shares.iter() {
-            let (n, d) = ratio_parts(share, "projection category share")?;
-            let count = u64::try_from(
-                u128::from(persons)
-                    .saturating_mul(u128::from(n))
-                    .checked_div(u128::from(d))
-                    .unwrap_or(0),
-            )
-            .map_err(|_| Error::overflow("persons in a category"))?;
-            *counts.get_mut(cat) = count;
-            sum = sum.saturating_add(count);
-        }
-        Ok((counts, persons.saturating_sub(sum)))
-    }
-
     /// The shares' numerators over their least common denominator, and that denominator.
     fn common_parts(&self) -> Result<([u64; 4], u64)> {
         let mut n = [0u64; 4];
@@ -542,14 +525,6 @@ impl CategoryShares {
                 .ok_or_else(|| Error::overflow("category share"))?;
         }
         Ok((n, den))
-    }
-
-    fn describe_shares(&self) -> String {
-        self.shares
-            .iter()
-            .map(|(c, s)| format!("{} {s}", category_name(c)))
-            .collect::<Vec<_>>()
-            .join(", ")
     }
 
     /// The share of `category`.
